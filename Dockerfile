@@ -1,0 +1,13 @@
+FROM python:3.11-slim
+WORKDIR /app
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 MOUTHPIECE_DATA_DIR=/data
+COPY pyproject.toml README.md ./
+COPY crawlers crawlers
+COPY quotes quotes
+COPY storage storage
+COPY tasks tasks
+COPY alerts alerts
+COPY mouthpiece mouthpiece
+COPY config config
+RUN pip install --no-cache-dir '.[nlp]' flower && mkdir -p /data
+USER nobody

@@ -1,0 +1,1 @@
+"""Rules, novelty, channels and digests."""

@@ -1,0 +1,63 @@
+"""Extraction throughput: articles/s and words/s for English and Russian, parsing included.
+
+Runs on the project's own gold documents (tests/data/quotes) plus ../shared/eval/quotes when present.
+Usage: python bench/extract.py [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotes import extract  # noqa: E402
+from quotes.text import detect_lang  # noqa: E402
+
+
+def _docs() -> dict[str, list[str]]:
+    docs: dict[str, list[str]] = {"en": [], "ru": []}
+    paths = sorted((ROOT / "tests" / "data" / "quotes").glob("*.txt"))
+    shared = ROOT.parent / "shared" / "eval" / "quotes"
+    if shared.exists():
+        paths += sorted(shared.glob("*/*.txt")) + sorted(shared.glob("*/*.html"))
+    sys.path.insert(0, str(ROOT / "tests" / "quotes"))
+    from run_extract import html_body
+
+    for p in paths:
+        raw = p.read_text(encoding="utf-8")
+        text = html_body(raw) if p.suffix == ".html" else raw
+        lang = detect_lang(text)
+        docs[lang].append(text)
+        if not any(q.cue == "transcript" for q in extract(text)):
+            docs.setdefault(lang + " prose (no transcripts)", []).append(text)
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    docs = _docs()
+    extract("Warm-up: “NATO,” Putin said that it was fine.")
+    extract("Прогрев: «НАТО», — заявил Путин, что всё хорошо.")
+    for lang, texts in docs.items():
+        if not texts:
+            continue
+        words = sum(len(re.findall(r"\w+", t)) for t in texts)
+        t0 = time.perf_counter()
+        n = 0
+        for _ in range(a.repeat):
+            for t in texts:
+                extract(t, lang=lang[:2])
+                n += 1
+        dt = time.perf_counter() - t0
+        print(f"{lang}: {len(texts)} docs, {words} words x{a.repeat}: "
+              f"{n / dt:.1f} articles/s, {words * a.repeat / dt:,.0f} words/s (one core)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Environment settings: URLs and secrets come from the environment or `.env`, never YAML."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    data_dir: Path = Field(default=Path("data"), alias="MOUTHPIECE_DATA_DIR")
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    broker_url: str | None = Field(default=None, alias="BROKER_URL")
+    smtp_url: str | None = Field(default=None, alias="SMTP_URL")
+    smtp_from: str = Field(default="mouthpiece@localhost", alias="SMTP_FROM")
+    alert_email_to: str | None = Field(default=None, alias="ALERT_EMAIL_TO")
+    slack_webhook_url: str | None = Field(default=None, alias="SLACK_WEBHOOK_URL")
+    apprise_urls: str | None = Field(default=None, alias="APPRISE_URLS")
+    config_dir: Path | None = Field(default=None, alias="MOUTHPIECE_CONFIG_DIR")
+    # Scraped pages are served by the fixture sites on 127.0.0.1 in tests and the demo only.
+    contact: str = Field(default="mouthpiece@example.org", alias="MOUTHPIECE_CONTACT")
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'mouthpiece.sqlite').resolve()}"
+
+    def resolved_broker_url(self) -> str:
+        if self.broker_url:
+            return self.broker_url
+        # A broker that needs no server and keeps its queue across a restart.
+        return f"sqla+sqlite:///{(self.data_dir / 'broker.sqlite').resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings() -> None:
+    get_settings.cache_clear()

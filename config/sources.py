@@ -1,0 +1,90 @@
+"""`sources.yaml`: what to crawl, how articles are found, and how often."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from config.loader import ConfigError, config_path, load_yaml
+
+SourceKind = Literal["state_media", "think_tank", "demo"]
+DiscoveryKind = Literal["feed", "sitemap", "listing"]
+
+
+class Discovery(BaseModel):
+    """One way of finding article URLs: a feed, a sitemap, or a listing page."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: DiscoveryKind
+    url: HttpUrl
+    # listing pages: CSS selectors for article links and the next page
+    link_selector: str | None = None
+    next_selector: str | None = None
+    max_pages: int = Field(default=3, ge=1)
+    # only follow article links matching this regex
+    follow: str | None = None
+
+    @field_validator("follow")
+    @classmethod
+    def _regex_compiles(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as e:
+                raise ValueError(f"not a valid regular expression: {e}") from None
+        return v
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    name: str
+    kind: SourceKind
+    country: str = Field(pattern=r"^[A-Z]{2}$|^INT$")
+    languages: list[str] = Field(default_factory=lambda: ["en"])
+    discovery: list[Discovery] = Field(min_length=1)
+    interval_minutes: int = Field(default=30, ge=1)
+    enabled: bool = True
+    # name of a registered parser in crawlers/parsers (None: pick by domain, else trafilatura)
+    parser: str | None = None
+    encoding: str | None = None  # declared when the site lies about it (mfa.gov.by: windows-1251)
+    download_delay: float | None = Field(default=None, ge=0)
+    # private/loopback addresses are refused unless a source explicitly allows them
+    allow_private: bool = False
+    # expected publishing rhythm: health turns "silent" after this many hours without new articles
+    silent_after_hours: int = Field(default=48, ge=1)
+
+
+class SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sources: list[Source]
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_ids(cls, v: list[Source]) -> list[Source]:
+        seen: set[str] = set()
+        for s in v:
+            if s.id in seen:
+                raise ValueError(f"duplicate source id {s.id!r}")
+            seen.add(s.id)
+        return v
+
+
+def load_sources(path: str | Path | None = None) -> list[Source]:
+    return load_yaml(path or config_path("sources.yaml"), SourcesFile).sources
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str) -> dict[str, Source]:
+    return {s.id: s for s in load_sources(path)}
+
+
+def get_source(source_id: str, path: str | Path | None = None) -> Source:
+    p = str(path or config_path("sources.yaml"))
+    try:
+        return _cached(p)[source_id]
+    except KeyError:
+        raise ConfigError(p, None, "sources", f"no source with id {source_id!r}") from None

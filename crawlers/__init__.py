@@ -1,0 +1,1 @@
+"""The Scrapy project: settings, spiders (one per source family), parsers, pipelines."""

@@ -1,0 +1,31 @@
+"""Store articles: upsert on the canonical URL, one short transaction per article."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from storage.articles import upsert_article
+from storage.db import session_scope
+
+log = logging.getLogger(__name__)
+
+
+class ArticlePipeline:
+    def __init__(self) -> None:
+        self.new_ids: list[int] = []
+        self.changed_ids: list[int] = []
+
+    def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
+        with session_scope() as s:
+            res = upsert_article(s, **item)
+        if res.created:
+            self.new_ids.append(res.article_id)
+        elif res.changed:
+            self.changed_ids.append(res.article_id)
+        if spider is not None:
+            spider.crawler.stats.inc_value("mouthpiece/articles_new" if res.created else
+                                           "mouthpiece/articles_seen")
+        log.info("article %s %s: %s", res.article_id, "new" if res.created else
+                 ("changed" if res.changed else "unchanged"), item["canonical_url"])
+        item["article_id"] = res.article_id
+        return item

@@ -1,0 +1,119 @@
+"""Reporting verbs and other cues, English and Russian."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# English reporting verbs (lemmas). "made it clear/explicit" is handled separately.
+EN_VERBS = {
+    "say", "tell", "add", "argue", "maintain", "insist", "claim", "warn", "note", "recall", "complain",
+    "stress", "state", "declare", "announce", "assert", "emphasise", "emphasize", "explain", "clarify",
+    "comment", "remark", "observe", "point", "suggest", "believe", "think", "reply", "respond", "answer",
+    "acknowledge", "admit", "confirm", "deny", "predict", "promise", "vow", "threaten", "accuse", "allege",
+    "contend", "concede", "underline", "underscore", "reiterate", "repeat", "report", "write", "tweet",
+    "urge", "ask", "continue", "conclude", "agree", "proclaim", "hint", "mention",
+    "describe", "assure", "reaffirm", "signal", "caution", "estimate", "indicate", "joke", "quip", "recount",
+    "elaborate", "specify", "retort", "counter", "boast", "lament", "hope", "fear", "stipulate",
+}
+# verbs that take a that-clause only when the subject is a person ("suggest", "think" are weak)
+EN_WEAK = {"suggest", "believe", "think", "hope", "fear", "indicate", "signal", "agree", "ask", "continue",
+           "observe", "describe", "mention", "point", "write", "report"}
+EN_VERB_FORMS = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "added", "adds", "adding", "add",
+    "argued", "argues", "maintained", "maintains", "maintaining", "insisted", "insists", "insisting", "claimed",
+    "claims", "claiming", "warned", "warns", "warning", "noted", "notes", "noting", "recalled", "recalls",
+    "complained", "complains", "stressed", "stresses", "stressing", "stated", "states", "declared", "declares",
+    "announced", "announces", "asserted", "asserts", "emphasised", "emphasized", "emphasises", "emphasizes",
+    "emphasising", "emphasizing", "explained", "explains", "clarified", "clarify", "commented", "comments",
+    "remarked", "observed", "pointed", "suggested", "suggesting", "believes", "believed", "thinks", "replied",
+    "responded", "answered", "acknowledged", "admitted", "confirmed", "denied", "predicted", "promised",
+    "vowed", "threatened", "alleged", "contended", "conceded", "underlined", "underscored", "reiterated",
+    "repeated", "wrote", "writes", "tweeted", "urged", "asked", "continued", "concluded", "agreed",
+    "proclaimed", "hinted", "mentioned", "assured", "reaffirmed", "cautioned", "joked", "quipped", "retorted",
+    "countered", "boasted", "lamented", "arguing", "explaining", "according", "words", "made", "making",
+    "recalling", "reiterating", "underlining", "specified", "elaborated", "commenting",
+}
+EN_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+# Russian reporting verbs by lemma (pymorphy3 normal form)
+RU_VERBS = {
+    "заявить", "заявлять", "сказать", "говорить", "подчеркнуть", "подчёркивать", "подчеркивать", "отметить",
+    "отмечать", "сообщить", "сообщать", "добавить", "добавлять", "напомнить", "напоминать", "пояснить",
+    "пояснять", "указать", "указывать", "считать", "признать", "признаться", "признаваться", "предупредить",
+    "предупреждать", "заверить", "уверять", "утверждать", "настаивать", "выразить", "констатировать",
+    "объяснить", "объяснять", "уточнить", "уточнять", "ответить", "отвечать", "продолжить", "продолжать",
+    "начать", "закончить", "заключить", "попросить", "просить", "призвать", "призывать", "высказаться",
+    "полагать", "убеждать", "жаловаться", "пожаловаться", "посетовать", "сетовать", "обещать", "пообещать",
+    "рассказать", "рассказывать", "спросить", "спрашивать", "воскликнуть", "резюмировать", "признавать", "возразить", "парировать", "запротестовать", "пошутить", "отрезать", "написать", "писать",
+    "цитировать", "процитировать", "уверить", "убедить", "допустить", "допускать", "опасаться",
+}
+RU_INDIRECT = RU_VERBS - {"начать", "закончить", "продолжить", "продолжать", "запротестовать", "пошутить",
+                           "отрезать", "цитировать", "процитировать", "попросить", "просить", "спросить",
+                           "спрашивать", "ответить", "отвечать", "воскликнуть"}
+RU_PRONOUNS = {"он": "m", "она": "f"}
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def ru_parse(word: str) -> tuple[str, str]:
+    """(lemma, tag) of the most likely parse."""
+    p = _morph().parse(word.lower())[0]
+    return str(p.normal_form), str(p.tag)
+
+
+@lru_cache(maxsize=200_000)
+def ru_lemma(word: str) -> str:
+    return ru_parse(word)[0]
+
+
+# Belarusian reporting verbs (pymorphy3 has no Belarusian dictionary)
+BE_VERB_FORMS = {
+    "заявіў", "заявіла", "сказаў", "сказала", "адзначыў", "адзначыла", "падкрэсліў", "падкрэсліла", "паведаміў",
+    "паведаміла", "дадаў", "дадала", "заўважыў", "заўважыла", "нагадаў", "нагадала", "растлумачыў", "лічыць",
+}
+
+
+@lru_cache(maxsize=200_000)
+def ru_is_verb_cue(word: str) -> bool:
+    if word.lower() in BE_VERB_FORMS:
+        return True
+    for p in _morph().parse(word.lower())[:3]:
+        if str(p.normal_form) in RU_VERBS and ("VERB" in p.tag or "GRND" in p.tag or "PRTF" in p.tag):
+            return True
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def ru_name_parse(word: str) -> tuple[str, str] | None:
+    """If `word` is a first name: (nominative, case). Else None."""
+    for p in _morph().parse(word.lower())[:4]:
+        if "Name" in p.tag and p.score >= 0.2 and "plur" not in p.tag:
+            return str(p.normal_form).capitalize(), str(p.tag.case)
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def ru_surname_nom(word: str, case: str | None) -> str:
+    """Nominative of a surname in `case` (best effort)."""
+    low = word.lower()
+    for p in _morph().parse(low)[:4]:
+        if "Surn" in p.tag and "masc" in p.tag and (case is None or p.tag.case == case):
+            nf = str(p.normal_form)
+            return nf[:1].upper() + nf[1:]
+    if case in ("gent", "accs") and low.endswith(("а", "я")) and len(low) > 3:
+        return word[:-1]
+    if case == "datv" and low.endswith(("у", "ю")) and len(low) > 3:
+        return word[:-1]
+    if case == "ablt" and low.endswith(("ом", "ым", "ем")) and len(low) > 4:
+        return word[:-2]
+    return word
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w-]*")

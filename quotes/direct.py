@@ -1,0 +1,283 @@
+"""Direct quotes: quotation marks in every style, split and multi-paragraph quotes, Russian dash
+attribution and dialogue dashes, colon introductions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
+from quotes.doc import Doc, Speaker
+from quotes.text import QSpan, quote_spans, strip_span, word_count
+
+
+@dataclass
+class Cand:
+    cs: int
+    ce: int
+    para: int
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cont_prev: bool = False  # continues an unclosed quote from the previous paragraph
+    unclosed: bool = False
+    dash: bool = False
+    inherited: bool = False
+
+
+_TAIL_LEAD = re.compile(r"[\s,.!?…:;—–\-]*")
+_SENT_STOP = re.compile(r"[.!?…](?=\s|$)|[\n]")
+
+
+def _cue_in(doc: Doc, s: int, e: int, max_words: int = 6) -> str | None:
+    words = list(WORD_RE.finditer(doc.text, s, e))[:max_words]
+    for w in words:
+        t = w.group()
+        if doc.lang == "en":
+            if t.lower() in EN_VERB_FORMS:
+                return t
+        elif ru_is_verb_cue(t):
+            return t
+    return None
+
+
+def _cue_last(doc: Doc, s: int, e: int, max_words: int = 4) -> str | None:
+    words = list(WORD_RE.finditer(doc.text, s, e))[-max_words:]
+    for w in reversed(words):
+        t = w.group()
+        if (doc.lang == "en" and t.lower() in EN_VERB_FORMS) or (doc.lang != "en" and ru_is_verb_cue(t)):
+            return t
+    return None
+
+
+def tail_attribution(doc: Doc, pos: int, pe: int, spans: list[QSpan]) -> tuple[Speaker, str, int] | None:
+    """Attribution after a closing mark: '," the head of state said.' / ', — заявил Лукашенко.'"""
+    text = doc.text
+    m = _TAIL_LEAD.match(text, pos, pe)
+    s = m.end() if m else pos
+    stop = _SENT_STOP.search(text, s, pe)
+    e = stop.start() if stop else pe
+    for q in spans:
+        if s <= q.open < e and word_count(text[q.cs:q.ce]) >= 4:
+            e = q.open
+            break
+    e = min(e, s + 200)
+    if e <= s:
+        return None
+    cue = _cue_in(doc, s, e)
+    if not cue:
+        return None
+    found = doc.speaker_in(s, e)
+    if not found:
+        return None
+    return found[0], cue, found[1]
+
+
+def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] | None:
+    """Attribution before an opening mark: 'Lukashenko said: “' / 'X: «' / 'Putin said, “'."""
+    text = doc.text
+    head = text[ps:qopen]
+    hm = re.search(r"(:|,)[\s—–\-]*$", head)
+    if not hm:
+        return None
+    # the clause start: after the last sentence end or closing mark
+    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("»"), head.rfind("”"))
+    s = ps + (cut + 1 if cut >= 0 else 0)
+    e = ps + hm.start()
+    if e <= s:
+        return None
+    colon = hm.group(1) == ":"
+    cue = _cue_last(doc, s, e, 6 if colon else 3)
+    if not colon and not cue:
+        return None
+    if colon and not cue and word_count(text[s:e]) > 6:
+        return None
+    found = doc.speaker_in(s, e, last=True)
+    if not found:
+        return None
+    return found[0], cue or ":", found[1]
+
+
+def colon_paragraph_speaker(doc: Doc, ps: int, pe: int) -> tuple[Speaker, str, int] | None:
+    """A paragraph that ends with a colon introduces the next paragraph's speech."""
+    text = doc.text
+    if not text[ps:pe].rstrip().endswith(":"):
+        return None
+    cut = max(text.rfind(". ", ps, pe), text.rfind("! ", ps, pe), text.rfind("? ", ps, pe))
+    s = cut + 1 if cut >= 0 else ps
+    found = doc.speaker_in(s, pe, last=True)
+    if not found:
+        return None
+    cue = _cue_last(doc, s, pe, 4) or ":"
+    return found[0], cue, found[1]
+
+
+_EDITOR_NOTE = re.compile(r"\s*\([^()]{0,400}?[—–]\s*[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.)?\s*\)\.?")
+_DASH_SEP = re.compile(r"(?<=[,.!?…])\s*[—–]\s*")
+
+
+def dash_paragraph(doc: Doc, pi: int, ps: int, pe: int, intro: tuple[Speaker, str, int] | None) -> list[Cand]:
+    """'— Речь,— сказал Путин.— Речь.' dialogue paragraphs."""
+    text = doc.text
+    m = re.match(r"[—–]\s*", text[ps:pe])
+    if not m:
+        return []
+    body = ps + m.end()
+    # speech/author segments
+    speech: list[tuple[int, int]] = []
+    attrib: tuple[Speaker, str, int] | None = None
+    cur = body
+    pos = body
+    for sep in _DASH_SEP.finditer(text, body, pe):
+        if sep.start() < pos:
+            continue
+        nxt_sep = _DASH_SEP.search(text, sep.end(), pe)
+        seg_end = nxt_sep.start() if nxt_sep else pe
+        seg_end_full = seg_end
+        cue = _cue_in(doc, sep.end(), seg_end, 4)
+        if cue and word_count(text[sep.end():seg_end]) <= 16:
+            found = doc.speaker_in(sep.end(), seg_end_full)
+            if found and attrib is None:
+                attrib = (found[0], cue, found[1])
+            speech.append((cur, sep.start()))
+            cur = nxt_sep.end() if nxt_sep else pe
+            pos = cur
+    if cur < pe:
+        speech.append((cur, pe))
+    if attrib is None:
+        attrib = intro
+    if attrib is None:
+        return []
+    out = []
+    for s, e in speech:
+        # editor's notes "(... — А. К.)" are not speech
+        pieces = []
+        last = s
+        for note in _EDITOR_NOTE.finditer(text, s, e):
+            pieces.append((last, note.start()))
+            last = note.end()
+        pieces.append((last, e))
+        for a, b in pieces:
+            a, b = strip_span(text, a, b)
+            if b > a and word_count(text[a:b]) >= 1:
+                out.append(Cand(a, b, pi, attrib[0], attrib[1], dash=True))
+    return out
+
+
+_INNER = re.compile(r"[,.!?…]\s*[—–]\s*([^—–«»“”\n]{2,80}?)[,.:]\s*[—–]\s*")
+
+
+def _inner_attribution(
+    doc: Doc, cs: int, ce: int
+) -> tuple[Speaker, str, tuple[int, int], tuple[int, int]] | None:
+    """«Мы готовы к диалогу, — сказал Песков, — но не на любых условиях»: one pair of marks, two parts."""
+    text = doc.text
+    for m in _INNER.finditer(text, cs, ce):
+        cue = _cue_in(doc, m.start(1), m.end(1), 3)
+        if not cue:
+            continue
+        found = doc.speaker_in(m.start(1), m.end(1), include_quoted=True)
+        if not found:
+            continue
+        a1, b1 = strip_span(text, cs, m.start())
+        a2, b2 = strip_span(text, m.end(), ce)
+        if b1 > a1 and b2 > a2:
+            return found[0], cue, (a1, b1), (a2, b2)
+    return None
+
+
+def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[Cand]:
+    text = doc.text
+    cands: list[Cand] = []
+    all_spans: list[list[QSpan]] = []
+    for pi, (ps, pe) in enumerate(paras):
+        spans = [] if pi in skip else [q for q in quote_spans(text, ps, pe) if q.depth == 0]
+        all_spans.append(spans)
+        for q in spans:
+            if word_count(text[q.cs:q.ce]) >= 3:
+                doc.mark_quoted(q.cs, q.ce)
+    prev_unclosed = False
+    for pi, (ps, pe) in enumerate(paras):
+        if pi in skip:
+            prev_unclosed = False
+            continue
+        spans = all_spans[pi]
+        intro = colon_paragraph_speaker(doc, *paras[pi - 1]) if pi > 0 and pi - 1 not in skip else None
+        if text[ps] in "—–" and re.match(r"[—–]\s", text[ps:ps + 2]):
+            dc = dash_paragraph(doc, pi, ps, pe, intro)
+            if dc:
+                doc.mark_quoted(dc[0].cs, dc[-1].ce)
+                for c in dc:
+                    if c.speaker:
+                        doc.add_speaker(c.ce, c.speaker)
+                cands.extend(dc)
+                prev_unclosed = False
+                continue
+        this_unclosed = False
+        for qi, q in enumerate(spans):
+            cs, ce = strip_span(text, q.cs, q.ce, " \t\u00a0,;:")
+            if ce <= cs:
+                continue
+            inner = _inner_attribution(doc, cs, ce)
+            if inner:
+                sp, cue, (a1, b1), (a2, b2) = inner
+                cands.append(Cand(a1, b1, pi, sp, cue))
+                cands.append(Cand(a2, b2, pi, sp, cue))
+                doc.add_speaker(q.open, sp)
+                continue
+            c = Cand(cs, ce, pi, unclosed=q.close is None)
+            c.cont_prev = qi == 0 and prev_unclosed and q.open == ps
+            if q.close is None:
+                this_unclosed = True
+            else:
+                got = tail_attribution(doc, q.close + 1, pe, spans)
+                if got:
+                    c.speaker, c.cue = got[0], got[1]
+            if c.speaker is None:
+                got = head_attribution(doc, ps, q.open)
+                if got:
+                    c.speaker, c.cue = got[0], got[1]
+            if c.speaker is None and intro and q.open == ps:
+                c.speaker, c.cue = intro[0], intro[1]
+            if c.speaker:
+                doc.add_speaker(q.open, c.speaker)
+            cands.append(c)
+        prev_unclosed = this_unclosed
+    _inherit(cands)
+    out = []
+    for c in cands:
+        if c.speaker is None:
+            continue
+        n = word_count(text[c.cs:c.ce])
+        if n < (4 if c.inherited else 1 if c.dash else 2):
+            continue
+        out.append(c)
+    return out
+
+
+def _inherit(cands: list[Cand]) -> None:
+    """Split and multi-paragraph quotes share one attribution."""
+    # chains over paragraphs (backwards: attribution usually comes at the end)
+    for i in range(len(cands) - 1, 0, -1):
+        a, b = cands[i - 1], cands[i]
+        if b.cont_prev and a.unclosed and a.speaker is None and b.speaker is not None:
+            a.speaker, a.cue = b.speaker, b.cue
+    for i in range(1, len(cands)):
+        a, b = cands[i - 1], cands[i]
+        if b.cont_prev and a.unclosed and b.speaker is None and a.speaker is not None:
+            b.speaker, b.cue = a.speaker, a.cue
+    # within a paragraph: "...," he said. "..."
+    for i, c in enumerate(cands):
+        if c.speaker is not None or c.dash:
+            continue
+        for j in range(i - 1, -1, -1):
+            if cands[j].para != c.para:
+                break
+            if cands[j].speaker is not None:
+                c.speaker, c.cue, c.inherited = cands[j].speaker, cands[j].cue, True
+                break
+        if c.speaker is None:
+            for j in range(i + 1, len(cands)):
+                if cands[j].para != c.para:
+                    break
+                if cands[j].speaker is not None:
+                    c.speaker, c.cue, c.inherited = cands[j].speaker, cands[j].cue, True
+                    break

@@ -1,0 +1,255 @@
+"""English indirect and mixed quotes.
+
+Only sentences that hold a cue (a reporting verb form, "according to", "in his words", a speech
+noun before a quoted fragment) are parsed with spaCy. The parse decides whether a cue verb takes a
+clause and who its subject is; the clause's extent is decided by rules over the text (the small
+model's attachments are unreliable at clause edges).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quotes.cues import EN_VERB_FORMS, EN_VERBS
+from quotes.doc import Doc
+from quotes.model import QuoteType
+from quotes.text import sentences, strip_span, word_count
+
+Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
+
+_CUE_RX = re.compile(
+    r"\b(?:" + "|".join(sorted((w for w in EN_VERB_FORMS if w not in {"made", "making", "words"}), key=len,
+                               reverse=True))
+    + r"|made\s+it\s+(?:clear|explicit|plain)|making\s+it\s+(?:clear|explicit|plain)|in\s+(?:his|her)\s+words"
+    r"|in\s+the\s+words\s+of|(?:concerns?|fears?|claims?|warnings?|allegations?|remarks?|comments?)\s+"
+    r"(?:about|over|of|that))\b",
+    re.IGNORECASE,
+)
+_LEMMA = {
+    "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
+    "wrote": "write", "writes": "write", "made": "make", "making": "make",
+}
+# where an indirect clause ends: a new coordinated clause, a participial adjunct, a dash, a semicolon
+_END = re.compile(
+    r",\s+(?:and|but|while|whereas|although|though|yet|so|as|because)\s+(?!that\b)"
+    r"|,\s+(?:(?:strongly|clearly|apparently|thereby|perhaps|possibly|implicitly|again)\s+)?[a-z]+ing\b"
+    r"|,\s+it\s+is\b|;\s|\s[–—]\s|\s-\s|,\s+(?:which|who)\s+(?:is|was|has|had)\b|,\s+according\s+to\b"
+)
+_THAT_GAP = 9  # words allowed between the verb and "that" (adverbs, "at the summit", "in early May")
+_MODAL = {"to", "can", "could", "might", "may", "would", "should", "must"}
+_NEG = {"not", "n't", "never"}
+
+
+def _lemma(tok: Any) -> str:
+    low = str(tok.lower_)
+    if low in _LEMMA:
+        return _LEMMA[low]
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", "")):
+        if low.endswith(suf):
+            base = low[: -len(suf)] + rep
+            for cand in (base, base + "e"):
+                if cand in EN_VERBS:
+                    return cand
+    return low
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    m = _END.search(text, s + 1, e)
+    end = m.start() if m else e
+    return end
+
+
+def _has_quote(text: str) -> bool:
+    return bool(re.search(r"[“”«»„‘’\"]|(?<!\w)'|'(?!\w)", text))
+
+
+def find_indirect_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int], direct: list[Span]) -> list[Span]:
+    text = doc.text
+    sents: list[tuple[int, int]] = []
+    for pi, (ps, pe) in enumerate(paras):
+        if pi in skip:
+            continue
+        if _headline(text[ps:pe]):
+            continue
+        for s, e in sentences(text, ps, pe):
+            if _CUE_RX.search(text, s, e):
+                sents.append((s, e))
+    if not sents:
+        return []
+    from quotes.nlp import english
+
+    nlp = english()
+    out: list[Span] = []
+    direct_ranges = [(d[0], d[1]) for d in direct]
+    for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64), strict=True):
+        out.extend(_sentence(doc, s, e, sdoc, direct_ranges))
+    return out
+
+
+def _headline(par: str) -> bool:
+    """A title-case line without final punctuation ("Lukashenko Says What Putin Thinks")."""
+    if par.rstrip()[-1:] in ".!?…:\"”»’":
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", par)
+    if not words or len(words) > 20:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.6 * len(words)
+
+
+def _inside_direct(pos: int, direct: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in direct)
+
+
+def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
+    """Speaker of cue verb `tok`: its subject, climbing through participles; None: not a person."""
+    cur = tok
+    for _ in range(5):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            sb = subj[0]
+            a = s + sb.left_edge.idx
+            b = s + sb.right_edge.idx + len(sb.right_edge.text)
+            if sb.lower_ in ("it", "there", "this", "that", "which", "who") and sb.dep_ == "nsubj":
+                if sb.lower_ in ("who",):
+                    # "X, who said that" -> the noun the relative clause hangs on
+                    head = cur.head
+                    a = s + head.left_edge.idx
+                    b = s + head.idx + len(head.text)
+                    found = doc.speaker_in(a, b, last=True, allow_role=False)
+                    return (found[0].name, found[0].leader_id) if found else None
+                break
+            found = doc.speaker_in(a, b, last=True)
+            if found:
+                return found[0].name, found[0].leader_id
+            return None
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj") and cur.head is not cur:
+            if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN"):
+                hd = cur.head
+                a = s + hd.left_edge.idx
+                b = s + hd.idx + len(hd.text)
+                found = doc.speaker_in(a, b, last=True)
+                return (found[0].name, found[0].leader_id) if found else None
+            cur = cur.head
+            continue
+        break
+    # no usable subject: the nearest person earlier in the sentence
+    found = doc.speaker_in(sent_start, s + tok.idx, last=True, allow_role=False)
+    if found:
+        return found[0].name, found[0].leader_id
+    return None
+
+
+def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]) -> list[Span]:
+    text = doc.text
+    out: list[Span] = []
+    toks = list(sdoc)
+    sent_end = s + len(sdoc.text.rstrip())
+    # drop the final period from clause ends
+    body_end = sent_end
+    while body_end > s and text[body_end - 1] in ".!?…":
+        body_end -= 1
+    taken: list[tuple[int, int]] = []
+
+    def emit(a: int, b: int, who: tuple[str | None, str | None] | None, cue: str) -> None:
+        a, b = strip_span(text, a, b, " \t\n\u00a0,;:—–-")
+        while b > a and text[b - 1] in ".":
+            b -= 1
+        if who is None or who[0] is None or b <= a or word_count(text[a:b]) < 3:
+            return
+        if re.match(r"(?i)(?:what|how|why|whether|who|whom|where|when|which)\b", text[a:b]):
+            return  # "said what he thinks" reports no content
+        if _inside_direct(a, direct) or _inside_direct(b - 1, direct):
+            return  # the clause is (part of) a direct quote: the direct extractor has it
+        if text[a] in "“‘\"'«„":
+            for x, _y in direct:
+                if a < x <= a + 1:
+                    return
+        if any(x <= a < y or a <= x < b for x, y in taken):
+            return
+        taken.append((a, b))
+        typ: QuoteType = "mixed" if _has_quote(text[a:b]) else "indirect"
+        out.append((a, b, typ, who[0], who[1], cue))
+
+    # according to X, CLAUSE / CLAUSE, according to X / in his words, CLAUSE
+    for m in re.finditer(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+", text[s:e]):
+        a = s + m.end()
+        comma = text.find(",", a, sent_end)
+        nm_end = comma if comma > 0 else body_end
+        found = doc.speaker_in(a, nm_end, allow_role=True)
+        if not found:
+            continue
+        who = (found[0].name, found[0].leader_id)
+        if m.start() == 0 or text[s:s + m.start()].strip() == "":
+            if comma > 0:
+                emit(comma + 1, _clause_end(text, comma + 1, body_end), who, "according to")
+        else:
+            cstart = s
+            emit(cstart, s + m.start(), who, "according to")
+    for m in re.finditer(r"\b[Ii]n (?:his|her) words,\s*", text[s:e]):
+        found = doc.speaker_in(s + m.start(), s + m.start() + 8)
+        if found:
+            a = s + m.end()
+            emit(a, _clause_end(text, a, body_end), (found[0].name, found[0].leader_id), "in his words")
+
+    for i, tok in enumerate(toks):
+        low = tok.lower_
+        # speech nouns that govern a quoted fragment: "concerns about the potential ‘dismemberment’ of ..."
+        if low in ("concerns", "concern", "fears", "claims", "warnings", "allegations", "remarks", "comments",
+                   "fear", "claim", "warning") and i + 1 < len(toks) and toks[i + 1].lower_ in (
+                "about", "over", "of", "that"):
+            a = s + toks[i + 1].idx + len(toks[i + 1].text)
+            b = _clause_end(text, a, body_end)
+            if _has_quote(text[a:b]):
+                found = doc.speaker_in(s, s + tok.idx, last=True, allow_role=False)
+                if found:
+                    emit(a, b, (found[0].name, found[0].leader_id), low)
+            continue
+        if low not in EN_VERB_FORMS or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+            continue
+        lemma = _lemma(tok)
+        if lemma not in EN_VERBS and lemma != "make":
+            continue
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "neg")}
+        if kids & _MODAL or kids & _NEG:
+            continue
+        if tok.tag_ == "VB" and not kids & {"did", "do", "does"}:
+            continue
+        vend = s + tok.idx + len(tok.text)
+        if lemma == "make":
+            mm = re.match(r"\s+it\s+(?:clear|explicit|plain)\s+that\s+", text[vend:e])
+            if not mm:
+                continue
+            mstart = vend + mm.end()
+            emit(mstart, _clause_end(text, mstart, body_end), _subject_speaker(doc, s, tok, s), "made it clear")
+            continue
+        # the clause: "that" within a few words, or a ccomp right after the verb
+        cl: int | None = None
+        for j in range(i + 1, min(len(toks), i + 1 + _THAT_GAP)):
+            t2 = toks[j]
+            if t2.lower_ == "that" and t2.dep_ in ("mark", "nsubj", "det", "dobj", "nsubjpass") and (
+                t2.dep_ == "mark" or j == i + 1 or toks[j - 1].is_punct or toks[j - 1].pos_ in ("ADV", "NOUN",
+                                                                                                "PROPN")):
+                cl = s + t2.idx + len(t2.text)
+                break
+            if t2.is_punct and t2.text in ",;:" and j > i + 1:
+                break
+        if cl is None:
+            cc = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+            if cc and cc[0].left_edge.i <= i + 2 and lemma not in ("tell", "ask", "urge", "write"):
+                cl = s + cc[0].left_edge.idx
+            else:
+                # inverted: "CLAUSE, Lukashenko said (at ...)."
+                before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+                subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+                if before and subj and lemma in ("say", "add", "note", "stress", "tell", "insist", "warn",
+                                                 "argue", "claim", "state", "declare", "explain", "emphasise",
+                                                 "emphasize", "maintain", "assert", "believe", "think"):
+                    comma = text.rfind(",", s, s + subj[0].left_edge.idx)
+                    if comma > s:
+                        emit(s, comma, _subject_speaker(doc, s, tok, s), tok.text)
+                continue
+        if _inside_direct(cl, direct):
+            continue
+        emit(cl, _clause_end(text, cl, body_end), _subject_speaker(doc, s, tok, s), tok.text)
+    return out

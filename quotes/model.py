@@ -1,0 +1,33 @@
+"""The value types that quote extraction returns. Pure data, no I/O."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What is known about the document, used to resolve titles ("the head of state")."""
+
+    country: str | None = None  # ISO 3166 alpha-2 of the publishing source, e.g. "BY", "RU"
+    published: date | None = None
+    lang: str | None = None  # "en" / "ru"; detected when None
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None  # canonical English name from the registry, else best full name, else None
+    speaker_id: str | None  # registry id (e.g. "lukashenko"), None for people not in it
+    text: str  # the content without quotation marks; an indirect quote's reported clause
+    type: QuoteType
+    cue: str | None  # reporting verb / label that introduced it ("said", "заявил", "transcript")
+    start: int  # offsets into the text given to extract(): text == source[start:end]
+    end: int
+    topics: list[str] = field(default_factory=list)
+    lang: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,146 @@
+"""Segmentation helpers: language, paragraphs, sentences, quotation marks. Pure functions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CYR = re.compile(r"[А-Яа-яЁёІіЎўЄєЇї]")
+_LAT = re.compile(r"[A-Za-z]")
+
+
+def detect_lang(text: str) -> str:
+    """'ru' when Cyrillic letters make up at least a third of the letters (sampled), else 'en'."""
+    sample = text[:20000]
+    cyr = len(_CYR.findall(sample))
+    lat = len(_LAT.findall(sample))
+    return "ru" if cyr and cyr >= (cyr + lat) / 3 else "en"
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, stripped of surrounding whitespace."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+_ABBR = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "st", "no", "vs", "jr", "sr", "prof", "gov",
+    "sen", "rep", "capt", "adm", "u.s", "e.g", "i.e", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "г", "гг", "т", "т.е", "т.д", "т.п", "им", "ул", "англ", "см", "ср",
+    "млн", "млрд", "тыс", "руб", "долл", "гос", "пр", "др",
+}
+_SENT_END = re.compile(r"[.!?…]+[»”\"’)]*(?=\s+[\"“«„(‘'—–\-]?\s*[A-ZА-ЯЁ0-9])|[.!?…]+[»”\"’)]*(?=\s*$)")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within text[start:end] (rule-based; abbreviations and initials kept together)."""
+    out = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        e = m.end()
+        # the word before the period
+        wm = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12):m.start() + 1])
+        if m.group().startswith(".") and wm:
+            w = wm.group(1).lower()
+            if w in _ABBR or (len(w) == 1 and w.isalpha()):
+                continue
+        if e > s:
+            out.append((s, e))
+        s = e
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+# --- quotation marks --------------------------------------------------------------------------------
+
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‹": "›", "‘": "’", '"': '"', "'": "'", "‚": "‘"}
+ALL_MARKS = set("“”«»„‹›‘’\"'‚")
+OPENERS = set(OPEN_CLOSE)
+
+
+@dataclass
+class QSpan:
+    open: int  # index of the opening mark
+    close: int | None  # index of the closing mark; None: runs to paragraph end
+    cs: int  # content start
+    ce: int  # content end
+    depth: int  # 0 = top level
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def quote_spans(text: str, start: int, end: int) -> list[QSpan]:
+    """Quoted spans in text[start:end], with nesting; unclosed top-level quotes run to `end`."""
+    stack: list[tuple[str, int]] = []
+    out: list[QSpan] = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c not in ALL_MARKS:
+            i += 1
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        # word-internal apostrophes are never marks
+        if c in "’'" and _is_word(prev) and _is_word(nxt):
+            i += 1
+            continue
+        closed = False
+        for k in range(len(stack) - 1, -1, -1):
+            op, pos = stack[k]
+            want = OPEN_CLOSE[op]
+            ok = c == want or (op == "„" and c == "”") or (op == "“" and c == "“" and False)
+            if not ok:
+                continue
+            if c in "\"'" and not (not prev.isspace() or nxt.isspace() or nxt in ".,;:!?)"):
+                break  # looks like an opening straight quote
+            if c == "’" and _is_word(nxt):
+                break
+            # close this one (and drop anything unclosed inside it)
+            del stack[k:]
+            out.append(QSpan(pos, i, pos + 1, i, k))
+            closed = True
+            break
+        if closed:
+            i += 1
+            continue
+        if c in OPENERS:
+            if c in "‘'\"" and _is_word(prev):
+                i += 1
+                continue  # apostrophe after a word (plural possessive), or a stray mark
+            if nxt.isspace() and c in "\"'‘":
+                i += 1
+                continue
+            stack.append((c, i))
+        i += 1
+    # unclosed: only the outermost runs to the paragraph end (multi-paragraph quotes)
+    if stack:
+        op, pos = stack[0]
+        if op in "“«„\"":
+            out.append(QSpan(pos, None, pos + 1, end, 0))
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+def strip_span(text: str, s: int, e: int, chars: str = " \t\n\u00a0,;:—–-") -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))

@@ -1,0 +1,212 @@
+"""The tables. Natural keys are unique so that every stage can upsert and re-run safely."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TZDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes on SQLite too (it drops the offset): stored as UTC, read back aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    """A crawled site. Config lives in sources.yaml; this row holds its state and health."""
+
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    country: Mapped[str] = mapped_column(String(8))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    interval_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    next_crawl_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    last_crawl_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    last_new_article_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    paused_until: Mapped[datetime | None] = mapped_column(TZDateTime)
+    pause_reason: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    # conditional GET validators per discovery URL: {url: {"etag":..., "last_modified":...}}
+    http_cache: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CrawlRun(Base):
+    __tablename__ = "crawl_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running|ok|failed|skipped
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    articles_new: Mapped[int] = mapped_column(Integer, default=0)
+    articles_updated: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    canonical_url: Mapped[str] = mapped_column(String(2000), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    title: Mapped[str] = mapped_column(Text, default="")
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    published_at: Mapped[datetime | None] = mapped_column(TZDateTime, index=True)
+    modified_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    first_seen_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow, index=True)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    body: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # a reprint of an article first seen elsewhere (text fingerprint match)
+    reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    extracted_hash: Mapped[str | None] = mapped_column(String(64))  # body hash quotes were extracted from
+    aliases: Mapped[list[ArticleAlias]] = relationship(back_populates="article", cascade="all, delete-orphan")
+
+
+class ArticleAlias(Base):
+    """Every URL under which an article was found; the seen-URL skip consults it."""
+
+    __tablename__ = "article_aliases"
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article: Mapped[Article] = relationship(back_populates="aliases")
+
+
+class Speaker(Base):
+    __tablename__ = "speakers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # registry id, e.g. "lukashenko"
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(8))
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("article_id", "start", "end", name="uq_quote_span"),
+        Index("ix_quotes_speaker_time", "speaker_id", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[str | None] = mapped_column(ForeignKey("speakers.id"))
+    speaker_name: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    cue: Mapped[str | None] = mapped_column(String(100))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    lang: Mapped[str] = mapped_column(String(8))
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+
+
+class Alert(Base):
+    __tablename__ = "alerts"
+    __table_args__ = (UniqueConstraint("rule_id", "cluster_id", name="uq_alert_rule_cluster"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(100))
+    cluster_id: Mapped[int] = mapped_column(Integer)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
+    severity: Mapped[str] = mapped_column(String(16), default="warning")
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|held|silenced
+    novelty: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow, index=True)
+    send_after: Mapped[datetime | None] = mapped_column(TZDateTime)
+
+
+class Delivery(Base):
+    """The outbox: one row per alert (or digest) x channel. Idempotency key is unique."""
+
+    __tablename__ = "deliveries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
+    digest_id: Mapped[int | None] = mapped_column(ForeignKey("digests.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    # pending | sending | sent | failed (permanent) | retry (transient, next_attempt_at)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(TZDateTime, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    receipt: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+
+
+class Digest(Base):
+    __tablename__ = "digests"
+    __table_args__ = (UniqueConstraint("name", "period_start", "period_end", name="uq_digest_period"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    period_start: Mapped[datetime] = mapped_column(TZDateTime)
+    period_end: Mapped[datetime] = mapped_column(TZDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="built")  # built|sent
+    archive_path: Mapped[str | None] = mapped_column(Text)
+    stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+
+
+class Silence(Base):
+    __tablename__ = "silences"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[str | None] = mapped_column(String(64))
+    rule_id: Mapped[str | None] = mapped_column(String(100))
+    until: Mapped[datetime] = mapped_column(TZDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+
+
+class Lock(Base):
+    """A lease held by one process (e.g. a source crawl, the beat): expires so a crash frees it."""
+
+    __tablename__ = "locks"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[datetime] = mapped_column(TZDateTime)
+
+
+__all__ = [
+    "Base", "Source", "CrawlRun", "Article", "ArticleAlias", "Speaker", "Quote", "Alert",
+    "Delivery", "Digest", "Silence", "Lock", "utcnow", "TZDateTime",
+]

@@ -1,0 +1,213 @@
+"""Task wrappers: take an id, re-read storage, do one step, commit, then enqueue the next.
+
+Every task is idempotent, so a redelivered task (acks_late + a dead worker) does no harm."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from celery.exceptions import SoftTimeLimitExceeded
+from sqlalchemy import select
+
+from tasks.app import app
+
+log = logging.getLogger("mouthpiece.tasks")
+
+CRAWL_TIMEOUT = int(os.environ.get("MOUTHPIECE_CRAWL_TIMEOUT", "900"))
+
+
+def _group_wait() -> timedelta:
+    return timedelta(seconds=float(os.environ.get("MOUTHPIECE_GROUP_WAIT", "600")))
+
+
+@app.task(name="tasks.pipeline.schedule_due_sources")
+def schedule_due_sources() -> list[str]:
+    """Beat, every minute: enqueue a crawl for each source whose interval has passed."""
+    from config.sources import load_sources
+    from storage.db import session_scope
+    from storage.sources import due_sources, sync_sources
+
+    configs = load_sources()
+    with session_scope() as s:
+        sync_sources(s, configs)
+        due = due_sources(s)
+        for src in due:
+            src.next_crawl_at = _now() + timedelta(minutes=src.interval_minutes)
+        ids = [src.id for src in due]
+    for sid in ids:  # after commit: a task never runs before the row it reads exists
+        crawl_source.delay(sid)
+    if ids:
+        log.info("scheduled crawls: %s", ", ".join(ids))
+    return ids
+
+
+def _now() -> Any:
+    from storage.models import utcnow
+
+    return utcnow()
+
+
+@app.task(name="tasks.pipeline.crawl_source", soft_time_limit=CRAWL_TIMEOUT + 60, time_limit=CRAWL_TIMEOUT + 120)
+def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
+    """Crawl one source in a child process (Twisted's reactor cannot restart in a worker)."""
+    from storage.db import session_scope
+    from storage.locks import acquire, release
+
+    owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    lock = f"crawl:{source_id}"
+    with session_scope() as s:
+        if not acquire(s, lock, owner, timedelta(seconds=CRAWL_TIMEOUT + 120)):
+            log.info("crawl of %s already running elsewhere; skipped", source_id)
+            return {"source_id": source_id, "skipped": True}
+    try:
+        cmd = [sys.executable, "-m", "crawlers.run", source_id]
+        if since:
+            cmd += ["--since", since]
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=CRAWL_TIMEOUT)
+        except (subprocess.TimeoutExpired, SoftTimeLimitExceeded):
+            log.error("crawl of %s timed out after %ss", source_id, CRAWL_TIMEOUT)
+            _record_failure(source_id, f"timed out after {CRAWL_TIMEOUT}s")
+            return {"source_id": source_id, "ok": False, "error": "timeout"}
+        for line in p.stderr.splitlines()[-200:]:
+            if " WARNING " in line or " ERROR " in line:
+                log.warning("crawl %s: %s", source_id, line)
+        summary: dict[str, Any] = {"source_id": source_id, "ok": False}
+        lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
+        if lines:
+            summary = json.loads(lines[-1])
+        else:
+            err = (p.stderr.strip().splitlines() or ["no output"])[-1]
+            log.error("crawl of %s failed (exit %s): %s", source_id, p.returncode, err)
+            _record_failure(source_id, f"crawler exited {p.returncode}: {err}")
+        log.info("crawl %s: ok=%s requests=%s new=%s", source_id, summary.get("ok"),
+                 summary.get("requests"), len(summary.get("new_article_ids", [])))
+    finally:
+        with session_scope() as s:
+            release(s, lock, owner)
+    enqueue_pending_extractions(source_id)
+    return summary
+
+
+def _record_failure(source_id: str, error: str) -> None:
+    from storage.db import session_scope
+    from storage.sources import record_crawl
+
+    with session_scope() as s:
+        record_crawl(s, source_id, ok=False, new_articles=0, error=error)
+
+
+def enqueue_pending_extractions(source_id: str | None = None) -> list[int]:
+    """Articles whose body has not been through extraction yet (new, changed, or lost tasks)."""
+    from storage.db import session_scope
+    from storage.models import Article
+
+    with session_scope() as s:
+        q = select(Article.id).where((Article.extracted_hash.is_(None)) |
+                                     (Article.extracted_hash != Article.content_hash))
+        if source_id:
+            q = q.where(Article.source_id == source_id)
+        ids = list(s.scalars(q.order_by(Article.id).limit(1000)))
+    for aid in ids:
+        extract_quotes.delay(aid)
+    return ids
+
+
+@app.task(name="tasks.pipeline.extract_quotes")
+def extract_quotes(article_id: int) -> int:
+    """Extract the article's quotes, replacing the old ones; then evaluate alerts."""
+    from alerts.novelty import assess
+    from config.leaders import load_leaders
+    from config.sources import load_sources
+    from quotes import Context, extract
+    from storage.db import session_scope
+    from storage.models import Article, Source
+    from storage.quotes import ensure_speakers, replace_quotes
+
+    leaders = {ld.id: ld for ld in load_leaders()}
+    countries = {c.id: c.country for c in load_sources()}
+    with session_scope() as s:
+        art = s.get(Article, article_id)
+        if art is None:
+            return 0
+        if art.extracted_hash == art.content_hash:
+            return -1  # done already (a redelivered task)
+        src = s.get(Source, art.source_id)
+        ctx = Context(country=countries.get(art.source_id) or (src.country if src else None),
+                      published=art.published_at.date() if art.published_at else None, lang=art.lang)
+        found = [q.to_dict() for q in extract(art.body, lang=art.lang, context=ctx)]
+        ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
+                            for d in found if d["speaker_id"] in leaders})
+        for d in found:
+            if d["speaker_id"] not in leaders:
+                d["speaker_id"] = None
+        rows = replace_quotes(s, article_id, found)
+        for row in rows:
+            if row.cluster_id is None:
+                nov = assess(s, row)
+                row.cluster_id = nov.cluster_id or row.id
+        art.extracted_hash = art.content_hash
+        n = len(rows)
+    evaluate_alerts.delay(article_id)
+    log.info("article %s: %d quotes", article_id, n)
+    return n
+
+
+@app.task(name="tasks.pipeline.evaluate_alerts")
+def evaluate_alerts(article_id: int) -> list[int]:
+    """Run the rules over the article's quotes; create alerts and their outbox rows."""
+    from alerts.channels import configured_channels, effective_channels
+    from alerts.engine import evaluate_article
+    from alerts.rules import load_rules
+    from config.leaders import load_leaders
+    from config.settings import get_settings
+    from config.sources import load_sources
+    from storage.db import session_scope
+
+    # "default" means every configured service; the outbox only when none is configured
+    services = [c for c in configured_channels(get_settings()) if c != "outbox"]
+
+    def channels_for(rule: Any) -> list[str]:
+        wanted: list[str] = []
+        for c in rule.channels:
+            wanted += services if c == "default" else [c]
+        return effective_channels(wanted)
+
+    with session_scope() as s:
+        due = evaluate_article(s, article_id, load_rules(), {ld.id: ld for ld in load_leaders()},
+                               {c.id: c for c in load_sources()}, channels_for, _group_wait())
+    for did in due:
+        deliver.delay(did)
+    return due
+
+
+@app.task(name="tasks.pipeline.deliver")
+def deliver(delivery_id: int) -> str:
+    """Send one outbox row through its channel (claims it first; retries are rows, not ETAs)."""
+    from alerts.channels import get_channel
+    from alerts.engine import send
+    from storage.db import session_scope
+
+    with session_scope() as s:
+        return send(s, delivery_id, get_channel)
+
+
+@app.task(name="tasks.pipeline.sweep")
+def sweep() -> dict[str, int]:
+    """Beat, every 30 s: send what is due (group wait over, retry time reached, a claim left by
+    a dead worker) and pick up articles whose extraction task was lost."""
+    from alerts.engine import due_deliveries
+    from storage.db import session_scope
+
+    with session_scope() as s:
+        ids = due_deliveries(s)
+    for did in ids:
+        deliver.delay(did)
+    lost = enqueue_pending_extractions()
+    return {"deliveries": len(ids), "extractions": len(lost)}
