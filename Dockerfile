@@ -1,7 +1,7 @@
 FROM python:3.11-slim
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 MOUTHPIECE_DATA_DIR=/data
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements-nlp.txt ./
 COPY crawlers crawlers
 COPY quotes quotes
 COPY storage storage
@@ -9,5 +9,6 @@ COPY tasks tasks
 COPY alerts alerts
 COPY mouthpiece mouthpiece
 COPY config config
-RUN pip install --no-cache-dir '.[nlp]' flower && mkdir -p /data
+RUN pip install --no-cache-dir . flower \
+ && pip install --no-cache-dir --no-deps --require-hashes -r requirements-nlp.txt && mkdir -p /data
 USER nobody

@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test demo lint typecheck install clean compose-config bench
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-nlp.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,nlp]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-nlp.txt
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -197,6 +197,9 @@ def run(
 
     console.print(f"storage: {_redact(s.resolved_database_url())}")
     console.print(f"broker:  {_redact(s.resolved_broker_url())}")
+    if beat:
+        # schedule at once rather than a minute after start; beat takes over from here
+        celery_app.send_task("tasks.pipeline.schedule_due_sources")
     argv = ["worker", f"--loglevel={loglevel}", f"--concurrency={concurrency}", "-Q", queues,
             "--hostname", f"mouthpiece-{os.getpid()}@%h"]
     if beat:

@@ -11,6 +11,17 @@ CRAWL_QUEUE = "crawl"
 DEFAULT_QUEUE = "default"  # extract + alerts + delivery + digests
 
 
+def _transport_options(url: str) -> dict[str, object]:
+    if url.startswith(("redis://", "rediss://")):
+        # Never long ETAs: delays are rows swept by beat. The visibility timeout stays above the
+        # longest task so an unacked crawl is not handed to a second worker while it runs.
+        return {"visibility_timeout": 3600}
+    # The SQLite transport hands every option to SQLAlchemy's create_engine(); it keeps unacked
+    # messages in memory and puts them back on a clean shutdown, and the sweep re-derives any
+    # work a crash lost from the database.
+    return {}
+
+
 def make_app() -> Celery:
     s = get_settings()
     s.data_dir.mkdir(parents=True, exist_ok=True)
@@ -30,9 +41,7 @@ def make_app() -> Celery:
         task_time_limit=660,
         worker_max_tasks_per_child=200,
         broker_connection_retry_on_startup=True,
-        # Never long ETAs: delays are rows swept by beat. Keep the visibility timeout above the
-        # longest task so an unacked crawl is not handed to a second worker while it runs.
-        broker_transport_options={"visibility_timeout": 3600, "polling_interval": 0.5},
+        broker_transport_options=_transport_options(s.resolved_broker_url()),
         task_default_queue=DEFAULT_QUEUE,
         # explicit routing keys: without them Celery binds both queues to the default key
         task_queues=[Queue(DEFAULT_QUEUE, routing_key=DEFAULT_QUEUE), Queue(CRAWL_QUEUE, routing_key=CRAWL_QUEUE)],
