@@ -1,22 +1,48 @@
 """From stored quotes to alert and delivery rows, and from a delivery row to one send.
 
 Idempotent by construction: an alert is unique per (rule, quote cluster); a delivery per
-idempotency key (alert x channel); a send claims its row first, so two workers never send
-the same row at once."""
+idempotency key (`alert-<id>-<channel>`); a send claims its row first, so two workers never
+send the same row at once.
+
+Life of a delivery row (every delay is a row that beat's sweep picks up, never a Celery ETA):
+
+    pending --(send_after = created + group_wait)--> sending --> sent
+       ^   \\-- silenced (a silence matches at send time)
+       |    \\- held     (the channel's rate cap is reached: the digest carries it)
+       |     \\ pending  (quiet hours: next_attempt_at = end of the quiet window)
+     retry <-- transient TransportError (backoff, or the service's Retry-After)
+     failed <- permanent TransportError or MAX_ATTEMPTS; `mouthpiece alerts retry ID` resends
+
+At least once, and no second message: the row is claimed (status `sending`, committed) before
+the send and marked `sent` after it. A worker killed between the two leaves a `sending` row that
+the sweep reclaims after `STALE_CLAIM` (longer than any channel timeout) and sends again. If the
+kill came before the service accepted the message, that is the only message. The remaining
+window is a kill after the service accepted but before `sent` was committed; there each
+channel de-duplicates what it can: the outbox rewrites the same file for the same key, email
+reuses a Message-ID derived from the key (mail stores and clients collapse it); a Slack webhook
+has no idempotency key, so a second post is possible in that window (milliseconds wide).
+"""
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from alerts.grouping import also_reported_by
 from alerts.message import AlertMessage
-from alerts.novelty import assess
+from alerts.novelty import Novelty, assess, index_quote, speaker_key
+from alerts.quiet import ChannelPolicy
 from alerts.rules import QuoteFacts, Rule
+from alerts.silences import describe as describe_silence
+from alerts.silences import matching as matching_silence
 from config.leaders import Leader
 from config.sources import Source as SourceConfig
 from storage.models import Alert, Article, Delivery, Quote, Source, utcnow
@@ -24,12 +50,17 @@ from storage.models import Alert, Article, Delivery, Quote, Source, utcnow
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
-STALE_CLAIM = timedelta(minutes=5)
+STALE_CLAIM = timedelta(seconds=float(os.environ.get("MOUTHPIECE_STALE_CLAIM", "300")))
+DIGEST_ONLY = "digest"
 
 
-def backoff(attempts: int) -> timedelta:
-    """30 s, 1 min, 2 min, ... capped at one hour."""
-    return timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1)))
+def backoff(attempts: int, base: float | None = None) -> timedelta:
+    """base, 2 x base, 4 x base, ... capped at one hour (base: MOUTHPIECE_RETRY_BASE, 30 s)."""
+    if base is None:
+        from config.settings import get_settings
+
+        base = get_settings().retry_base
+    return timedelta(seconds=min(3600.0, base * 2 ** max(0, attempts - 1)))
 
 
 def current_role(leader: Leader | None, on: datetime | None) -> str | None:
@@ -50,8 +81,8 @@ def facts_for(quote: Quote, article: Article, source: Source, source_cfg: Source
         speaker_roles=roles,
         topics=tuple(quote.topics or ()),
         source_id=source.id,
-        source_kind=source.kind,
-        source_country=source.country,
+        source_kind=source_cfg.kind if source_cfg else source.kind,
+        source_country=source_cfg.country if source_cfg else source.country,
         lang=quote.lang,
         type=quote.type,
         text=quote.text,
@@ -88,9 +119,28 @@ def build_message(alert: Alert, rule: Rule, quote: Quote, article: Article, sour
     )
 
 
+def lock_speaker(session: Session, quote: Quote) -> None:
+    """Serialise clustering per speaker until commit, so two workers extracting two reprints at
+    once cannot both start a cluster. PostgreSQL: a transaction advisory lock. SQLite: writers
+    are already serialised by the database lock (extraction writes before it reads)."""
+    key = speaker_key(quote.speaker_id, quote.speaker_name)
+    if key is None or session.get_bind().dialect.name != "postgresql":
+        return
+    n = int.from_bytes(hashlib.blake2b(f"cluster:{key}".encode(), digest_size=8).digest(), "big", signed=True)
+    session.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": n})
+
+
+def cluster_quotes(session: Session, quotes: Iterable[Quote]) -> None:
+    """Signature, LSH bands and cluster for each quote that has none yet (extraction time)."""
+    for q in quotes:
+        if q.cluster_id is None or q.minhash is None:
+            lock_speaker(session, q)
+            index_quote(session, q)
+
+
 def evaluate_article(session: Session, article_id: int, rules: list[Rule], leaders: dict[str, Leader],
-                     sources: dict[str, SourceConfig], channels_for: Any,
-                     group_wait: timedelta) -> list[int]:
+                     sources: dict[str, SourceConfig], channels_for: Callable[[Rule], list[str]],
+                     group_wait: timedelta, now: datetime | None = None) -> list[int]:
     """Create the alerts (and their outbox rows) that this article's quotes deserve.
 
     Returns the ids of deliveries that are due now; later ones are swept by beat."""
@@ -100,81 +150,197 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
     source = session.get(Source, article.source_id)
     assert source is not None
     due: list[int] = []
-    quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id).order_by(Quote.start)))
+    quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)
+                                  .order_by(Quote.start)))
+    cluster_quotes(session, quotes)
     for quote in quotes:
         leader = leaders.get(quote.speaker_id or "")
+        novelty: dict[int, Novelty] = {}
         for rule in rules:
             if not rule.enabled:
                 continue
             pre = facts_for(quote, article, source, sources.get(source.id), leader, is_new=True)
             if not rule.model_copy(update={"new_only": False}).matches(pre):
                 continue
-            nov = assess(session, quote, days=rule.novelty_days)
+            cluster = quote.cluster_id or quote.id
+            if session.scalar(select(Alert.id).where(Alert.rule_id == rule.id, Alert.cluster_id == cluster)):
+                continue  # the statement already alerted: this reprint is "also reported by"
+            if rule.novelty_days not in novelty:
+                novelty[rule.novelty_days] = assess(session, quote, days=rule.novelty_days)
+            nov = novelty[rule.novelty_days]
             if rule.new_only and not nov.is_new:
                 log.info("quote %s matches %s but is not new: %s", quote.id, rule.id, nov.reason)
                 continue
-            cluster = quote.cluster_id or quote.id
-            if session.scalar(select(Alert.id).where(Alert.rule_id == rule.id, Alert.cluster_id == cluster)):
-                continue
-            now = utcnow()
-            alert = Alert(rule_id=rule.id, cluster_id=cluster, quote_id=quote.id, severity=rule.severity,
-                          status="pending", created_at=now, send_after=now + group_wait,
-                          novelty={"reason": nov.reason, "similarity": round(nov.similarity, 3),
-                                   "nearest_quote_id": nov.nearest_quote_id})
-            try:
-                with session.begin_nested():
-                    session.add(alert)
-                    session.flush()
-            except IntegrityError:  # another worker created it first
-                continue
-            for channel in channels_for(rule):
-                msg = build_message(alert, rule, quote, article, source, leader, channel)
-                d = Delivery(idempotency_key=msg.idempotency_key, alert_id=alert.id, channel=channel,
-                             payload=msg.to_dict(), status="pending", next_attempt_at=alert.send_after)
-                session.add(d)
-                session.flush()
-                if group_wait.total_seconds() <= 0:
-                    due.append(d.id)
-            log.info("alert %s: rule %s, %s on %s (%s)", alert.id, rule.id, msg.speaker,
-                     ", ".join(quote.topics or []), nov.reason)
+            ids = _create_alert(session, rule, quote, article, source, leader, nov, cluster,
+                                channels_for, group_wait, now or utcnow())
+            if group_wait.total_seconds() <= 0:
+                due += ids
     return due
 
 
+def _create_alert(session: Session, rule: Rule, quote: Quote, article: Article, source: Source,
+                  leader: Leader | None, nov: Novelty, cluster: int, channels_for: Callable[[Rule], list[str]],
+                  group_wait: timedelta, now: datetime) -> list[int]:
+    status, reason = "pending", None
+    silence = matching_silence(session, quote.speaker_id, rule.id, now)
+    channels = [] if rule.channels == [DIGEST_ONLY] else [c for c in channels_for(rule) if c != DIGEST_ONLY]
+    if silence is not None:
+        status, reason = "silenced", describe_silence(silence)
+    elif not channels:
+        status, reason = "held", "the rule sends to the digest only"
+    alert = Alert(rule_id=rule.id, cluster_id=cluster, quote_id=quote.id, severity=rule.severity,
+                  status=status, reason=reason, created_at=now, send_after=now + group_wait,
+                  novelty=nov.to_dict())
+    try:
+        with session.begin_nested():
+            session.add(alert)
+            session.flush()
+    except IntegrityError:  # another worker created it first
+        return []
+    speaker = leader.name if leader else (quote.speaker_name or "?")
+    log.info("alert %s (%s): rule %s, %s on %s; %s", alert.id, status, rule.id, speaker,
+             ", ".join(quote.topics or []), nov.reason)
+    if status != "pending":
+        return []
+    ids = []
+    for channel in channels:
+        msg = build_message(alert, rule, quote, article, source, leader, channel)
+        d = Delivery(idempotency_key=msg.idempotency_key, alert_id=alert.id, channel=channel,
+                     payload=msg.to_dict(), status="pending", next_attempt_at=alert.send_after, created_at=now)
+        session.add(d)
+        session.flush()
+        ids.append(d.id)
+    return ids
+
+
+def rule_channels(rule: Rule, settings: Any = None) -> list[str]:
+    """Where a rule's alerts go: "default" is every configured service (the outbox only when none
+    is); "digest" means no immediate send."""
+    from alerts.channels import configured_channels, effective_channels
+
+    services = [c for c in configured_channels(settings) if c != "outbox"]
+    wanted: list[str] = []
+    for c in rule.channels:
+        if c == DIGEST_ONLY:
+            continue
+        wanted += services if c == "default" else [c]
+    if all(c == DIGEST_ONLY for c in rule.channels):
+        return []
+    return effective_channels(wanted, settings)  # nothing configured: the outbox, never nowhere
+
+
+def evaluate_configured(session: Session, article_id: int, group_wait: timedelta) -> list[int]:
+    """`evaluate_article` with the deployment's rules, leaders, sources and channels."""
+    from alerts.rules import load_rules
+    from config.leaders import load_leaders
+    from config.sources import load_sources
+
+    return evaluate_article(session, article_id, load_rules(), {ld.id: ld for ld in load_leaders()},
+                            {c.id: c for c in load_sources()}, rule_channels, group_wait)
+
+
+# -- sending ------------------------------------------------------------------------------------
+def _due(now: datetime) -> Any:
+    """A row that may be claimed now (alert and digest rows alike)."""
+    return (((Delivery.status.in_(["pending", "retry"]))
+             & ((Delivery.next_attempt_at.is_(None)) | (Delivery.next_attempt_at <= now)))
+            | ((Delivery.status == "sending") & (Delivery.claimed_at < now - STALE_CLAIM)))
+
+
 def due_deliveries(session: Session, now: datetime | None = None, limit: int = 200) -> list[int]:
-    """Deliveries to (re)send now: due pending/retry rows, and claims left by a dead worker."""
-    now = now or utcnow()
-    q = select(Delivery.id).where(
-        ((Delivery.status.in_(["pending", "retry"])) & ((Delivery.next_attempt_at.is_(None)) |
-                                                        (Delivery.next_attempt_at <= now)))
-        | ((Delivery.status == "sending") & (Delivery.claimed_at < now - STALE_CLAIM))
-    ).order_by(Delivery.id).limit(limit)
+    """Alert deliveries to (re)send now: due pending/retry rows (group wait over, quiet hours
+    over, retry time reached), and claims left by a dead worker. Digest rows have their own."""
+    q = (select(Delivery.id).where(Delivery.alert_id.is_not(None), _due(now or utcnow()))
+         .order_by(Delivery.id).limit(limit))
     return list(session.scalars(q))
 
 
-def claim(session: Session, delivery_id: int) -> Delivery | None:
+def claim(session: Session, delivery_id: int, now: datetime | None = None) -> Delivery | None:
     """Atomically move a due row to `sending`; None when someone else has it or it is done."""
-    now = utcnow()
+    now = now or utcnow()
     res = session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id,
-               ((Delivery.status.in_(["pending", "retry"])) &
-                ((Delivery.next_attempt_at.is_(None)) | (Delivery.next_attempt_at <= now)))
-               | ((Delivery.status == "sending") & (Delivery.claimed_at < now - STALE_CLAIM)))
+        update(Delivery).where(Delivery.id == delivery_id, _due(now))
         .values(status="sending", claimed_at=now, attempts=Delivery.attempts + 1)
+        .execution_options(synchronize_session=False)
     )
     session.commit()
     if not res.rowcount:  # type: ignore[attr-defined]
         return None
-    return session.get(Delivery, delivery_id)
+    d = session.get(Delivery, delivery_id, populate_existing=True)
+    return d
 
 
-def send(session: Session, delivery_id: int, get_channel: Any) -> str:
-    """Send one claimed delivery and record the outcome. Returns the new status."""
+def _settle_alert(session: Session, alert_id: int) -> None:
+    alert = session.get(Alert, alert_id)
+    if alert is None:
+        return
+    states = list(session.scalars(select(Delivery.status).where(Delivery.alert_id == alert_id)))
+    if "sent" in states:
+        alert.status = "sent"
+    elif states and all(s == "silenced" for s in states):
+        alert.status = "silenced"
+    elif states and all(s in ("held", "silenced") for s in states):
+        alert.status = "held"
+
+
+def _sent_recently(session: Session, channel: str, window: timedelta, now: datetime, me: int) -> int:
+    since = now - window
+    return int(session.scalar(select(func.count(Delivery.id)).where(
+        Delivery.channel == channel, Delivery.alert_id.is_not(None), Delivery.id != me,
+        ((Delivery.status == "sent") & (Delivery.sent_at >= since))
+        | ((Delivery.status == "sending") & (Delivery.claimed_at >= since)))) or 0)
+
+
+def _gate(session: Session, d: Delivery, alert: Alert, policy: ChannelPolicy | None, now: datetime) -> str | None:
+    """Silence, quiet hours, rate cap: the status to park the claimed row in, or None to send."""
+    quote = session.get(Quote, alert.quote_id)
+    silence = matching_silence(session, quote.speaker_id if quote else None, alert.rule_id, now)
+    if silence is not None:
+        d.status, d.reason = "silenced", describe_silence(silence)
+        return d.status
+    if policy and policy.quiet_hours:
+        until = policy.quiet_hours.until(now)
+        if until is not None:
+            d.status, d.next_attempt_at, d.attempts = "pending", until, max(0, d.attempts - 1)
+            d.reason = f"quiet hours on {d.channel} until {until:%Y-%m-%d %H:%M %Z}"
+            return "delayed"
+    if policy and policy.rate_cap:
+        cap = policy.rate_cap
+        n = _sent_recently(session, d.channel, cap.window, now, d.id)
+        if n >= cap.max:
+            d.status = "held"
+            d.reason = (f"rate cap on {d.channel}: {n} sent in the last {cap.per} (max {cap.max}); "
+                        f"held for the digest")
+            return d.status
+    return None
+
+
+def send(session: Session, delivery_id: int, get_channel: Callable[[str], Any],
+         policies: dict[str, ChannelPolicy] | None = None, now: datetime | None = None) -> str:
+    """Claim one due delivery, apply silences / quiet hours / rate cap, send it, record the
+    outcome. Returns the new status ("skipped" when it was not due or someone else has it)."""
     from alerts.channels.base import TransportError
 
-    d = claim(session, delivery_id)
+    if policies is None:
+        from alerts.quiet import load_channel_policies
+
+        policies = load_channel_policies()
+    d = claim(session, delivery_id, now)
     if d is None:
         return "skipped"
+    now = now or utcnow()
+    alert = session.get(Alert, d.alert_id) if d.alert_id else None
+    if alert is not None:
+        parked = _gate(session, d, alert, policies.get(d.channel), now)
+        if parked is not None:
+            _settle_alert(session, alert.id)
+            session.commit()
+            log.info("delivery %s via %s %s: %s", d.id, d.channel, parked, d.reason)
+            return parked
+        payload = dict(d.payload)
+        payload["also_reported_by"] = also_reported_by(session, alert)
+        d.payload = payload
+        session.commit()  # the claim and the message as it goes out
     try:
         channel = get_channel(d.channel)
         receipt = channel.send(AlertMessage.from_dict(d.payload))
@@ -184,19 +350,31 @@ def send(session: Session, delivery_id: int, get_channel: Any) -> str:
             d.status = "failed"
             log.error("delivery %s via %s failed permanently: %s", d.id, d.channel, e)
         else:
-            wait = backoff(d.attempts)
-            if e.retry_after:
-                wait = max(wait, timedelta(seconds=e.retry_after))
+            wait = timedelta(seconds=e.retry_after) if e.retry_after else backoff(d.attempts)
             d.status, d.next_attempt_at = "retry", utcnow() + wait
             log.warning("delivery %s via %s failed, retry in %ss: %s", d.id, d.channel,
                         int(wait.total_seconds()), e)
         session.commit()
         return d.status
-    d.status, d.sent_at, d.receipt, d.last_error = "sent", utcnow(), str(receipt)[:500], None
+    d.status, d.sent_at, d.receipt, d.last_error, d.reason = "sent", utcnow(), str(receipt)[:500], None, None
     if d.alert_id:
-        alert = session.get(Alert, d.alert_id)
-        if alert is not None:
-            alert.status = "sent"
+        _settle_alert(session, d.alert_id)
     session.commit()
     log.info("delivery %s sent via %s (%s)", d.id, d.channel, receipt)
     return "sent"
+
+
+def failed_deliveries(session: Session) -> list[Delivery]:
+    return list(session.scalars(select(Delivery).where(Delivery.status == "failed").order_by(Delivery.id)))
+
+
+def retry(session: Session, delivery_id: int, now: datetime | None = None) -> Delivery:
+    """Make a failed (or held/silenced) delivery due again now. Raises LookupError/ValueError."""
+    d = session.get(Delivery, delivery_id)
+    if d is None:
+        raise LookupError(f"no delivery {delivery_id}")
+    if d.status in ("sent", "sending"):
+        raise ValueError(f"delivery {delivery_id} is {d.status}; not sent again")
+    d.status, d.next_attempt_at, d.attempts, d.reason = "pending", now or utcnow(), 0, "retried by hand"
+    session.flush()
+    return d

@@ -21,6 +21,7 @@ from quotes.text import detect_lang  # noqa: E402
 def _docs() -> dict[str, list[str]]:
     docs: dict[str, list[str]] = {"en": [], "ru": []}
     paths = sorted((ROOT / "tests" / "data" / "quotes").glob("*.txt"))
+    held = sorted((ROOT / "tests" / "data" / "quotes" / "heldout").glob("*.txt"))
     shared = ROOT.parent / "shared" / "eval" / "quotes"
     if shared.exists():
         paths += sorted(shared.glob("*/*.txt")) + sorted(shared.glob("*/*.html"))
@@ -34,6 +35,9 @@ def _docs() -> dict[str, list[str]]:
         docs[lang].append(text)
         if not any(q.cue == "transcript" for q in extract(text)):
             docs.setdefault(lang + " prose (no transcripts)", []).append(text)
+    for p in held:  # wire copy and analysis of 160-600 words: the closest to real articles
+        text = p.read_text(encoding="utf-8")
+        docs.setdefault(detect_lang(text) + " held-out wire copy", []).append(text)
     return docs
 
 

@@ -50,7 +50,7 @@ class DigestConfig(BaseModel):
     title: str = "Mouthpiece daily digest"
     # "default": every configured service (email when SMTP_URL and recipients are set, Slack
     # when SLACK_WEBHOOK_URL is); with none configured the archive alone ("outbox").
-    channels: list[DigestChannel] = Field(default_factory=lambda: ["default"], min_length=1)
+    channels: list[DigestChannel] = Field(default_factory=lambda: list[DigestChannel](["default"]), min_length=1)
     recipients: list[str] = Field(default_factory=list)  # email; else ALERT_EMAIL_TO
     timezone: str = "UTC"
     send_hour: int = Field(default=7, ge=0, le=23)

@@ -21,6 +21,13 @@ class Settings(BaseSettings):
     apprise_urls: str | None = Field(default=None, alias="APPRISE_URLS")
     config_dir: Path | None = Field(default=None, alias="MOUTHPIECE_CONFIG_DIR")
     # Scraped pages are served by the fixture sites on 127.0.0.1 in tests and the demo only.
+    # how often beat schedules crawls and sweeps the outbox; how long retries first wait
+    schedule_every: float = Field(default=60.0, gt=0, alias="MOUTHPIECE_SCHEDULE_EVERY")
+    sweep_every: float = Field(default=30.0, gt=0, alias="MOUTHPIECE_SWEEP_EVERY")
+    retry_base: float = Field(default=30.0, gt=0, alias="MOUTHPIECE_RETRY_BASE")
+    # an article still unextracted this long after it was stored lost its task: enqueue again
+    extract_stale: float = Field(default=120.0, ge=0, alias="MOUTHPIECE_EXTRACT_STALE")
+    metrics_port: int = Field(default=9108, alias="MOUTHPIECE_METRICS_PORT")  # 0: no /metrics
     contact: str = Field(default="mouthpiece@example.org", alias="MOUTHPIECE_CONTACT")
 
     def resolved_database_url(self) -> str:

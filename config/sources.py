@@ -24,6 +24,8 @@ class Discovery(BaseModel):
     link_selector: str | None = None
     next_selector: str | None = None
     max_pages: int = Field(default=3, ge=1)
+    # with --since, listings are paged further back, up to this many pages
+    backfill_pages: int = Field(default=50, ge=1)
     # only follow article links matching this regex
     follow: str | None = None
 
@@ -56,6 +58,8 @@ class Source(BaseModel):
     allow_private: bool = False
     # expected publishing rhythm: health turns "silent" after this many hours without new articles
     silent_after_hours: int = Field(default=48, ge=1)
+    # after a bot wall (repeated 403s, a WAF page) the source is paused this long
+    pause_minutes: int = Field(default=60, ge=1)
 
 
 class SourcesFile(BaseModel):

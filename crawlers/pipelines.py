@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from scrapy.exceptions import DropItem
+
 from storage.articles import upsert_article
 from storage.db import session_scope
 
@@ -16,8 +18,15 @@ class ArticlePipeline:
         self.changed_ids: list[int] = []
 
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
-        with session_scope() as s:
-            res = upsert_article(s, **item)
+        meta = {k: item.pop(k) for k in [k for k in item if k.startswith("_")]}
+        try:
+            with session_scope() as s:
+                res = upsert_article(s, **item)
+        except Exception as e:  # a storage error loses nothing silently: the URL is retried next time
+            if spider is not None and hasattr(spider, "article_failed"):
+                spider.article_failed(None, f"could not store: {e!r}", url=meta.get("_found_url") or
+                                      item["canonical_url"], via=meta.get("_via"))
+            raise DropItem(f"could not store {item['canonical_url']}: {e}") from e
         if res.created:
             self.new_ids.append(res.article_id)
         elif res.changed:

@@ -8,15 +8,18 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 from config.sources import Source, get_source
 from crawlers.pipelines import ArticlePipeline
 from crawlers.settings import scrapy_settings
-from crawlers.spiders.base import SourceSpider
-from crawlers.spiders.feed import FeedSpider
+from crawlers.spiders.base import FAILED_KEY, ROBOTS_KEY, SourceSpider
+from crawlers.spiders.source import MultiSourceSpider
 from storage.db import session_scope
 from storage.models import CrawlRun, utcnow
 from storage.models import Source as SourceRow
@@ -24,60 +27,90 @@ from storage.sources import record_crawl, sync_sources
 
 log = logging.getLogger(__name__)
 
-SPIDERS: dict[str, type[SourceSpider]] = {"feed": FeedSpider}
+Progress = Callable[[dict[str, int]], None]
 
 
 def spider_for(source: Source) -> type[SourceSpider]:
-    kinds = {d.type for d in source.discovery}
-    for kind in ("feed", "sitemap", "listing"):
-        if kind in kinds and kind in SPIDERS:
-            return SPIDERS[kind]
-    raise ValueError(f"source {source.id}: no spider for discovery {sorted(kinds)}")
+    """Every source uses the one spider that dispatches per discovery entry."""
+    if not source.discovery:
+        raise ValueError(f"source {source.id}: no discovery entries")
+    return MultiSourceSpider
 
 
-def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | None = None,
+          progress: Progress | None = None) -> dict[str, Any]:
+    """Crawl one source once, in this process (the Twisted reactor runs once per process).
+
+    `progress`, if given, is called with {"found", "requested", "done", "stored"} as the crawl
+    goes (the CLI's progress bar)."""
     source = get_source(source_id)
     with session_scope() as s:
         sync_sources(s, [source])
+        row = s.get(SourceRow, source_id)
+        if row is not None and row.paused_until and row.paused_until > utcnow():
+            log.warning("%s is paused until %s (%s); crawling anyway because it was asked for",
+                        source_id, row.paused_until, row.pause_reason)
         run = CrawlRun(source_id=source_id, status="running")
         s.add(run)
         s.flush()
         run_id = run.id
 
     pipeline_holder: dict[str, ArticlePipeline] = {}
-    spider_cls = spider_for(source)
     overrides = dict(settings or {})
     if source.download_delay is not None:
         overrides.setdefault("DOWNLOAD_DELAY", source.download_delay)
-    process = CrawlerProcess(scrapy_settings(**overrides), install_root_handler=False)
-    crawler = process.create_crawler(spider_cls)
+    overrides["MOUTHPIECE_ALLOW_PRIVATE"] = source.allow_private
+    overrides.setdefault("LOG_INSTALL_ROOT_HANDLER", False)
+    if not overrides["LOG_INSTALL_ROOT_HANDLER"] and overrides.get("LOG_LEVEL"):
+        logging.getLogger("scrapy").setLevel(overrides["LOG_LEVEL"])  # our handlers, Scrapy's level
+    process = CrawlerProcess(scrapy_settings(**overrides))
+    crawler = process.create_crawler(spider_for(source))
 
     def _grab_pipeline(spider: Any) -> None:
         for p in crawler.engine.scraper.itemproc.middlewares:
             if isinstance(p, ArticlePipeline):
                 pipeline_holder["p"] = p
 
-    from scrapy import signals
+    def _progress(*_: Any, finished: bool = False, **__: Any) -> None:
+        sp = crawler.spider
+        if progress is not None and sp is not None:
+            pipe = pipeline_holder.get("p")
+            progress({"found": sp.articles_found, "requested": sp.article_requests,
+                      "done": sp.article_done, "stored": len(pipe.new_ids) if pipe else 0,
+                      "finished": int(finished)})
 
     crawler.signals.connect(_grab_pipeline, signal=signals.spider_opened)
+    if progress is not None:
+        for sig in (signals.response_received, signals.item_scraped, signals.request_scheduled):
+            crawler.signals.connect(_progress, signal=sig)
     process.crawl(crawler, source_id=source_id, since=since)
     process.start()
 
     spider: SourceSpider = crawler.spider
+    _progress(finished=True)
     pipe = pipeline_holder.get("p")
     stats = crawler.stats.get_stats() if crawler.stats else {}
     requests = int(stats.get("downloader/request_count", 0))
     new_ids = pipe.new_ids if pipe else []
     changed_ids = pipe.changed_ids if pipe else []
-    discovery_failed = [u for u in spider.failed if u in {str(d.url) for d in source.discovery}]
-    ok = not discovery_failed and spider.discovery_requests > 0
-    status_403 = int(stats.get("downloader/response_status_count/403", 0))
-    error = None if ok else f"discovery failed: {', '.join(discovery_failed) or 'no discovery URL'}"
+    roots = [str(d.url) for d in source.discovery]
+    answered = [u for u in roots if u in spider.discovery_ok]
+    blocked = spider.blocked
+    ok = bool(answered) and blocked is None
+    error = None
+    if blocked is not None:
+        error = f"blocked: {blocked['reason']}"
+    elif not answered:
+        error = "discovery failed: " + (", ".join(spider.discovery_failed) or
+                                        ", ".join(spider.refused) or "no discovery URL answered")
+    elif spider.discovery_failed:
+        error = "partly failed: " + ", ".join(spider.discovery_failed)  # ok, but said
+    pause = timedelta(seconds=blocked["pause_seconds"]) if blocked else None
     with session_scope() as s:
         run = s.get(CrawlRun, run_id)
         assert run is not None
         run.finished_at = utcnow()
-        run.status = "ok" if ok else "failed"
+        run.status = "ok" if ok else ("blocked" if blocked else "failed")
         run.requests = requests
         run.articles_new = len(new_ids)
         run.articles_updated = len(changed_ids)
@@ -85,20 +118,38 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
         run.stats = {
             "discovery_requests": spider.discovery_requests,
             "article_requests": spider.article_requests,
+            "articles_listed": spider.articles_found,
             "skipped_seen": spider.skipped_seen,
+            "skipped_failed": spider.skipped_failed,
             "failed_urls": spider.failed[:50],
-            "status_403": status_403,
+            "refused_urls": spider.refused[:50],
+            "status_403": int(stats.get("mouthpiece/status_403", 0)),
+            "retry_after": int(stats.get("mouthpiece/retry_after", 0)),
+            "robots_requests": int(stats.get("robotstxt/request_count", 0)),
+            "crawl_delays": stats.get("mouthpiece/crawl_delays", {}),
+            "finish_reason": stats.get("finish_reason"),
         }
         row = s.get(SourceRow, source_id)
         if row is not None:
             cache = dict(row.http_cache or {})
-            cache.update(spider.new_validators)
+            for url in spider.dirty:
+                cache.pop(url, None)
+            cache.update(spider.saved_validators())
+            robots = dict(cache.get(ROBOTS_KEY) or {})
+            robots.update(spider.new_robots)
+            cache[ROBOTS_KEY] = robots
+            cache[FAILED_KEY] = {u: n for u, n in spider.failed_attempts.items() if n}
             row.http_cache = cache
-        record_crawl(s, source_id, ok=ok, new_articles=len(new_ids), error=error)
+        record_crawl(s, source_id, ok=ok, new_articles=len(new_ids), error=error, pause_for=pause,
+                     pause_reason=blocked["reason"] if blocked else None)
+    if blocked:
+        log.error("%s: crawl stopped and source paused for %s: %s", source_id, pause, blocked["reason"])
     summary = {
         "source_id": source_id, "run_id": run_id, "ok": ok, "requests": requests,
         "new_article_ids": new_ids, "changed_article_ids": changed_ids,
-        "skipped_seen": spider.skipped_seen, "failed_urls": spider.failed, "error": error,
+        "article_requests": spider.article_requests, "discovery_requests": spider.discovery_requests,
+        "skipped_seen": spider.skipped_seen, "failed_urls": spider.failed, "refused_urls": spider.refused,
+        "blocked": blocked, "error": error,
     }
     return summary
 

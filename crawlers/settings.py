@@ -25,12 +25,33 @@ def scrapy_settings(**overrides: Any) -> dict[str, Any]:
         "DOWNLOAD_WARNSIZE": 2 * 1024 * 1024,
         "REDIRECT_MAX_TIMES": 5,
         "RETRY_TIMES": 2,
+        # 429 and 503 are retried by PolitenessMiddleware, which honours Retry-After
+        "RETRY_HTTP_CODES": [500, 502, 504, 522, 524, 408],
+        "DOWNLOADER_MIDDLEWARES": {
+            "crawlers.middlewares.AddressGuardMiddleware": 60,
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "crawlers.middlewares.PolitenessMiddleware": 100,
+        },
+        # connect-time check of every resolved address (DNS rebinding); see crawlers/security.py
+        "TWISTED_DNS_RESOLVER": "crawlers.security.GuardedResolver",
+        "MOUTHPIECE_ALLOW_PRIVATE": False,
+        "ROBOTSTXT_PARSER": "scrapy.robotstxt.ProtegoRobotParser",
+        "ROBOTS_CACHE_HOURS": 24,
+        "MOUTHPIECE_MAX_CRAWL_DELAY": 60,
+        "MOUTHPIECE_MAX_RETRY_AFTER": 600,
+        "MOUTHPIECE_RETRY_AFTER_TIMES": 3,
+        "MOUTHPIECE_BACKOFF_BASE": 5.0,
+        "MOUTHPIECE_BLOCK_AFTER_403": 3,
+        "DOWNLOAD_FAIL_ON_DATALOSS": True,
+        "METAREFRESH_ENABLED": True,
+        "REDIRECT_ENABLED": True,
         "COOKIES_ENABLED": False,
         # Scrapy's telnet console, its remote-control HTTP server and the file:// / data:
         # handlers are attack surface we never use.
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "s3": None, "ftp": None},
+        "DNSCACHE_ENABLED": True,
         "ITEM_PIPELINES": {"crawlers.pipelines.ArticlePipeline": 300},
         "LOG_LEVEL": "INFO",
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",

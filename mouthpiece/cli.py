@@ -3,7 +3,6 @@ each one is documented in README.md."""
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import typer
 from rich.console import Console
 
 from config.loader import ConfigError
+from mouthpiece.cli_alerts import alerts_app, rules_app, silence_app
 
 app = typer.Typer(
     help="Mouthpiece watches what political leaders say: it crawls state media and think tanks, "
@@ -24,14 +24,18 @@ db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_he
 sources_app = typer.Typer(help="Configured sources and their health.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
+app.add_typer(alerts_app, name="alerts")
+app.add_typer(silence_app, name="silence")
+app.add_typer(rules_app, name="rules")
 
 console = Console(stderr=True)
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl (one JSON object per line) or table")]
 
 
 def _setup_logging(level: str = "INFO") -> None:
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from mouthpiece.logs import configure
+
+    configure(level)
 
 
 def _fail(msg: str, code: int = 2) -> None:
@@ -52,13 +56,9 @@ def db_upgrade(revision: str = typer.Argument("head", help="target revision")) -
 
 
 def _redact(url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
+    from mouthpiece.logs import redact
 
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
+    return redact(url)
 
 
 # -- pure commands: article and quote extraction --------------------------------------------------
@@ -137,15 +137,30 @@ def article(
 # -- sources and crawling -------------------------------------------------------------------------
 @sources_app.command("list")
 def sources_list() -> None:
-    """List the configured sources with kind, country, discovery and interval."""
+    """List the configured sources with kind, country, discovery, interval and health."""
     from rich.table import Table
 
     from config.sources import load_sources
 
-    t = Table("id", "kind", "country", "languages", "discovery", "every")
+    health: dict[str, dict[str, Any]] = {}
+    try:
+        from storage.db import session_scope
+        from storage.sources import source_health
+
+        with session_scope() as s:
+            health = {h["id"]: h for h in source_health(s)}
+    except Exception as e:  # no database yet: config only
+        console.print(f"[yellow]health unavailable: {e.__class__.__name__}[/yellow]")
+    colours = {"ok": "green", "silent": "yellow", "degraded": "yellow", "failing": "red", "paused": "red"}
+    t = Table("id", "kind", "country", "languages", "discovery", "every", "health", "articles",
+              "last success", "problem")
     for s in load_sources():
+        h = health.get(s.id, {})
+        st = h.get("status", "never crawled")
+        last = h.get("last_success_at")
         t.add_row(s.id, s.kind, s.country, ",".join(s.languages), ", ".join(d.type for d in s.discovery),
-                  f"{s.interval_minutes} min")
+                  f"{s.interval_minutes} min", f"[{colours.get(st, 'dim')}]{st}[/]", str(h.get("articles", 0)),
+                  last.strftime("%Y-%m-%d %H:%M") if last else "-", h.get("problem") or "")
     Console().print(t)
 
 
@@ -156,18 +171,39 @@ def crawl(
     extract_too: Annotated[bool, typer.Option("--extract/--no-extract",
                                               help="extract quotes from new articles afterwards")] = True,
 ) -> None:
-    """Crawl one source now (in this process), store its new articles, and report."""
+    """Crawl one source now (in this process), store its new articles, and report.
+    With --since DATE it backfills: sitemaps, feeds and listings are read back to DATE."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from config.sources import get_source
     from crawlers.run import crawl as run_crawl
     from storage.db import upgrade
 
     _setup_logging("WARNING")
     get_source(source)
+    if since:
+        from datetime import datetime
+
+        try:
+            datetime.fromisoformat(since)
+        except ValueError:
+            _fail(f"--since: not an ISO date: {since!r}")
     upgrade()
-    with console.status(f"crawling {source}…"):
-        summary = run_crawl(source, since=since, settings={"LOG_LEVEL": "WARNING"})
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[info]}"), TimeElapsedColumn(), console=console) as bar:
+        task = bar.add_task(f"crawling {source}", total=None, info="discovering…")
+
+        def on_progress(p: dict[str, int]) -> None:
+            total = p["requested"] or (0 if p["finished"] else None)
+            bar.update(task, total=total, completed=p["done"], info=f"{p['found']} listed, {p['stored']} new")
+
+        summary = run_crawl(source, since=since, settings={"LOG_LEVEL": "WARNING"}, progress=on_progress)
     console.print(f"{source}: {summary['requests']} requests, {len(summary['new_article_ids'])} new articles, "
                   f"{summary['skipped_seen']} already stored, {len(summary['failed_urls'])} failed")
+    if summary.get("blocked"):
+        console.print(f"[red]source paused: {summary['blocked']['reason']}[/red]", highlight=False)
+    elif summary.get("error"):
+        console.print(f"[yellow]{summary['error']}[/yellow]", highlight=False)
     if extract_too:
         from tasks.pipeline import extract_quotes
 
@@ -197,6 +233,10 @@ def run(
 
     console.print(f"storage: {_redact(s.resolved_database_url())}")
     console.print(f"broker:  {_redact(s.resolved_broker_url())}")
+    if s.metrics_port:
+        from mouthpiece.metrics import serve
+
+        serve(s.metrics_port)
     if beat:
         # schedule at once rather than a minute after start; beat takes over from here
         celery_app.send_task("tasks.pipeline.schedule_due_sources")
@@ -205,6 +245,151 @@ def run(
     if beat:
         argv += ["-B", "--schedule", str((s.data_dir / "celerybeat-schedule").resolve())]
     celery_app.worker_main(argv)
+
+
+@app.command()
+def digest(
+    name: Annotated[str | None, typer.Option("--name", help="digest name from digests.yaml (default: the first)")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="the morning it is for, YYYY-MM-DD in its time zone "
+                                             "(default: the latest send time)")] = None,
+    send: Annotated[bool, typer.Option("--send", help="record it and send it to its channels (once per period)")] = False,
+) -> None:
+    """Build a daily digest. Without --send, only write data/digests/<name>/<YYYY-MM-DD>.html and
+    .md (open the HTML in a browser); with --send, also email/Slack it. A period that already
+    went out is never sent twice."""
+    from datetime import date as date_cls
+
+    from config.digests import get_digest
+    from storage.db import upgrade
+
+    _setup_logging("WARNING")
+    try:
+        cfg = get_digest(name)
+    except KeyError as e:
+        _fail(str(e.args[0]))
+        return
+    end = None
+    if date:
+        try:
+            end = cfg.due_at(date_cls.fromisoformat(date))
+        except ValueError:
+            _fail(f"--date must be YYYY-MM-DD, not {date!r}")
+    upgrade()
+    from tasks.digests import run as run_digest
+
+    r = run_digest(cfg.name, end, send=send)
+    console.print(f"digest {r['name']}: {r['period_start']} to {r['period_end']}")
+    console.print(f"archive: {r['html']}")
+    console.print(f"         {r['md']}")
+    if send:
+        from alerts.digest_delivery import send_digest_delivery
+        from storage.db import session_scope
+
+        for did in r["deliveries"]:
+            with session_scope() as s:
+                console.print(f"delivery {did}: {send_digest_delivery(s, did)}")
+        console.print(r["message"])
+
+
+@app.command()
+def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False) -> None:
+    """Sources and their health, queue depths, the last alert and digest, and failures."""
+    from rich.table import Table
+
+    from mouthpiece.status import queue_depths, snapshot
+    from storage.db import session_scope
+
+    with session_scope() as s:
+        snap = snapshot(s)
+    snap["queues"] = queue_depths()
+    from config.settings import get_settings
+
+    st = get_settings()
+    snap["storage"], snap["broker"] = _redact(st.resolved_database_url()), _redact(st.resolved_broker_url())
+    if as_json:
+        sys.stdout.write(json.dumps(snap, default=str, indent=1) + "\n")
+        return
+    out = Console()
+    out.print(f"storage {snap['storage']}   broker {snap['broker']}", highlight=False)
+    out.print("queues: " + ", ".join(f"{q} {'unreachable' if n is None else n}" for q, n in snap["queues"].items()))
+    c = snap["counts"]
+    out.print(f"articles {c['articles']}  quotes {c['quotes']}  alerts {c['alerts']}  deliveries: sent "
+              f"{c['deliveries_sent']}, pending {c['deliveries_pending']}, failed {c['deliveries_failed']}")
+    t = Table("source", "state", "articles", "last success", "failures", "note")
+    for r in snap["sources"]:
+        note = r["pause_reason"] or r["last_error"] or ""
+        t.add_row(r["id"], r["state"], str(r["articles"]), str(r["last_success_at"] or "-")[:19],
+                  str(r["consecutive_failures"]), note[:60])
+    out.print(t)
+    la = snap["last_alert"]
+    out.print("last alert: " + (f"#{la['id']} {la['rule']} {la['status']} {str(la['created_at'])[:19]} "
+                                f"{la['speaker']}: {la['text']}" if la else "none"), markup=False, highlight=False)
+    ld = snap["last_digest"]
+    out.print("last digest: " + (f"{ld['name']} {ld['status']} up to {str(ld['period_end'])[:19]} {ld['archive'] or ''}"
+                                 if ld else "none"), markup=False, highlight=False)
+    for f in snap["failed_deliveries"]:
+        out.print(f"failed delivery #{f['id']} via {f['channel']} after {f['attempts']} attempts: {f['error']}",
+                  markup=False, highlight=False)
+    for q, h in snap["heartbeats"].items():
+        age = h["processed_age_s"]
+        out.print(f"heartbeat {q}: " + (f"processed {int(age)}s ago by {h['worker']}" if age is not None
+                                        else "never processed"), highlight=False)
+
+
+@app.command()
+def health(
+    active: Annotated[bool, typer.Option("--active", help="send a heartbeat task now and wait for a worker "
+                                         "to process it (instead of checking beat's last one)")] = False,
+    queue: Annotated[list[str] | None, typer.Option(help="queue(s) to check with --active")] = None,
+    timeout: Annotated[float, typer.Option(help="seconds to wait with --active")] = 30.0,
+) -> None:
+    """Exit 0 when workers are processing tasks (not merely alive); 1 with the reason otherwise."""
+    import time
+
+    from mouthpiece.status import healthy
+    from storage.db import session_scope
+    from storage.models import Heartbeat
+    from tasks.pipeline import send_heartbeat
+
+    if active:
+        queues = queue or ["default", "crawl"]
+        tokens = {q: send_heartbeat(q) for q in queues}
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with session_scope() as s:
+                done = {q for q, t in tokens.items()
+                        if (h := s.get(Heartbeat, q)) is not None and h.token == t and h.processed_at is not None}
+            if done == set(queues):
+                console.print(f"ok: {', '.join(queues)} processed a heartbeat")
+                return
+            time.sleep(0.5)
+        _fail(f"no worker processed a heartbeat on {', '.join(sorted(set(queues) - done))} within {timeout:g}s", 1)
+    with session_scope() as s:
+        ok, problems = healthy(s)
+    if not ok:
+        _fail("; ".join(problems), 1)
+    console.print("ok: workers processed their last heartbeats")
+
+
+@app.command()
+def metrics(
+    port: Annotated[int, typer.Option(help="port for /metrics")] = 9108,
+    addr: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+) -> None:
+    """Serve Prometheus metrics (articles, quotes, alerts, deliveries, latency, source health,
+    queue depth) read from storage and the broker."""
+    import time
+
+    from mouthpiece.metrics import serve
+
+    _setup_logging("INFO")
+    if serve(port, addr) is None:
+        raise typer.Exit(1)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()

@@ -34,6 +34,38 @@ EN_VERB_FORMS = {
     "countered", "boasted", "lamented", "arguing", "explaining", "according", "words", "made", "making",
     "recalling", "reiterating", "underlining", "specified", "elaborated", "commenting",
 }
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+              "make": ("made",), "tweet": ("tweeted",)}
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English verb forms (says, said/stated, saying/stating) plus a few irregular ones."""
+    out = set()
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    out.update(_IRREGULAR.get(lemma, ()))
+    if lemma not in _IRREGULAR:
+        if lemma.endswith("e"):
+            out.add(lemma + "d")
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            out.add(lemma[:-1] + "ied")
+        elif re.search(r"[^aeiou][aeiou][ptg]$", lemma) and lemma not in ("vomit", "edit"):
+            out.add(lemma + lemma[-1] + "ed")
+        else:
+            out.add(lemma + "ed")
+    out.add((lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing")
+    return out
+
+
+# every form of every reporting verb (the hand list above keeps its extras: "according", "words")
+EN_VERB_FORMS |= {f for v in EN_VERBS - {"continue", "ask", "hope", "fear", "think", "believe", "agree", "point",
+                                          "mention", "describe", "signal", "indicate", "write", "report"}
+                  for f in _inflect(v)} | {"reported", "reports", "observes", "believes", "thinks", "writes",
+                                           "wrote", "mentioned", "pointed", "indicated", "signalled", "signaled"}
 EN_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 # Russian reporting verbs by lemma (pymorphy3 normal form)
@@ -47,6 +79,7 @@ RU_VERBS = {
     "полагать", "убеждать", "жаловаться", "пожаловаться", "посетовать", "сетовать", "обещать", "пообещать",
     "рассказать", "рассказывать", "спросить", "спрашивать", "воскликнуть", "резюмировать", "признавать", "возразить", "парировать", "запротестовать", "пошутить", "отрезать", "написать", "писать",
     "цитировать", "процитировать", "уверить", "убедить", "допустить", "допускать", "опасаться",
+    "доложить", "докладывать", "прокомментировать", "комментировать", "заверять",
 }
 RU_INDIRECT = RU_VERBS - {"начать", "закончить", "продолжить", "продолжать", "запротестовать", "пошутить",
                            "отрезать", "цитировать", "процитировать", "попросить", "просить", "спросить",

@@ -1,4 +1,13 @@
-"""Document state shared by the extractors: people mentioned, and speaker resolution."""
+"""Document state shared by the extractors: people mentioned, and speaker resolution.
+
+People come from the registry (names and titles), from capitalised name runs (English), from
+first name + surname pairs (Russian, pymorphy3), and from NER on the sentences that hold a cue
+(spaCy PERSON entities, natasha PER spans). A person not in the registry keeps the best full name
+the text offers; a later bare surname is the same person. Pronouns resolve to the nearest sentence
+with a compatible person, preferring that sentence's speaker, else its first person (the subject);
+role nouns ("the minister", "президент") resolve to the nearest person whose known roles and
+nationality fit.
+"""
 from __future__ import annotations
 
 import bisect
@@ -8,6 +17,7 @@ from dataclasses import dataclass, field
 from config.leaders import Registry
 from quotes.cues import EN_PRONOUNS, RU_PRONOUNS, WORD_RE, ru_name_parse, ru_surname_nom
 from quotes.model import Context
+from quotes.text import paragraphs, sentences
 
 
 @dataclass(order=True)
@@ -18,6 +28,10 @@ class Person:
     leader_id: str | None = field(compare=False, default=None)
     gender: str | None = field(compare=False, default=None)
     quoted: bool = field(compare=False, default=False)  # inside quoted speech: not an antecedent
+    country: str | None = field(compare=False, default=None)
+    roles: str = field(compare=False, default="")  # lowercase role words known for this person
+    speaker: bool = field(compare=False, default=False)  # was attributed a quote at this position
+    title: bool = field(compare=False, default=False)  # a resolved title ("the head of state")
 
 
 @dataclass
@@ -28,29 +42,134 @@ class Speaker:
 
 
 _EN_ROLE = re.compile(
-    r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:president|minister|spokesman|spokeswoman|spokesperson|leader|premier|"
+    r"\b(?:the\s+)?(?:[A-Za-z]+\s+){0,3}?(?:president|minister|spokesman|spokeswoman|spokesperson|leader|premier|"
     r"chancellor|secretary|general|chief|ambassador|official|diplomat|envoy|commander|governor|mayor|"
-    r"aide|adviser|advisor|head)\b",
+    r"aide|adviser|advisor|head|ruler|analyst|expert|politician|scientist|researcher|economist|official)\b",
     re.IGNORECASE,
 )
 _RU_ROLE = re.compile(
-    r"(?<![\w-])(?:президент|министр|премьер|премьер-министр|глава|лидер|пресс-секретарь|генсек|посол|"
-    r"генерал|канцлер|дипломат|политик|губернатор|мэр|помощник|советник|председатель|спикер)"
-    r"(?:а|у|ом|е|ы|ой|ем|я|ю)?(?![\w-])",
+    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:президент|министр|премьер|премьер-министр|глава|"
+    r"лидер|пресс-секретар|генсек|госсекретар|посол|генерал|канцлер|дипломат|политик|губернатор|мэр|помощник|"
+    r"советник|председател|спикер|представител|политолог|эксперт|аналитик|экономист|директор)"
+    r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой)?(?![\w-])",
     re.IGNORECASE,
 )
-_EN_NAME = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\b([A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z’'-]+){1,2})\b"
-)
-_EN_NOT_NAME = {
+# a role word -> what a person's roles must mention to be that role (None: any person)
+_ROLE_FAMILY: list[tuple[str, tuple[str, ...] | None]] = [
+    ("prime minister", ("prime minister", "premier", "head of government", "премьер", "председатель правительства")),
+    ("premier", ("prime minister", "premier", "премьер")),
+    ("премьер", ("prime minister", "premier", "премьер", "председатель правительства")),
+    ("head of government", ("prime minister", "premier", "премьер")),
+    ("president", ("president", "президент", "head of state", "глава государства")),
+    ("президент", ("president", "президент", "глава государства")),
+    ("spokes", ("spokes", "press secretary", "пресс-секретар", "представител")),
+    ("пресс-секретар", ("spokes", "press secretary", "пресс-секретар", "представител")),
+    ("представител", ("spokes", "press secretary", "пресс-секретар", "представител")),
+    ("state secretary", ("state secretary", "госсекретар", "государственный секретарь")),
+    ("госсекретар", ("state secretary", "госсекретар", "государственный секретарь")),
+    ("генсек", ("secretary general", "генсек", "генеральный секретарь")),
+    ("diplomat", ("foreign", "diplomat", "ambassador", "spokes", "иностранных", "мид")),
+    ("дипломат", ("foreign", "diplomat", "ambassador", "иностранных", "мид", "дипломат")),
+    ("minister", ("minister", "министр")),
+    ("министр", ("minister", "министр")),
+    ("analyst", ("analyst", "expert", "scientist", "fellow", "researcher", "political", "политолог", "эксперт")),
+    ("expert", ("analyst", "expert", "scientist", "fellow", "researcher", "политолог", "эксперт")),
+    ("scientist", ("analyst", "expert", "scientist", "fellow", "researcher", "политолог")),
+    ("политолог", ("politolog", "политолог", "эксперт", "аналитик", "analyst", "expert", "scientist")),
+    ("эксперт", ("политолог", "эксперт", "аналитик", "директор", "analyst", "expert", "scientist", "fellow")),
+    ("аналитик", ("политолог", "эксперт", "аналитик", "analyst", "expert")),
+]
+_NATION: list[tuple[str, str]] = [
+    ("russia", "RU"), ("росси", "RU"), ("кремл", "RU"), ("kremlin", "RU"), ("рф", "RU"),
+    ("belarus", "BY"), ("белорус", "BY"), ("беларус", "BY"),
+    ("ukrain", "UA"), ("украин", "UA"), ("kazakh", "KZ"), ("казах", "KZ"), ("nato", "INT"), ("нато", "INT"),
+    ("alliance", "INT"), ("альянс", "INT"), ("polish", "PL"), ("poland", "PL"), ("польш", "PL"), ("польск", "PL"),
+    ("lithuan", "LT"), ("литв", "LT"), ("литовск", "LT"), ("latvia", "LV"), ("латв", "LV"), ("french", "FR"),
+    ("france", "FR"), ("франц", "FR"), ("chinese", "CN"), ("china", "CN"), ("китай", "CN"), ("кнр", "CN"),
+    ("american", "US"), ("us ", "US"), ("сша", "US"), ("американск", "US"), ("british", "GB"), ("британ", "GB"),
+    ("german", "DE"), ("герман", "DE"), ("немецк", "DE"),
+]
+_EN_STOP = {
     "The", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If", "It", "He", "She",
-    "We", "They", "I", "A", "An", "Russia", "Russian", "Belarus", "Belarusian", "Ukraine", "Ukrainian",
-    "NATO", "President", "Minister", "Kremlin", "State", "Prime", "Foreign", "Defence", "Defense", "General",
-    "Secretary", "Security", "Council", "Collective", "Treaty", "Organization", "United", "Nations", "Union",
-    "European", "West", "Western", "Moscow", "Minsk", "Kyiv", "Kiev", "Washington", "Central", "Asian",
-    "Major", "Chief", "Staff", "Republic", "Federation", "Ministry", "Mr", "Ms", "Mrs", "Dr", "Sweden",
-    "Finland", "Poland", "Image", "Main", "Credit", "Commentary", "Research", "Fellow", "Thank", "Question",
+    "We", "They", "I", "A", "An", "Mr", "Ms", "Mrs", "Dr", "Thank", "Question", "Asked", "Speaking", "According",
+    "President", "Minister", "Prime", "Foreign", "Defence", "Defense", "General", "Secretary", "Security", "State",
+    "Council", "Deputy", "Head", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Kremlin", "Ministry",
+    "Chairman", "Chair", "Director", "Ambassador", "Commander", "Senior", "Fellow", "Former", "Opposition",
+    "Leader", "Press", "Secretary-General", "Vice", "Premier", "Chancellor", "Governor", "Mayor", "Aide",
+    "Adviser", "Advisor", "Lieutenant", "Colonel", "Major", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof",
+    "Official", "Officials", "Analyst", "Expert", "Professor", "Editor", "Correspondent", "Staff", "Affairs",
+    "Administration", "Presidential", "Office", "Committee", "Border", "Armed", "Forces", "Union", "European",
+    "NATO", "EU", "UN", "US", "USA", "UK", "TASS", "BelTA", "RIA", "Reuters", "Minsk", "Moscow", "Kyiv", "Kiev",
+    "Warsaw", "Vilnius", "Beijing", "Washington", "Brussels", "London", "Paris", "Astana", "Russia", "Belarus",
+    "Ukraine", "Poland", "Lithuania", "Latvia", "China", "Kazakhstan", "West", "Western", "East", "Eastern",
+    "North", "Northern", "South", "Southern", "Central", "Republic", "Federation", "Key", "Takeaways", "Analysis",
+    "Commentary", "Research", "Image", "Main", "Credit", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Both", "Earlier", "Later", "Yet", "Since", "For", "From", "With",
+    "St", "New", "United", "Saudi", "Los", "San", "Hong", "Great", "Middle", "Soviet", "Cold", "His", "Her",
+    "Its", "Their", "Our", "My", "Your", "One", "Some", "Many", "All", "No", "Not", "So", "Then", "When", "While",
+    "After", "Before", "During", "However", "Also", "Only", "Even", "Still", "Today", "Last", "Next", "Every",
+    "Each", "Any", "Other", "Another", "What", "Why", "How", "Who", "Where", "Let", "Yes", "Such", "Despite",
+    "Chinese", "Russian", "Belarusian", "Ukrainian", "Polish", "Lithuanian", "Latvian", "Kazakh", "French",
+    "British", "German", "American", "Turkish", "Armenian", "Azerbaijani", "Malaysian", "Dutch", "Estonian",
+    "Swedish", "Finnish", "Georgian", "Moldovan", "Hungarian", "Slovak", "Czech", "Italian", "Spanish", "Iranian",
 }
+_EN_ORG = {
+    "House", "Endowment", "Institute", "Institution", "Centre", "Center", "University", "Club", "Forum", "Agency",
+    "Committee", "Office", "Party", "Group", "Bank", "Fund", "Council", "Ministry", "Service", "Channel", "TV",
+    "Union", "State", "States", "Street", "Square", "Palace", "Independence", "Assembly", "Parliament", "Sejm",
+    "Duma", "Post", "Times", "News", "Radio", "Television", "Company", "Corporation", "Railway", "Organization",
+    "Organisation", "Treaty", "Alliance", "Nations", "Coalition", "Army", "Navy", "Force", "Forces", "Guard",
+    "Staff", "Foundation", "Society", "Association", "Commission", "Court", "Region", "Oblast", "District",
+    "Programme", "Program", "Exercise", "Summit", "Conference", "Cup", "Games", "Medal", "Order", "Prize",
+    "Assessment", "Campaign", "Offensive", "Administration", "Presidency", "Government", "Cabinet", "Europe",
+    "Affairs", "Security", "Defence", "Defense", "Telegram", "Facebook", "X", "Theatre", "Factor", "War", "Review",
+}
+_EN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _nation(text: str) -> str | None:
+    low = text.lower()
+    best: tuple[int, str] | None = None
+    for stem, cc in _NATION:
+        i = low.rfind(stem)
+        if i >= 0 and (best is None or i > best[0]):
+            best = (i, cc)
+    return best[1] if best else None
+
+
+def _family(phrase: str) -> tuple[str, ...] | None:
+    low = phrase.lower()
+    for key, need in _ROLE_FAMILY:
+        if key in low:
+            return need
+    return None
+
+
+def _headline(par: str) -> bool:
+    if par.rstrip()[-1:] in ".!?…:\"”»’":
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", par)
+    if not words or len(words) > 20:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
+
+
+def ru_key(surname: str) -> str:
+    """A case-independent key for a Russian (or foreign, Cyrillic) surname."""
+    s = surname.lower()
+    for suf, rep in (("ского", "ск"), ("скому", "ск"), ("ским", "ск"), ("ском", "ск"), ("ский", "ск"),
+                     ("цкого", "цк"), ("цкому", "цк"), ("цким", "цк"), ("цком", "цк"), ("цкий", "цк")):
+        if s.endswith(suf):
+            return s[: len(s) - len(suf)] + rep
+    for suf in ("ого", "ому", "ими", "ым", "ом", "ем", "ий", "ый", "ой", "а", "у", "е", "я", "ю", "ы", "и"):
+        if s.endswith(suf) and len(s) - len(suf) >= 3:
+            return s[: len(s) - len(suf)]
+    return s
+
+
+def en_key(surname: str) -> str:
+    return re.sub(r"[’']s$", "", surname).lower()
 
 
 class Doc:
@@ -58,30 +177,208 @@ class Doc:
         self.text, self.lang, self.ctx, self.reg = text, lang, ctx, reg
         self.persons: list[Person] = []
         self.full_names: dict[str, str] = {}  # surname key -> best full display name
+        self._meta: dict[str, tuple[str | None, str, str | None]] = {}  # display -> (country, roles, gender)
+        self._mask = bytearray(len(text) + 1)  # characters covered by a person mention
         for m in reg.find_names(text):
             ld = reg.leaders[m.leader_id]
-            self.persons.append(Person(m.start, m.end, ld.name, ld.id, ld.gender))
+            self.persons.append(Person(m.start, m.end, ld.name, ld.id, ld.gender, country=ld.country,
+                                       roles=self._leader_roles(ld.id)))
+            self._cover(m.start, m.end)
         self.titles = reg.find_titles(text)
+        self._sent_starts: list[int] = []
+        self._heads: list[tuple[int, int]] = []
+        for ps, pe in paragraphs(text):
+            if _headline(text[ps:pe]):
+                self._heads.append((ps, pe))
+            self._sent_starts.extend(a for a, _b in sentences(text, ps, pe))
         if lang == "ru":
             self._find_ru_names()
+        else:
+            self._find_en_names()
+        self.persons.sort()
+        self._add_titles()
+        self._reindex()
+
+    def _reindex(self) -> None:
         self.persons.sort()
         self._starts = [p.start for p in self.persons]
 
-    # --- people not in the registry -----------------------------------------------------------
+    def _leader_roles(self, lid: str) -> str:
+        ld = self.reg.leaders[lid]
+        return " ".join([*(r.title.lower() for r in ld.roles), *(t.text.lower() for t in ld.titles)])
+
+    def sent_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._sent_starts, pos) - 1
+
+    def _context(self, s: int, e: int) -> tuple[str | None, str]:
+        """Country and role words around a name not in the registry (the words before it in its
+        sentence, and an appositive after it: ", a Belarusian political analyst")."""
+        si = self.sent_of(s)
+        ss = self._sent_starts[si] if si >= 0 else 0
+        before = self.text[max(ss, s - 70):s]
+        after = ""
+        m = re.match(r",\s+([^,.;:!?«»“”\"]{3,80})", self.text[e:e + 90])
+        if m:
+            after = m.group(1)
+        ctx = (before + " " + after).lower()
+        return _nation(ctx), ctx
+
+    def _add_person(self, s: int, e: int, display: str, key: str, gender: str | None = None) -> None:
+        best = self.full_names.get(key)
+        if best is None or (len(display.split()) > len(best.split())) or (
+                re.search(r"[A-Za-z]", display) and not re.search(r"[A-Za-z]", best)):
+            self.full_names[key] = display
+        country, roles = self._context(s, e)
+        old = self._meta.get(key)
+        if old:
+            country = country or old[0]
+            roles = (old[1] + " " + roles).strip()
+            gender = gender or old[2]
+        self._meta[key] = (country, roles, gender)
+        self.persons.append(Person(s, e, display, None, gender, country=country, roles=roles))
+        self._cover(s, e)
+
+    def _cover(self, s: int, e: int) -> None:
+        self._mask[s:e] = b"\x01" * (e - s)
+
+    def _taken(self, s: int, e: int) -> bool:
+        return 1 in self._mask[s:e]
+
+    def _in_head(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._heads)
+
+    # --- people not in the registry: English -------------------------------------------------
+    def _find_en_names(self) -> None:
+        text = self.text
+        toks = list(_EN_WORD.finditer(text))
+        runs: list[list[re.Match[str]]] = []
+        cur: list[re.Match[str]] = []
+        for t in toks:
+            w = t.group()
+            if w[0].isupper() and not self._taken(t.start(), t.end()):
+                if cur and re.fullmatch(r"[ \u00a0]", text[cur[-1].end():t.start()]) and not re.search(
+                        r"[’']s$", cur[-1].group()):
+                    cur.append(t)
+                    continue
+                if cur:
+                    runs.append(cur)
+                cur = [t]
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        for run in runs:
+            if self._in_head(run[0].start()):
+                continue
+            while run and run[0].group() in _EN_STOP:
+                run = run[1:]
+            while run and run[-1].group() in _EN_STOP:
+                run = run[:-1]
+            if not 2 <= len(run) <= 3:
+                continue
+            words = [re.sub(r"[’']s$", "", m.group()) for m in run]
+            if any(w in _EN_ORG or w in _EN_STOP or (w.isupper() and len(w) > 1) for w in words):
+                continue
+            prev = text[max(0, run[0].start() - 5):run[0].start()]
+            gender = "m" if re.search(r"Mr\.?\s$", prev) else "f" if re.search(r"M(?:r)?s\.?\s$", prev) else None
+            self._add_person(run[0].start(), run[-1].start() + len(words[-1]), " ".join(words), en_key(words[-1]),
+                             gender)
+        self._surnames_alone(toks, en_key)
+
+    def _surnames_alone(self, toks: list[re.Match[str]], key: object) -> None:
+        keyf = key  # en_key or ru_key
+        for m in toks:
+            w = m.group()
+            if not w[0].isupper() or self._taken(m.start(), m.end()):
+                continue
+            k = keyf(w)  # type: ignore[operator]
+            disp = self.full_names.get(k)
+            if disp:
+                country, roles, gender = self._meta.get(k, (None, "", None))
+                end = m.start() + len(re.sub(r"[’']s$", "", w))
+                self.persons.append(Person(m.start(), end, disp, None, gender, country=country, roles=roles))
+                self._cover(m.start(), end)
+
+    def add_names(self, spans: list[tuple[int, int]]) -> None:
+        """Person names found by NER (character spans of `text`): add those not known yet, then
+        their bare surnames elsewhere in the text."""
+        added = False
+        for s, e in spans:
+            if self._taken(s, e):
+                continue
+            words = self.text[s:e].split()
+            if self.lang == "ru":
+                first = words[0]
+                nm = ru_name_parse(first) if len(words) > 1 else None
+                case = nm[1] if nm else None
+                last = ru_surname_nom(words[-1], case) if len(words) > 1 else words[-1]
+                display = " ".join([nm[0] if nm else first, *words[1:-1], last]) if len(words) > 1 else last
+                key = ru_key(words[-1])
+                if len(words) == 1 and key not in self.full_names:
+                    display = ru_surname_nom(words[0], None)
+                self._add_person(s, e, display, key, _gender_of_name(first) if len(words) > 1 else None)
+            else:
+                w = [re.sub(r"[’']s$", "", x) for x in words]
+                if len(w) == 1 and en_key(w[0]) not in self.full_names:
+                    continue  # a bare surname never seen in full: too weak alone
+                self._add_person(s, s + len(" ".join(w)), " ".join(w) if len(w) > 1 else self.full_names[en_key(w[0])],
+                                 en_key(w[-1]))
+            added = True
+        if added:
+            toks = [m for m in (_EN_WORD if self.lang == "en" else WORD_RE).finditer(self.text)]
+            self._surnames_alone(toks, en_key if self.lang == "en" else ru_key)
+            self._reindex()
+
+    def unknown_names(self, s: int, e: int) -> bool:
+        """Does text[s:e] hold a capitalised word (not the first) that is no registry name or title?"""
+        first = True
+        for m in _EN_WORD.finditer(self.text, s, e):
+            w = m.group()
+            if first:
+                first = False
+                continue
+            if not w[0].isupper() or w in _EN_STOP:
+                continue
+            i = bisect.bisect_right(self._starts, m.start()) - 1
+            p = self.persons[i] if i >= 0 else None
+            if p is not None and p.start <= m.start() < p.end and (p.leader_id or p.title):
+                continue
+            if w in _EN_ORG or (w.isupper() and len(w) > 1):
+                continue
+            return True
+        return False
+
+    def veto(self, spans: list[tuple[int, int]]) -> None:
+        """Drop names (not from the registry) that NER calls something else (an organisation, a place)."""
+        keep = []
+        for p in self.persons:
+            if p.leader_id is None and not p.title and not p.speaker and any(
+                    s <= p.start and p.end <= e for s, e in spans):
+                continue
+            keep.append(p)
+        if len(keep) != len(self.persons):
+            self.persons = keep
+            self._mask = bytearray(len(self.text) + 1)
+            for p in keep:
+                self._cover(p.start, p.end)
+            self._reindex()
+
+    # --- people not in the registry: Russian -------------------------------------------------
     def _find_ru_names(self) -> None:
         text = self.text
-        taken = {i for p in self.persons for i in range(p.start, p.end)}
         toks = [m for m in WORD_RE.finditer(text) if m.group()[0].isupper()]
         i = 0
         while i < len(toks) - 1:
             a, b = toks[i], toks[i + 1]
             gap = text[a.end():b.start()]
-            if a.start() in taken or b.start() in taken or not re.fullmatch(r"[ \u00a0]", gap):
+            if self._taken(a.start(), b.end()) or not re.fullmatch(r"[ \u00a0]", gap):
                 i += 1
                 continue
             latin = re.match(r"\s*\(([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\)", text[b.end():b.end() + 60])
             nm = ru_name_parse(a.group())
-            if not latin and (nm is None or not re.match(r"[А-ЯЁ]", b.group())):
+            if not latin and (nm is None or not re.match(r"[А-ЯЁ]", b.group()) or ru_name_parse(b.group())):
                 i += 1
                 continue
             if latin:
@@ -89,38 +386,34 @@ class Doc:
             else:
                 first, case = nm if nm else (a.group(), None)
                 display = f"{first} {ru_surname_nom(b.group(), case)}"
-            gender = None
-            if nm:
-                g = _gender_of_name(a.group())
-                gender = g
-            key = self._key(b.group())
-            best = self.full_names.get(key)
-            if best is None or (latin and not re.search(r"[A-Za-z]", best)):
-                self.full_names[key] = display
-            self.persons.append(Person(a.start(), b.end(), display, None, gender))
+            self._add_person(a.start(), b.end(), display, ru_key(b.group()), _gender_of_name(a.group()) if nm else None)
             i += 2
-        # surnames alone that were seen in full earlier
-        for m in toks:
-            if m.start() in taken:
-                continue
-            key = self._key(m.group())
-            if key in self.full_names and not any(p.start <= m.start() < p.end for p in self.persons):
-                self.persons.append(Person(m.start(), m.end(), self.full_names[key], None, None))
-        # update displays to the best (Latin) name per surname
+        self._surnames_alone(toks, ru_key)
+        # the best (Latin) display per surname everywhere
         for p in self.persons:
-            if p.leader_id is None:
-                k = self._key(p.name.split()[-1]) if p.name else ""
+            if p.leader_id is None and p.name:
+                k = ru_key(_last(p.name))
                 for key, disp in self.full_names.items():
-                    if key == k or self._key(_last(p.name)) == key:
+                    if key == k and disp != p.name and re.search(r"[A-Za-z]", disp):
                         p.name = disp
 
-    @staticmethod
-    def _key(surname: str) -> str:
-        s = surname.lower()
-        for suf in ("ым", "ом", "ем", "а", "у", "е", "я", "ю"):
-            if s.endswith(suf) and len(s) - len(suf) >= 4:
-                return s[: len(s) - len(suf)]
-        return s
+    def _add_titles(self) -> None:
+        """Resolved titles ("the head of state", "белорусский лидер") are mentions too: antecedents."""
+        self._starts = [p.start for p in self.persons]
+        for ts, te, title in self.titles:
+            if self._taken(ts, te):
+                continue
+            if re.match(r"[ \u00a0]{1,2}[A-ZА-ЯЁ]", self.text[te:te + 3]) and any(
+                    te < p.start <= te + 2 for p in self.persons):
+                continue
+            sp = self.resolve_title(title, ts)
+            if sp is None or sp.leader_id is None:
+                continue
+            ld = self.reg.leaders[sp.leader_id]
+            self.persons.append(Person(ts, te, ld.name, ld.id, ld.gender, country=ld.country,
+                                       roles=self._leader_roles(ld.id), title=True))
+            self._cover(ts, te)
+        self._reindex()
 
     def mark_quoted(self, s: int, e: int) -> None:
         for p in self.persons:
@@ -130,20 +423,58 @@ class Doc:
     def add_speaker(self, pos: int, sp: Speaker) -> None:
         if sp.name is None:
             return
-        p = Person(pos, pos, sp.name, sp.leader_id, sp.gender)
+        country, roles = None, ""
+        if sp.leader_id:
+            country, roles = self.reg.leaders[sp.leader_id].country, self._leader_roles(sp.leader_id)
+        else:
+            for p in self.persons:
+                if p.name == sp.name:
+                    country, roles = p.country, p.roles
+                    break
+        p = Person(pos, pos, sp.name, sp.leader_id, sp.gender, country=country, roles=roles, speaker=True)
         i = bisect.bisect_left(self._starts, pos)
         self.persons.insert(i, p)
         self._starts.insert(i, pos)
 
     # --- resolution ------------------------------------------------------------------------------
     def nearest_before(self, pos: int, gender: str | None = None, floor: int = 0) -> Speaker | None:
+        """A pronoun's antecedent: the nearest sentence before `pos` with a compatible person; in it,
+        the (nearest) speaker, else the first person (the subject, in SVO news prose)."""
         i = bisect.bisect_left(self._starts, pos)
+        group: list[Person] = []
+        sent: int | None = None
         for p in reversed(self.persons[:i]):
             if p.start < floor:
                 break
             if p.quoted or p.end > pos:
                 continue
             if gender and p.gender and p.gender != gender:
+                continue
+            si = self.sent_of(p.start)
+            if sent is None:
+                sent = si
+            elif si != sent:
+                break
+            group.append(p)
+        if not group:
+            return None
+        spk = [p for p in group if p.speaker]
+        p = spk[0] if spk else group[-1]
+        return Speaker(p.name, p.leader_id, p.gender)
+
+    def resolve_role(self, rs: int, re_: int) -> Speaker | None:
+        """A role noun ("the minister", "the Russian top diplomat", "белорусский премьер"): the nearest
+        person before it whose known roles and country fit."""
+        phrase = self.text[rs:re_]
+        fam = _family(phrase)
+        nat = _nation(phrase)
+        i = bisect.bisect_left(self._starts, rs)
+        for p in reversed(self.persons[:i]):
+            if p.quoted or p.end > rs:
+                continue
+            if nat and p.country and p.country != nat:
+                continue
+            if fam and p.roles and not any(f in p.roles for f in fam):
                 continue
             return Speaker(p.name, p.leader_id, p.gender)
         return None
@@ -165,12 +496,18 @@ class Doc:
         return Speaker(ld.name, ld.id, ld.gender)
 
     def speaker_in(
-        self, s: int, e: int, last: bool = False, allow_role: bool = True, include_quoted: bool = False
+        self, s: int, e: int, last: bool = False, allow_role: bool = True, include_quoted: bool = False,
+        head: int | None = None,
     ) -> tuple[Speaker, int] | None:
-        """The speaker named in text[s:e]: a person, a title, a pronoun or a role noun."""
+        """The speaker named in text[s:e]: a person, a title, a pronoun or a role noun. With `head`
+        (the offset of the phrase's head word), the expression that covers it wins."""
         cands = self.candidates(s, e, allow_role, include_quoted)
         if not cands:
             return None
+        if head is not None:
+            for pos, spk, end in self._spans:
+                if pos <= head < max(end, pos + 1):
+                    return spk, pos
         pos, spk = cands[-1] if last else cands[0]
         return spk, pos
 
@@ -178,23 +515,23 @@ class Doc:
         self, s: int, e: int, allow_role: bool = True, include_quoted: bool = False
     ) -> list[tuple[int, Speaker]]:
         """Every speaker expression in text[s:e], in text order."""
-        cands: list[tuple[int, int, Speaker | None]] = []  # (pos, priority, speaker)
+        cands: list[tuple[int, int, Speaker | None, int]] = []  # (pos, priority, speaker, end)
         i = bisect.bisect_left(self._starts, s)
         for p in self.persons[i:]:
             if p.start >= e:
                 break
-            if p.end <= e and (include_quoted or not p.quoted):
-                cands.append((p.start, 0, Speaker(p.name, p.leader_id, p.gender)))
+            if p.end <= e and (include_quoted or not p.quoted) and not (p.speaker and p.start == p.end):
+                cands.append((p.start, 0, Speaker(p.name, p.leader_id, p.gender), p.end))
         for ts, te, title in self.titles:
             if s <= ts and te <= e:
-                if any(c[0] <= ts < c[0] + 1 for c in cands):
+                if any(c[0] <= ts < c[3] or c[0] == ts for c in cands):
                     continue
                 if re.match(r"[ \u00a0]{1,2}[A-ZА-ЯЁ]", self.text[te:te + 3]) and any(
                         te < p.start <= te + 2 for p in self.persons):
                     continue  # "министр обороны Петер Кристенсен": the name that follows decides
                 sp = self.resolve_title(title, ts)
                 if sp:
-                    cands.append((ts, 1, sp))
+                    cands.append((ts, 1, sp, te))
         seg = self.text[s:e]
         prons = EN_PRONOUNS if self.lang == "en" else RU_PRONOUNS
         for m in WORD_RE.finditer(seg):
@@ -202,23 +539,16 @@ class Doc:
             if w in prons:
                 sp = self.nearest_before(s + m.start(), prons[w])
                 if sp:
-                    cands.append((s + m.start(), 2, sp))
-        if self.lang == "en":
-            for m in _EN_NAME.finditer(seg):
-                words = m.group(1).split()
-                if words[0] in _EN_NOT_NAME or words[-1] in _EN_NOT_NAME:
-                    continue
-                pos = s + m.start(1)
-                if any(abs(c[0] - pos) < len(m.group(1)) for c in cands):
-                    continue
-                cands.append((pos, 1, Speaker(m.group(1), None, None)))
+                    cands.append((s + m.start(), 2, sp, s + m.end()))
         if allow_role and not cands:
             rx = _EN_ROLE if self.lang == "en" else _RU_ROLE
             for m in rx.finditer(seg):
-                sp = self.nearest_before(s + m.start())
+                sp = self.resolve_role(s + m.start(), s + m.end())
                 if sp:
-                    cands.append((s + m.start(), 3, sp))
+                    cands.append((s + m.start(), 3, sp, s + m.end()))
+                    break
         cands.sort(key=lambda c: c[0])
+        self._spans = [(c[0], c[2], c[3]) for c in cands if c[2] is not None]
         return [(c[0], c[2]) for c in cands if c[2] is not None]
 
 

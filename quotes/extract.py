@@ -33,6 +33,11 @@ def extract(
     out: list[Quote] = []
 
     turns, covered = find_turns(doc, paras)
+    parsed = None
+    if lang == "en":
+        from quotes.indirect_en import parse_cue_sentences
+
+        parsed = parse_cue_sentences(doc, paras, covered)
     for t in turns:
         if t.speaker is None or t.speaker.name is None:
             continue
@@ -50,7 +55,7 @@ def extract(
     if lang == "en":
         from quotes.indirect_en import find_indirect_en
 
-        indirect = find_indirect_en(doc, paras, covered, spans)
+        indirect = find_indirect_en(doc, paras, covered, spans, parsed)
     else:
         from quotes.indirect_ru import find_indirect_ru
 

@@ -31,7 +31,7 @@ _LEMMA = {
 }
 # where an indirect clause ends: a new coordinated clause, a participial adjunct, a dash, a semicolon
 _END = re.compile(
-    r",\s+(?:and|but|while|whereas|although|though|yet|so|as|because)\s+(?!that\b)"
+    r",[”\"’]?\s+(?:and|but|while|whereas|although|though|yet|so|as|because)\s+(?!that\b)"
     r"|,\s+(?:(?:strongly|clearly|apparently|thereby|perhaps|possibly|implicitly|again)\s+)?[a-z]+ing\b"
     r"|,\s+it\s+is\b|;\s|\s[–—]\s|\s-\s|,\s+(?:which|who)\s+(?:is|was|has|had)\b|,\s+according\s+to\b"
 )
@@ -63,7 +63,23 @@ def _has_quote(text: str) -> bool:
     return bool(re.search(r"[“”«»„‘’\"]|(?<!\w)'|'(?!\w)", text))
 
 
-def find_indirect_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int], direct: list[Span]) -> list[Span]:
+Parsed = list[tuple[int, int, Any]]
+_NOT_PERSON = {"ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+_QUOTED = re.compile(r"[“«„\"][^“”«»„\"\n]{0,600}[”»\"“]")
+
+
+def _worth_parsing(text: str, s: int, e: int) -> bool:
+    """A sentence whose words outside quotation marks are only a short attribution ('," he said.')
+    holds no indirect clause: skip its parse (the direct extractor needs none)."""
+    outside = _QUOTED.sub(" ", text[s:e])
+    if outside == text[s:e]:
+        return True
+    return word_count(outside) > 9 or bool(re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE))
+
+
+def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> Parsed:
+    """Parse the sentences that hold a cue (tagger, parser, NER), and give the document the people
+    that NER finds there (PERSON) and drop capitalised runs that it calls something else."""
     text = doc.text
     sents: list[tuple[int, int]] = []
     for pi, (ps, pe) in enumerate(paras):
@@ -72,16 +88,47 @@ def find_indirect_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
         if _headline(text[ps:pe]):
             continue
         for s, e in sentences(text, ps, pe):
-            if _CUE_RX.search(text, s, e):
+            if _CUE_RX.search(text, s, e) and _worth_parsing(text, s, e):
                 sents.append((s, e))
     if not sents:
         return []
     from quotes.nlp import english
 
     nlp = english()
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    out: Parsed = []
+    people: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []
+    skip_ner = ["ner"] if ner is not None else []
+    for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64, disable=skip_ner),
+                            strict=True):
+        out.append((s, e, sdoc))
+        # NER only where a name may be unknown: a capitalised word that is no registry name or title
+        if ner is None or not doc.unknown_names(s, e):
+            continue
+        for ent in ner(sdoc).ents:
+            a, b = s + ent.start_char, s + ent.end_char
+            if ent.label_ == "PERSON":
+                a, b = strip_span(text, a, b, " ’'")
+                if re.search(r"[’']s$", text[a:b]):
+                    b -= 2
+                if b > a and text[a].isupper():
+                    people.append((a, b))
+            elif ent.label_ in _NOT_PERSON:
+                other.append((a, b))
+    doc.veto(other)
+    doc.add_names(people)
+    return out
+
+
+def find_indirect_en(
+    doc: Doc, paras: list[tuple[int, int]], skip: set[int], direct: list[Span], parsed: Parsed | None = None
+) -> list[Span]:
+    if parsed is None:
+        parsed = parse_cue_sentences(doc, paras, skip)
     out: list[Span] = []
     direct_ranges = [(d[0], d[1]) for d in direct]
-    for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64), strict=True):
+    for s, e, sdoc in parsed:
         out.extend(_sentence(doc, s, e, sdoc, direct_ranges))
     return out
 
@@ -99,6 +146,30 @@ def _headline(par: str) -> bool:
 
 def _inside_direct(pos: int, direct: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in direct)
+
+
+def _co_speakers(doc: Doc, s: int, tok: Any) -> list[tuple[str | None, str | None]]:
+    """Further speakers coordinated with the subject: "Putin and Lukashenko said that ..."."""
+    cur = tok
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subj:
+            break
+        if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head is cur:
+            return []
+        cur = cur.head
+    else:
+        return []
+    out: list[tuple[str | None, str | None]] = []
+    stack = [c for c in subj[0].children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        found = doc.speaker_in(s + c.left_edge.idx, s + c.idx + len(c.text), last=True, allow_role=False,
+                               head=s + c.idx)
+        if found and found[0].name:
+            out.append((found[0].name, found[0].leader_id))
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
 
 
 def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
@@ -119,7 +190,7 @@ def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str |
                     found = doc.speaker_in(a, b, last=True, allow_role=False)
                     return (found[0].name, found[0].leader_id) if found else None
                 break
-            found = doc.speaker_in(a, b, last=True)
+            found = doc.speaker_in(a, b, last=True, head=s + sb.idx)
             if found:
                 return found[0].name, found[0].leader_id
             return None
@@ -151,7 +222,8 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
         body_end -= 1
     taken: list[tuple[int, int]] = []
 
-    def emit(a: int, b: int, who: tuple[str | None, str | None] | None, cue: str) -> None:
+    def emit(a: int, b: int, who: tuple[str | None, str | None] | None, cue: str,
+             also: list[tuple[str | None, str | None]] | None = None) -> None:
         a, b = strip_span(text, a, b, " \t\n\u00a0,;:—–-")
         while b > a and text[b - 1] in ".":
             b -= 1
@@ -169,7 +241,9 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
             return
         taken.append((a, b))
         typ: QuoteType = "mixed" if _has_quote(text[a:b]) else "indirect"
-        out.append((a, b, typ, who[0], who[1], cue))
+        for one in [who, *(also or [])]:
+            if one[0] is not None and (one is who or one[0] != who[0]):
+                out.append((a, b, typ, one[0], one[1], cue))
 
     # according to X, CLAUSE / CLAUSE, according to X / in his words, CLAUSE
     for m in re.finditer(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+", text[s:e]):
@@ -186,11 +260,19 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
         else:
             cstart = s
             emit(cstart, s + m.start(), who, "according to")
-    for m in re.finditer(r"\b[Ii]n (?:his|her) words,\s*", text[s:e]):
-        found = doc.speaker_in(s + m.start(), s + m.start() + 8)
+    for m in re.finditer(r"\b[Ii]n (his|her) (?:words|view|opinion),\s*", text[s:e]):
+        sp = doc.nearest_before(s + m.start(), "m" if m.group(1) == "his" else "f")
+        if sp:
+            a = s + m.end()
+            emit(a, _clause_end(text, a, body_end), (sp.name, sp.leader_id), "in his words")
+    # As Ryhor Astapenia of Chatham House has argued, CLAUSE
+    for m in re.finditer(r"(?:^|,\s+|;\s+)[Aa]s\s+([^,;]{3,90}?)\s+(?:has\s+|had\s+|have\s+)?(?:put\s+it|"
+                         r"argued|noted|said|observed|pointed\s+out|written|wrote|claimed|warned|stressed|"
+                         r"explained|suggested|insisted|emphasi[sz]ed)\s*,\s*", text[s:e]):
+        found = doc.speaker_in(s + m.start(1), s + m.end(1), allow_role=True)
         if found:
             a = s + m.end()
-            emit(a, _clause_end(text, a, body_end), (found[0].name, found[0].leader_id), "in his words")
+            emit(a, _clause_end(text, a, body_end), (found[0].name, found[0].leader_id), "as ... argued")
 
     for i, tok in enumerate(toks):
         low = tok.lower_
@@ -234,6 +316,8 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
                 break
             if t2.is_punct and t2.text in ",;:" and j > i + 1:
                 break
+            if t2.pos_ in ("VERB", "AUX") and t2.tag_ in ("VBD", "VBZ", "VBP"):
+                break  # another clause ("said, while Tokayev stressed that")
         if cl is None:
             cc = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
             if cc and cc[0].left_edge.i <= i + 2 and lemma not in ("tell", "ask", "urge", "write"):
@@ -251,5 +335,12 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
                 continue
         if _inside_direct(cl, direct):
             continue
-        emit(cl, _clause_end(text, cl, body_end), _subject_speaker(doc, s, tok, s), tok.text)
+        end = _clause_end(text, cl, body_end)
+        # "said that “...” and warned the West": a verb coordinated with the cue verb ends the clause
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i > i and c.pos_ in ("VERB", "AUX") and s + c.idx > cl:
+                ccs = [x for x in tok.children if x.dep_ in ("cc", "punct") and x.i < c.i and s + x.idx > cl]
+                cut = s + (ccs[0].idx if ccs else c.idx)
+                end = min(end, cut)
+        emit(cl, end, _subject_speaker(doc, s, tok, s), tok.text, _co_speakers(doc, s, tok))
     return out

@@ -13,8 +13,10 @@ Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 _PREP = {"с", "со", "у", "к", "ко", "от", "для", "о", "об", "обо", "по", "при", "за", "про", "между", "перед",
          "над", "под", "без", "после", "до", "из", "на", "в", "во", "через"}
 _CUE_HINT = re.compile(
-    r"(?i)(?<!\w)(?:по\s+словам|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
+    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|об\s+этом|по\s+(?:его|ее|её)\s"
+    r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
     r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
+    r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
 )
 
 
@@ -42,6 +44,9 @@ def _nominative(doc: Doc, pos: int, end_hint: int) -> bool:
     if w.lower() in ("он", "она"):
         return True
     parses = _morph().parse(w.lower())[:4]
+    named = [p for p in parses if "Name" in p.tag or "Surn" in p.tag]
+    if named and w[:1].isupper():
+        parses = named  # "Марка Рютте": the first name's cases, not the noun "марка"
     if any(getattr(p.tag, "case", None) == "nomn" for p in parses):
         return True
     return all(p.tag.POS is None for p in parses)
@@ -53,10 +58,22 @@ def _subject(doc: Doc, s: int, e: int) -> Speaker | None:
 
 
 def _subjects(doc: Doc, s: int, e: int) -> list[Speaker]:
-    """Nominative speakers before the verb: the subject first, then co-speakers ("как и X и Y")."""
+    """Nominative speakers before the verb: the subject first, then co-speakers ("как и X и Y").
+    The comma segment nearest the verb that names someone wins ("..., а Токаев подчеркнул")."""
+    cands = [(pos, sp) for pos, sp in doc.candidates(s, e) if _nominative(doc, pos, e)]
+    if not cands:
+        return []
+    cuts = [s] + [m.end() for m in re.finditer(r",\s*(?:(?:а|но|и|однако|тогда как)\s+)?", doc.text[s:e])]
+    cuts = [s] + [s + c for c in cuts[1:]]
+    for cut in reversed(cuts):
+        seg = [(pos, sp) for pos, sp in cands if pos >= cut]
+        if seg:
+            if not re.match(r"(?i)\s*(?:так\s+же\s+)?как\s+и\b|\s*вместе\s+с", doc.text[cut:e]):
+                cands = seg  # else an apposition of co-speakers: "Он, так же как и X и Y, подчеркивает"
+            break
     out: list[Speaker] = []
-    for pos, sp in doc.candidates(s, e):
-        if _nominative(doc, pos, e) and all(o.name != sp.name for o in out):
+    for _pos, sp in cands:
+        if all(o.name != sp.name for o in out):
             out.append(sp)
     return out
 
@@ -92,8 +109,30 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             if not _CUE_HINT.search(seg):
                 continue
             body_end = e
+            # Об этом заявил X: the previous sentence is what X said
+            m = _OB_ETOM.match(seg)
+            verb = None
+            if m:
+                for w in list(WORD_RE.finditer(text, s + m.end(), e))[:8]:
+                    if _cue_verb(w.group()):
+                        verb = w
+                        break
+            if m and verb is not None:
+                subs = _subjects(doc, verb.end(), e)
+                prev = _prev_sentence(text, paras, pi, s)
+                if subs and prev and not inside(prev[0]):
+                    emit(prev[0], prev[1], subs[0], verb.group(), subs[1:])
+                continue
+            # по его словам / по её мнению, CLAUSE
+            m = re.match(r"(?i)\s*по\s+(его|ее|её)\s+(?:словам|мнению|данным|оценке|убеждению)\s*,\s*", seg)
+            if m:
+                sp = doc.nearest_before(s, "m" if m.group(1).lower() == "его" else "f")
+                if sp:
+                    a = s + m.end()
+                    emit(a, _end(text, a, body_end), sp, "по словам")
+                continue
             # по словам X, CLAUSE
-            m = re.search(r"(?i)(?<!\w)по\s+словам\s+", seg)
+            m = re.search(r"(?i)(?<!\w)по\s+(?:словам|мнению|данным|оценке)\s+", seg)
             if m:
                 a = s + m.end()
                 comma = _comma_after_name(text, a, e)
@@ -111,22 +150,55 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                     if found:
                         emit(comma + 1, _end(text, comma + 1, body_end), found[0], m.group(1))
                         continue
-            # X заявил(, ...), что CLAUSE
+            # CLAUSE, заявил X (на ...).
+            m = _INVERTED.search(seg)
+            if m and _cue_verb(m.group(1)) and not _has_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
+                subs = _subjects(doc, s + m.end(1), e)
+                if subs and not inside(s):
+                    emit(s, s + m.start(), subs[0], m.group(1), subs[1:])
+                    continue
+            # X заявил(, ...), что CLAUSE  (several in one sentence: "Путин отметил, что A, а Лукашенко — что B")
+            verbs = []
             for w in WORD_RE.finditer(text, s, e):
                 if inside(w.start()) or not _cue_verb(w.group()):
                     continue
                 after = re.match(r"\s*(?:[^.!?«»]{0,60}?)?,\s*что\s+", text[w.end():e])
-                if not after:
-                    continue
-                a = w.end() + after.end()
-                subs = _subjects(doc, s, w.start())
+                if after:
+                    verbs.append((w, w.end() + after.end(), after))
+            seg_start = s
+            for k, (w, a, after) in enumerate(verbs):
+                end = _end(text, a, body_end)
+                if k + 1 < len(verbs):
+                    nxt = verbs[k + 1][0].start()
+                    cut = text.rfind(",", a, nxt)
+                    if cut > a:
+                        end = min(end, cut)
+                subs = _subjects(doc, seg_start, w.start())
                 if not subs:
                     # inverted: "заявил Лукашенко, что"
                     subs = _subjects(doc, w.end(), w.end() + after.start() + len(after.group()))
                 if subs:
-                    emit(a, _end(text, a, body_end), subs[0], w.group(), subs[1:])
-                break
+                    emit(a, end, subs[0], w.group(), subs[1:])
+                seg_start = end
     return out
+
+
+_OB_ETOM = re.compile(r"(?i)\s*об\s+этом\s+")
+_INVERTED = re.compile(r",\s*(?:[—–]\s*)?([а-яё]+(?:л|ла|ли|ет|ит))\s+(?=[^.!?]{0,80}?[А-ЯЁ])")
+
+
+def _prev_sentence(text: str, paras: list[tuple[int, int]], pi: int, s: int) -> tuple[int, int] | None:
+    """The sentence before the one at `s` (in the same paragraph, else the previous paragraph's last)."""
+    ps, pe = paras[pi]
+    sents = [x for x in sentences(text, ps, pe) if x[1] <= s]
+    if not sents and pi > 0:
+        sents = sentences(text, *paras[pi - 1])
+    if not sents:
+        return None
+    a, b = sents[-1]
+    if text[a] in "«“\"„—–":
+        return None  # a direct quote: the direct extractor has it
+    return a, b
 
 
 def _comma_after_name(text: str, a: int, e: int) -> int | None:
@@ -144,4 +216,14 @@ def _comma_after_name(text: str, a: int, e: int) -> int | None:
 
 def _end(text: str, a: int, e: int) -> int:
     m = re.search(r";\s|\s[—–]\s(?=[а-яё]+\s+[А-ЯЁ])", text[a:e])
-    return a + m.start() if m else e
+    end = a + m.start() if m else e
+    # "заявил, что «...», и предупредил Запад": a coordinated past-tense predicate ends the clause
+    for m2 in re.finditer(r"[»”\"]?,\s+(?:и|а|но)\s+([а-яё]+)", text[a:end]):
+        if _past_verb(m2.group(1)):
+            return a + m2.start() + (1 if text[a + m2.start()] in "»”\"" else 0)
+    return end
+
+
+def _past_verb(word: str) -> bool:
+    p = _morph().parse(word)[0]
+    return "VERB" in p.tag and "past" in p.tag

@@ -16,13 +16,13 @@ def model_names() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def english(names: tuple[str, ...] | None = None) -> Any:
-    """The English pipeline with only what extraction needs (tagger, parser; no NER, no lemmatizer)."""
+    """The English pipeline with only what extraction needs (tagger, parser, NER for PERSON names; no lemmatizer)."""
     import spacy
 
     last: Exception | None = None
     for name in names or model_names():
         try:
-            return spacy.load(name, exclude=["ner", "lemmatizer"])
+            return spacy.load(name, exclude=["lemmatizer"])
         except (OSError, ImportError) as e:
             last = e
     raise RuntimeError(f"no English spaCy model installed (tried {', '.join(names or model_names())}): {last}")

@@ -1,15 +1,33 @@
-"""Article queries: the seen-URL skip and the upsert on the canonical URL."""
+"""Article queries: the seen-URL skip, the upsert on the canonical URL, and reprint detection.
+
+A reprint (BelTA copy on belarus.by, a TASS story on another site) has another URL and often
+another title and boilerplate, so the canonical URL cannot catch it. Each body gets a MinHash
+signature of its word 3-shingles; a new article whose estimated Jaccard similarity
+with an article of another source, published within REPRINT_WINDOW, reaches REPRINT_THRESHOLD is
+linked to whichever of the two was published first (`Article.reprint_of_id`)."""
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Article, ArticleAlias, utcnow
+
+NUM_PERM = 64
+SHINGLE = 3
+MIN_WORDS = 40           # shorter bodies are too generic to call a reprint
+REPRINT_THRESHOLD = 0.6  # estimated Jaccard similarity of the shingle sets
+REPRINT_WINDOW = timedelta(days=14)
+REPRINT_CANDIDATES = 5000
+_PRIME = (1 << 61) - 1
+_MAX_HASH = (1 << 32) - 1
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def content_hash(body: str) -> str:
@@ -29,11 +47,79 @@ def seen_urls(session: Session, urls: list[str]) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _perms() -> tuple[Any, Any]:
+    import numpy as np
+
+    rng = np.random.RandomState(20260312)
+    a = rng.randint(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    b = rng.randint(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    return a, b
+
+
+def fingerprint(body: str) -> list[int] | None:
+    """MinHash signature (NUM_PERM values) of the body's lowercased word 3-shingles, or None for
+    short bodies. The same universal hashing as datasketch's MinHash, without its import cost."""
+    import numpy as np
+
+    words = _WORD.findall(body.lower())
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    hv = np.array([int.from_bytes(hashlib.blake2b(x.encode("utf-8"), digest_size=4).digest(), "little")
+                   for x in shingles], dtype=np.uint64)
+    a, b = _perms()
+    with np.errstate(over="ignore"):
+        phv = ((np.outer(hv, a) + b) % np.uint64(_PRIME)) & np.uint64(_MAX_HASH)
+    return [int(v) for v in phv.min(axis=0)]
+
+
+def similarity(a: list[int] | None, b: list[int] | None) -> float:
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def _when(a: Article) -> datetime:
+    return a.published_at or a.first_seen_at or utcnow()
+
+
+def link_reprint(session: Session, art: Article) -> Article | None:
+    """Find the article `art` reprints (or that reprints it) on another source, and link them.
+    Returns the original when `art` is the reprint."""
+    if not art.fingerprint:
+        return None
+    when = _when(art)
+    window = (when - REPRINT_WINDOW, when + REPRINT_WINDOW)
+    q = (select(Article.id, Article.fingerprint)
+         .where(Article.id != art.id, Article.source_id != art.source_id, Article.fingerprint.is_not(None),
+                or_(Article.published_at.between(*window),
+                    Article.published_at.is_(None) & Article.first_seen_at.between(*window)))
+         .order_by(Article.id.desc()).limit(REPRINT_CANDIDATES))
+    best_id, best_sim = None, 0.0
+    for other_id, other_fp in session.execute(q):
+        sim = similarity(art.fingerprint, other_fp)
+        if sim > best_sim:
+            best_id, best_sim = other_id, sim
+    best = session.get(Article, best_id) if best_id is not None else None
+    if best is None or best_sim < REPRINT_THRESHOLD:
+        return None
+    # the earlier one is the original; follow an existing link to its root
+    if (_when(best), best.id) <= (when, art.id):
+        original = session.get(Article, best.reprint_of_id) if best.reprint_of_id else best
+        art.reprint_of_id = original.id if original is not None else best.id
+        return original
+    if best.reprint_of_id is None:
+        best.reprint_of_id = art.id
+    return None
+
+
 @dataclass
 class UpsertResult:
     article_id: int
     created: bool
     changed: bool  # body changed: quotes need re-extraction
+    reprint_of_id: int | None = None
 
 
 def upsert_article(
@@ -68,6 +154,8 @@ def upsert_article(
     art.body = body
     art.content_hash = h
     art.published_at = published_at or art.published_at
+    if published_at is not None and published_at.utcoffset() is not None:
+        art.published_offset_minutes = int(published_at.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
     art.modified_at = modified_at or art.modified_at
     art.authors = authors or art.authors or []
     art.lang = lang or art.lang
@@ -79,4 +167,20 @@ def upsert_article(
                 session.add(ArticleAlias(url=u, article_id=art.id))
             known.add(u)
     session.flush()
-    return UpsertResult(art.id, created, changed)
+    if changed:
+        art.fingerprint = fingerprint(body)
+        if art.reprint_of_id is None:
+            link_reprint(session, art)
+        session.flush()
+    return UpsertResult(art.id, created, changed, art.reprint_of_id)
+
+
+def published_local(art: Article) -> datetime | None:
+    """The publication time in the publisher's own UTC offset (e.g. 2026-03-12T16:40:00+03:00)."""
+    from datetime import timezone
+
+    if art.published_at is None:
+        return None
+    if art.published_offset_minutes is None:
+        return art.published_at
+    return art.published_at.astimezone(timezone(timedelta(minutes=art.published_offset_minutes)))

@@ -6,11 +6,13 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -66,6 +68,8 @@ class Source(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     # conditional GET validators per discovery URL: {url: {"etag":..., "last_modified":...}}
     http_cache: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # from sources.yaml: health turns "silent" after this many hours without a new article
+    silent_after_hours: Mapped[int | None] = mapped_column(Integer)
 
 
 class CrawlRun(Base):
@@ -91,6 +95,8 @@ class Article(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     published_at: Mapped[datetime | None] = mapped_column(TZDateTime, index=True)
+    # the publisher's UTC offset (Minsk and Moscow: +180), so +03:00 can be shown back
+    published_offset_minutes: Mapped[int | None] = mapped_column(Integer)
     modified_at: Mapped[datetime | None] = mapped_column(TZDateTime)
     first_seen_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow, index=True)
     lang: Mapped[str | None] = mapped_column(String(8))
@@ -98,6 +104,8 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     # a reprint of an article first seen elsewhere (text fingerprint match)
     reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    # MinHash signature of the body's word shingles (storage/articles.py), for reprint detection
+    fingerprint: Mapped[list[int] | None] = mapped_column(JSON)
     extracted_hash: Mapped[str | None] = mapped_column(String(64))  # body hash quotes were extracted from
     aliases: Mapped[list[ArticleAlias]] = relationship(back_populates="article", cascade="all, delete-orphan")
 
@@ -137,6 +145,18 @@ class Quote(Base):
     lang: Mapped[str] = mapped_column(String(8))
     cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+    # MinHash signature of the normalised (Russian: lemmatised) word shingles (alerts/novelty.py)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class QuoteBand(Base):
+    """MinHash LSH bands of a quote, keyed by speaker: near-duplicates share a band hash, so
+    novelty and clustering are indexed lookups rather than a scan of the speaker's quotes."""
+
+    __tablename__ = "quote_bands"
+    band_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True,
+                                          index=True)
 
 
 class Alert(Base):
@@ -151,12 +171,14 @@ class Alert(Base):
     novelty: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow, index=True)
     send_after: Mapped[datetime | None] = mapped_column(TZDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)  # why held or silenced
 
 
 class Delivery(Base):
     """The outbox: one row per alert (or digest) x channel. Idempotency key is unique."""
 
     __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_deliveries_channel_sent", "channel", "sent_at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
     alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
@@ -165,6 +187,7 @@ class Delivery(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     # pending | sending | sent | failed (permanent) | retry (transient, next_attempt_at)
+    # | held (rate cap: in the digest instead) | silenced
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(TZDateTime, index=True)
     claimed_at: Mapped[datetime | None] = mapped_column(TZDateTime)
@@ -172,6 +195,7 @@ class Delivery(Base):
     receipt: Mapped[str | None] = mapped_column(Text)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text)  # why held, silenced or delayed (quiet hours)
 
 
 class Digest(Base):
@@ -197,6 +221,18 @@ class Silence(Base):
     created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
 
 
+class Heartbeat(Base):
+    """Proof that tasks are processed: beat (or `mouthpiece health`) sends a heartbeat task per
+    queue and the worker that runs it stamps this row."""
+
+    __tablename__ = "heartbeats"
+    queue: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[datetime] = mapped_column(TZDateTime)
+    processed_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    worker: Mapped[str | None] = mapped_column(String(200))
+
+
 class Lock(Base):
     """A lease held by one process (e.g. a source crawl, the beat): expires so a crash frees it."""
 
@@ -207,6 +243,6 @@ class Lock(Base):
 
 
 __all__ = [
-    "Base", "Source", "CrawlRun", "Article", "ArticleAlias", "Speaker", "Quote", "Alert",
-    "Delivery", "Digest", "Silence", "Lock", "utcnow", "TZDateTime",
+    "Base", "Source", "CrawlRun", "Article", "ArticleAlias", "Speaker", "Quote", "QuoteBand", "Alert",
+    "Delivery", "Digest", "Silence", "Lock", "Heartbeat", "utcnow", "TZDateTime",
 ]

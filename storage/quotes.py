@@ -5,16 +5,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Alert, Quote, Speaker
 
 
 def ensure_speakers(session: Session, speakers: Iterable[tuple[str, str, str | None]]) -> None:
+    """Insert missing speaker rows; another worker inserting the same one at once is fine."""
     for sid, name, country in speakers:
         if session.get(Speaker, sid) is None:
-            session.add(Speaker(id=sid, name=name, country=country))
-    session.flush()
+            try:
+                with session.begin_nested():
+                    session.add(Speaker(id=sid, name=name, country=country))
+            except IntegrityError:
+                pass
 
 
 def replace_quotes(session: Session, article_id: int, quotes: list[dict[str, Any]]) -> list[Quote]:

@@ -2,10 +2,15 @@
 broker that needs no server and keeps queued tasks across a restart."""
 from __future__ import annotations
 
-from celery import Celery
+import logging
+from typing import Any
+
+from celery import Celery, signals
 from kombu import Queue
 
 from config.settings import get_settings
+
+log = logging.getLogger("mouthpiece.tasks")
 
 CRAWL_QUEUE = "crawl"
 DEFAULT_QUEUE = "default"  # extract + alerts + delivery + digests
@@ -22,10 +27,44 @@ def _transport_options(url: str) -> dict[str, object]:
     return {}
 
 
+def _survive_redis_restart() -> None:
+    """When Redis goes away, kombu's Redis QoS keeps using the channel whose connection is gone:
+    putting unacked messages back, or acking a task that finished meanwhile, raises an
+    AttributeError that kills the worker ("Unrecoverable error", kombu issue #582). Those
+    messages are safe in Redis's unacked index (restored after the visibility timeout; every
+    task is idempotent), and the sweep re-derives lost work from the database anyway: log,
+    and let the consumer reconnect."""
+    from kombu.transport import redis as kredis
+
+    if getattr(kredis.QoS, "_mouthpiece_patched", False):
+        return
+
+    def tolerant(name: str) -> None:
+        original = getattr(kredis.QoS, name)
+
+        def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return original(self, *args, **kwargs)
+            except AttributeError as e:
+                log.warning("broker connection lost during %s; the message stays in Redis's "
+                            "unacked index and will be redelivered: %s", name, e)
+                if name == "restore_unacked":
+                    self._delivered.clear()
+                return None
+
+        setattr(kredis.QoS, name, call)
+
+    for name in ("restore_unacked", "ack", "reject"):
+        tolerant(name)
+    kredis.QoS._mouthpiece_patched = True
+
+
 def make_app() -> Celery:
     s = get_settings()
     s.data_dir.mkdir(parents=True, exist_ok=True)
-    app = Celery("mouthpiece", broker=s.resolved_broker_url(), include=["tasks.pipeline"])
+    if s.resolved_broker_url().startswith(("redis://", "rediss://")):
+        _survive_redis_restart()
+    app = Celery("mouthpiece", broker=s.resolved_broker_url(), include=["tasks.pipeline", "tasks.digests"])
     app.conf.update(
         task_ignore_result=True,
         task_serializer="json",
@@ -36,6 +75,9 @@ def make_app() -> Celery:
         # lost with its worker is redelivered rather than dropped.
         task_acks_late=True,
         task_reject_on_worker_lost=True,
+        # a task still running when the broker connection drops is cancelled and redelivered
+        # rather than acked later through a dead channel
+        worker_cancel_long_running_tasks_on_connection_loss=True,
         worker_prefetch_multiplier=1,
         task_soft_time_limit=600,
         task_time_limit=660,
@@ -48,12 +90,24 @@ def make_app() -> Celery:
         task_default_routing_key=DEFAULT_QUEUE,
         task_routes={"tasks.pipeline.crawl_source": {"queue": CRAWL_QUEUE}},
         beat_schedule={
-            "schedule-due-sources": {"task": "tasks.pipeline.schedule_due_sources", "schedule": 60.0},
-            "sweep": {"task": "tasks.pipeline.sweep", "schedule": 30.0},
+            "schedule-due-sources": {"task": "tasks.pipeline.schedule_due_sources", "schedule": s.schedule_every},
+            "sweep": {"task": "tasks.pipeline.sweep", "schedule": s.sweep_every},
+            "heartbeats": {"task": "tasks.pipeline.send_heartbeats", "schedule": 60.0},
+            "digests": {"task": "tasks.digests.schedule_due_digests", "schedule": 60.0},
         },
+        beat_scheduler="tasks.beat:LockedScheduler",
+        beat_max_loop_interval=30,
         worker_hijack_root_logger=False,
     )
     return app
+
+
+@signals.setup_logging.connect
+def _setup_logging(loglevel: Any = None, **_: Any) -> None:
+    # our handler (text or JSON, secrets redacted) instead of Celery's
+    from mouthpiece.logs import configure
+
+    configure(loglevel or "INFO")
 
 
 app = make_app()

@@ -13,11 +13,18 @@ from datetime import timedelta
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from tasks.app import app
 
 log = logging.getLogger("mouthpiece.tasks")
+
+# Declarative retry for the database going away (a PostgreSQL restart) or losing a race with
+# another worker: every task is idempotent, so running it again is always safe. Short
+# countdowns only; long waits are rows swept by beat.
+DB_RETRY = dict(autoretry_for=(OperationalError, IntegrityError, InterfaceError), retry_backoff=2,
+                retry_backoff_max=60, retry_jitter=True, max_retries=10)
 
 CRAWL_TIMEOUT = int(os.environ.get("MOUTHPIECE_CRAWL_TIMEOUT", "900"))
 
@@ -26,20 +33,27 @@ def _group_wait() -> timedelta:
     return timedelta(seconds=float(os.environ.get("MOUTHPIECE_GROUP_WAIT", "600")))
 
 
-@app.task(name="tasks.pipeline.schedule_due_sources")
+@app.task(name="tasks.pipeline.schedule_due_sources", **DB_RETRY)
 def schedule_due_sources() -> list[str]:
     """Beat, every minute: enqueue a crawl for each source whose interval has passed."""
     from config.sources import load_sources
     from storage.db import session_scope
+    from storage.models import Source
     from storage.sources import due_sources, sync_sources
 
     configs = load_sources()
     with session_scope() as s:
         sync_sources(s, configs)
-        due = due_sources(s)
-        for src in due:
-            src.next_crawl_at = _now() + timedelta(minutes=src.interval_minutes)
-        ids = [src.id for src in due]
+        candidates = [(src.id, src.next_crawl_at, src.interval_minutes) for src in due_sources(s)]
+    ids = []
+    for sid, seen_next, minutes in candidates:
+        # claim the slot atomically: of two schedulers racing, only one moves next_crawl_at
+        with session_scope() as s:
+            cond = Source.next_crawl_at.is_(None) if seen_next is None else Source.next_crawl_at == seen_next
+            res = s.execute(update(Source).where(Source.id == sid, cond)
+                            .values(next_crawl_at=_now() + timedelta(minutes=minutes)))
+            if res.rowcount:  # type: ignore[attr-defined]
+                ids.append(sid)
     for sid in ids:  # after commit: a task never runs before the row it reads exists
         crawl_source.delay(sid)
     if ids:
@@ -105,6 +119,7 @@ def _record_failure(source_id: str, error: str) -> None:
 
 def enqueue_pending_extractions(source_id: str | None = None) -> list[int]:
     """Articles whose body has not been through extraction yet (new, changed, or lost tasks)."""
+    from config.settings import get_settings
     from storage.db import session_scope
     from storage.models import Article
 
@@ -113,16 +128,21 @@ def enqueue_pending_extractions(source_id: str | None = None) -> list[int]:
                                      (Article.extracted_hash != Article.content_hash))
         if source_id:
             q = q.where(Article.source_id == source_id)
+        else:  # the sweep: only articles whose task must have been lost, not ones queued just now
+            stale = get_settings().extract_stale
+            q = q.where(Article.first_seen_at <= _now() - timedelta(seconds=stale))
         ids = list(s.scalars(q.order_by(Article.id).limit(1000)))
     for aid in ids:
         extract_quotes.delay(aid)
     return ids
 
 
-@app.task(name="tasks.pipeline.extract_quotes")
+@app.task(name="tasks.pipeline.extract_quotes", **DB_RETRY)
 def extract_quotes(article_id: int) -> int:
-    """Extract the article's quotes, replacing the old ones; then evaluate alerts."""
-    from alerts.novelty import assess
+    """Extract the article's quotes, replacing the old ones; cluster them (MinHash LSH) and
+    evaluate the alert rules in the same transaction, so that no alert is lost between the two
+    and "extracted" means "evaluated"; then enqueue the deliveries that are due at once."""
+    from alerts.engine import evaluate_configured
     from config.leaders import load_leaders
     from config.sources import load_sources
     from quotes import Context, extract
@@ -148,48 +168,33 @@ def extract_quotes(article_id: int) -> int:
             if d["speaker_id"] not in leaders:
                 d["speaker_id"] = None
         rows = replace_quotes(s, article_id, found)
-        for row in rows:
-            if row.cluster_id is None:
-                nov = assess(s, row)
-                row.cluster_id = nov.cluster_id or row.id
+        due = evaluate_configured(s, article_id, _group_wait())
         art.extracted_hash = art.content_hash
         n = len(rows)
-    evaluate_alerts.delay(article_id)
-    log.info("article %s: %d quotes", article_id, n)
+    for did in due:  # after commit; later ones are rows the sweep sends
+        deliver.delay(did)
+    log.info("article %s: %d quotes, %d deliveries due now", article_id, n, len(due))
     return n
 
 
-@app.task(name="tasks.pipeline.evaluate_alerts")
+@app.task(name="tasks.pipeline.evaluate_alerts", **DB_RETRY)
 def evaluate_alerts(article_id: int) -> list[int]:
-    """Run the rules over the article's quotes; create alerts and their outbox rows."""
-    from alerts.channels import configured_channels, effective_channels
-    from alerts.engine import evaluate_article
-    from alerts.rules import load_rules
-    from config.leaders import load_leaders
-    from config.settings import get_settings
-    from config.sources import load_sources
+    """Run the rules over the article's quotes again (extraction already did; idempotent: an
+    alert is unique per rule x cluster), e.g. after the rules changed."""
+    from alerts.engine import evaluate_configured
     from storage.db import session_scope
 
-    # "default" means every configured service; the outbox only when none is configured
-    services = [c for c in configured_channels(get_settings()) if c != "outbox"]
-
-    def channels_for(rule: Any) -> list[str]:
-        wanted: list[str] = []
-        for c in rule.channels:
-            wanted += services if c == "default" else [c]
-        return effective_channels(wanted)
-
     with session_scope() as s:
-        due = evaluate_article(s, article_id, load_rules(), {ld.id: ld for ld in load_leaders()},
-                               {c.id: c for c in load_sources()}, channels_for, _group_wait())
+        due = evaluate_configured(s, article_id, _group_wait())
     for did in due:
         deliver.delay(did)
     return due
 
 
-@app.task(name="tasks.pipeline.deliver")
+@app.task(name="tasks.pipeline.deliver", **DB_RETRY)
 def deliver(delivery_id: int) -> str:
-    """Send one outbox row through its channel (claims it first; retries are rows, not ETAs)."""
+    """Send one outbox row through its channel: claim, silences / quiet hours / rate cap, send,
+    record (retries and delays are rows the sweep picks up, not ETAs)."""
     from alerts.channels import get_channel
     from alerts.engine import send
     from storage.db import session_scope
@@ -198,10 +203,10 @@ def deliver(delivery_id: int) -> str:
         return send(s, delivery_id, get_channel)
 
 
-@app.task(name="tasks.pipeline.sweep")
+@app.task(name="tasks.pipeline.sweep", **DB_RETRY)
 def sweep() -> dict[str, int]:
-    """Beat, every 30 s: send what is due (group wait over, retry time reached, a claim left by
-    a dead worker) and pick up articles whose extraction task was lost."""
+    """Beat, every 30 s: send what is due (group wait over, quiet hours over, retry time
+    reached, a claim left by a dead worker) and pick up articles whose extraction was lost."""
     from alerts.engine import due_deliveries
     from storage.db import session_scope
 
@@ -211,3 +216,44 @@ def sweep() -> dict[str, int]:
         deliver.delay(did)
     lost = enqueue_pending_extractions()
     return {"deliveries": len(ids), "extractions": len(lost)}
+
+
+@app.task(name="tasks.pipeline.heartbeat", **DB_RETRY)
+def heartbeat(queue: str, token: str) -> str:
+    """Stamp the heartbeat row for `queue`: proof that a worker is consuming it."""
+    import socket
+
+    from storage.db import session_scope
+    from storage.models import Heartbeat
+
+    with session_scope() as s:
+        row = s.get(Heartbeat, queue)
+        if row is None:
+            row = Heartbeat(queue=queue, token=token, sent_at=_now())
+            s.add(row)
+        row.token, row.processed_at, row.worker = token, _now(), socket.gethostname()
+    return token
+
+
+@app.task(name="tasks.pipeline.send_heartbeats")
+def send_heartbeats() -> None:
+    """Beat, every minute: one heartbeat task per queue (see `mouthpiece health`)."""
+    from tasks.app import CRAWL_QUEUE, DEFAULT_QUEUE
+
+    for q in (DEFAULT_QUEUE, CRAWL_QUEUE):
+        send_heartbeat(q)
+
+
+def send_heartbeat(queue: str) -> str:
+    from storage.db import session_scope
+    from storage.models import Heartbeat
+
+    token = uuid.uuid4().hex
+    with session_scope() as s:
+        row = s.get(Heartbeat, queue)
+        if row is None:
+            s.add(Heartbeat(queue=queue, token=token, sent_at=_now()))
+        else:
+            row.token, row.sent_at = token, _now()
+    heartbeat.apply_async((queue, token), queue=queue, expires=300)
+    return token

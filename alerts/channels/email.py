@@ -6,6 +6,7 @@
     smtp://user:pass@host:587?starttls=1  STARTTLS, then AUTH (user/pass percent-decoded)
     smtps://user:pass@host[:465]          implicit TLS
     ...?timeout=20                        socket timeout in seconds (default 30)
+    ...?cafile=/etc/ssl/private-ca.pem    trust this CA bundle for TLS (default: system CAs)
 
 Recipients come from `ALERT_EMAIL_TO` (comma-separated) unless given explicitly; the sender
 from `SMTP_FROM`. The Message-ID is derived from the idempotency key, so a retried alert
@@ -48,15 +49,22 @@ _TRUE = {"1", "true", "yes", "on"}
 class SmtpConfig:
     host: str
     port: int
-    ssl: bool = False  # implicit TLS (smtps://)
+    implicit_tls: bool = False  # smtps://
     starttls: bool = False
     username: str | None = None
     password: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    cafile: str | None = None
+
+    def tls_context(self) -> ssl.SSLContext:
+        try:
+            return ssl.create_default_context(cafile=self.cafile)
+        except (OSError, ssl.SSLError) as e:
+            raise ChannelConfigError(f"SMTP_URL cafile unusable: {type(e).__name__}") from None
 
     def __repr__(self) -> str:  # never print the password
         auth = f"{self.username}:***@" if self.username else ""
-        scheme = "smtps" if self.ssl else "smtp"
+        scheme = "smtps" if self.implicit_tls else "smtp"
         return f"SmtpConfig({scheme}://{auth}{self.host}:{self.port}, starttls={self.starttls})"
 
 
@@ -84,11 +92,12 @@ def parse_smtp_url(url: str) -> SmtpConfig:
     return SmtpConfig(
         host=parts.hostname,
         port=port or (465 if is_ssl else 587 if starttls else 25),
-        ssl=is_ssl,
+        implicit_tls=is_ssl,
         starttls=starttls,
         username=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         timeout=timeout,
+        cafile=query.get("cafile") or None,
     )
 
 
@@ -292,8 +301,8 @@ class EmailChannel:
 
     def _connect(self) -> smtplib.SMTP:
         c = self.smtp
-        if c.ssl:
-            return smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=ssl.create_default_context())
+        if c.implicit_tls:
+            return smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=c.tls_context())
         return smtplib.SMTP(c.host, c.port, timeout=c.timeout)
 
     def _deliver(self, em: EmailMessage, recipients: list[str]) -> None:
@@ -304,7 +313,7 @@ class EmailChannel:
             conn = self._connect()
             conn.ehlo_or_helo_if_needed()
             if c.starttls:
-                conn.starttls(context=ssl.create_default_context())
+                conn.starttls(context=c.tls_context())
                 conn.ehlo()
             if c.username:
                 conn.login(c.username, c.password or "")
@@ -316,7 +325,7 @@ class EmailChannel:
                 raise _code_error(f"{where} authentication", e.smtp_code, e.smtp_error) from None
             raise PermanentError(f"{where} rejected the credentials: {e.smtp_code}") from None
         except smtplib.SMTPNotSupportedError as e:
-            raise PermanentError(f"{where} does not support {one_line(e, 200)}") from None
+            raise PermanentError(f"{where}: {one_line(e, 200)}") from None
         except smtplib.SMTPSenderRefused as e:
             raise _code_error(f"{where} refused sender {self.sender_addr}", e.smtp_code, e.smtp_error) from None
         except smtplib.SMTPResponseException as e:  # SMTPDataError, SMTPConnectError, HELO errors

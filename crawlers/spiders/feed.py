@@ -1,7 +1,8 @@
-"""A generic feed spider: RSS 2.0 and Atom (feedparser), for any source with a `feed` discovery."""
+"""Feeds: RSS 2.0 and Atom (feedparser), for any source with a `feed` discovery."""
 from __future__ import annotations
 
 import calendar
+import email.utils
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -10,10 +11,30 @@ import feedparser
 import scrapy
 from scrapy.http import Response
 
+from config.sources import Discovery
 from crawlers.spiders.base import SourceSpider
 
 
+def parse_date(text: str | None) -> datetime | None:
+    """An RFC 822 (RSS) or ISO 8601 (Atom, sitemaps) date, keeping its UTC offset."""
+    if not text:
+        return None
+    t = text.strip()
+    try:
+        d = datetime.fromisoformat(t.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            d = email.utils.parsedate_to_datetime(t)
+        except (TypeError, ValueError):
+            return None
+    return d if d.tzinfo else d.replace(tzinfo=UTC)
+
+
 def _entry_time(entry: Any) -> datetime | None:
+    for key in ("published", "updated"):
+        d = parse_date(entry.get(key))
+        if d is not None:
+            return d
     for key in ("published_parsed", "updated_parsed"):
         t = entry.get(key)
         if t:
@@ -21,31 +42,41 @@ def _entry_time(entry: Any) -> datetime | None:
     return None
 
 
-class FeedSpider(SourceSpider):
-    name = "feed"
+class FeedMixin:
+    """parse_feed for SourceSpider subclasses."""
 
-    def start_requests(self) -> Iterator[scrapy.Request]:
-        for d in self.source.discovery:
-            if d.type == "feed":
-                yield self.discovery_request(str(d.url), self.parse_feed)
+    def feed_request(self: Any, d: Discovery) -> scrapy.Request:
+        return self.discovery_request(str(d.url), self.parse_feed, discovery_index=self.source.discovery.index(d))
 
-    def parse_feed(self, response: Response) -> Iterator[Any]:
-        if response.status == 304:
-            self.logger.info("%s: feed unchanged (304) %s", self.source.id, response.url)
-            self.new_validators[response.url] = self.validators.get(response.url, {})
+    def parse_feed(self: Any, response: Response) -> Iterator[Any]:
+        if self.not_modified(response):
             return
-        self.remember_validators(response)
+        d = self.source.discovery[response.meta.get("discovery_index", 0)]
         parsed = feedparser.parse(response.body)
         if parsed.bozo and not parsed.entries:
+            self.discovery_ok.discard(response.meta.get("root", response.url))
+            self.discovery_failed.append(f"{response.url} (unreadable feed)")
             self.failed.append(response.url)
             self.logger.warning("%s: unreadable feed %s: %s", self.source.id, response.url,
                                 parsed.get("bozo_exception"))
             return
+        self.remember_validators(response)
         links = []
         for e in parsed.entries:
             link = e.get("link") or e.get("id")
             if not link:
                 continue
-            links.append((response.urljoin(link), {"title": e.get("title"), "published": _entry_time(e)}))
+            url = response.urljoin(link)
+            if self.follows(d, url):
+                links.append((url, {"title": e.get("title"), "published": _entry_time(e)}))
         self.logger.info("%s: feed %s lists %d entries", self.source.id, response.url, len(links))
-        yield from self.follow_articles(links)
+        yield from self.follow_articles(links, via=response.request.url)
+
+
+class FeedSpider(FeedMixin, SourceSpider):
+    name = "feed"
+
+    def start_requests(self) -> Iterator[scrapy.Request]:
+        for d in self.source.discovery:
+            if d.type == "feed":
+                yield self.feed_request(d)

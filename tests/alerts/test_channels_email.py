@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -12,7 +14,7 @@ from alerts.channels.base import ChannelConfigError, PermanentError, TransientEr
 from alerts.channels.email import EmailChannel, message_id_for, parse_recipients, parse_smtp_url, send_email
 from config.settings import Settings
 from tests.alerts.conftest import hostile_alert, make_alert
-from tests.support.servers import SilentServer, SMTPServer, free_port
+from tests.support.servers import SilentServer, SMTPServer, free_port, make_tls_files
 
 # A 1x1 transparent PNG.
 PNG = bytes.fromhex(
@@ -184,12 +186,12 @@ def test_starttls_unsupported_is_permanent(smtp_server: SMTPServer) -> None:
 
 def test_parse_smtp_url() -> None:
     c = parse_smtp_url("smtp://mail.example.org")
-    assert (c.host, c.port, c.ssl, c.starttls, c.username) == ("mail.example.org", 25, False, False, None)
+    assert (c.host, c.port, c.implicit_tls, c.starttls, c.username) == ("mail.example.org", 25, False, False, None)
     c = parse_smtp_url("smtp://u%40x:p%2Fw@mail.example.org?starttls=1&timeout=5")
     assert (c.port, c.starttls, c.username, c.password, c.timeout) == (587, True, "u@x", "p/w", 5.0)
     assert "p/w" not in repr(c)
     c = parse_smtp_url("smtps://u:p@mail.example.org")
-    assert (c.port, c.ssl) == (465, True)
+    assert (c.port, c.implicit_tls) == (465, True)
     for bad in ("http://mail.example.org", "smtp://", "smtp://h:notaport", "smtps://h?starttls=1"):
         with pytest.raises(ChannelConfigError):
             parse_smtp_url(bad)
@@ -212,3 +214,32 @@ def test_registry_builds_email_from_settings(smtp_server: SMTPServer, make_setti
     receipt = ch.send(make_alert())
     [mail] = smtp_server.wait_for(1)
     assert mail.rcpt_tos == ["a@example.org"] and receipt.endswith("@example.net>")
+
+
+@pytest.mark.parametrize("mode", ["starttls", "implicit"])
+def test_tls_with_auth(tmp_path: Path, mode: Literal["starttls", "implicit"]) -> None:
+    files = make_tls_files(tmp_path / "tls")
+    with SMTPServer(auth=("u", "pw"), tls=mode, tls_files=files) as server:
+        url = server.url.replace("://", "://u:pw@", 1)
+        assert url.startswith("smtps://" if mode == "implicit" else "smtp://")
+        EmailChannel(url, "a@example.org", "b@example.org").send(make_alert())
+        [mail] = server.wait_for(1)
+        assert mail.auth_user == "u"
+
+
+def test_untrusted_certificate_is_permanent(tmp_path: Path) -> None:
+    files = make_tls_files(tmp_path / "tls")
+    other = make_tls_files(tmp_path / "other")
+    with SMTPServer(tls="starttls", tls_files=files) as server:
+        url = server.url.replace(str(files.ca), str(other.ca))
+        with pytest.raises(PermanentError, match="certificate"):
+            EmailChannel(url, "a@example.org", "b@example.org").send(make_alert())
+        with pytest.raises(ChannelConfigError, match="cafile"):
+            EmailChannel(url.replace(str(other.ca), str(tmp_path / "missing.pem")), "a@example.org", "b@example.org").send(make_alert())
+
+
+def test_auth_requires_tls_when_offered(tmp_path: Path) -> None:
+    # A server that only allows AUTH after STARTTLS, and a URL that forgot starttls=1.
+    with SMTPServer(auth=("u", "pw"), tls="starttls", tls_files=make_tls_files(tmp_path)) as server:
+        with pytest.raises(PermanentError):
+            EmailChannel(f"smtp://u:pw@127.0.0.1:{server.port}", "a@example.org", "b@example.org").send(make_alert())

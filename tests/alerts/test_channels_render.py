@@ -114,8 +114,9 @@ def test_random_hostile_text_is_inert_everywhere(quote: str, speaker: str, other
     parsed = email.message_from_bytes(em.as_bytes(), policy=email.policy.default)
     assert parsed["Bcc"] is None
     assert sorted(set(parsed.keys())) == sorted(set(em.keys()))
-    assert parsed["Subject"] == em["Subject"] == clean_subject(subject)
-    assert parsed["X-Mouthpiece-Rule"] == em["X-Mouthpiece-Rule"]
+    # (exact round trip, up to the leading space CPython's folder adds before a long word)
+    assert str(parsed["Subject"]).lstrip() == clean_subject(subject) == em["Subject"]
+    assert str(parsed["X-Mouthpiece-Rule"]).lstrip() == em["X-Mouthpiece-Rule"]
 
     # Text renderings: no control characters but newline and tab.
     text = render_text(msg)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from alerts.novelty import assess, minhash
+from alerts.novelty import assess, index_quote, minhash
 from storage.db import session_scope, upgrade
 from storage.models import Article, Quote, Source, Speaker, utcnow
 
@@ -34,7 +34,7 @@ def test_assess_against_stored_quotes(tmp_path: Path) -> None:
                         lang="en", created_at=now - timedelta(days=age_days))
             s.add(row)
             s.flush()
-            row.cluster_id = row.id
+            index_quote(s, row)
             return row
 
         old = q("NATO is building up its forces near our western borders, and we cannot ignore it", 40)
@@ -42,8 +42,25 @@ def test_assess_against_stored_quotes(tmp_path: Path) -> None:
         again = q("We will never allow a war with Ukraine to reach Belarusian soil!")
         novel = q("NATO is building up its forces near our western borders, and we cannot ignore it")
         n1 = assess(s, again, days=30)
-        assert not n1.is_new and n1.cluster_id == recent.id and n1.similarity > 0.8
-        assert "near-duplicate" in n1.reason
+        assert again.cluster_id == recent.id, "a reprint within days joins the cluster"
+        assert n1.is_new, "reprints of the statement itself do not make it old"
+        assert not n1.nearest_quote_id
+        assert novel.cluster_id == novel.id, "the 40-day-old wording is outside the cluster window"
+        repeat = q("We will never allow a war with Ukraine to reach the soil of Belarus", 0)
+        repeat.cluster_id = repeat.id  # as if said again after the cluster window
+        n3 = assess(s, repeat, days=30)
+        assert not n3.is_new and n3.cluster_id == recent.id and n3.similarity > 0.5
+        assert "near-duplicate" in n3.reason
         n2 = assess(s, novel, days=30)
         assert n2.is_new, "the same words 40 days ago are outside the 30-day window"
         assert old.id
+
+
+def test_russian_is_lemmatised_before_shingling() -> None:
+    from alerts.novelty import normalise_words
+
+    assert normalise_words("НАТО стягивает войска к нашим границам") == \
+        normalise_words("НАТО стягивает войска к нашей границе")[:3] + ["к", "наш", "граница"]
+    a = minhash("НАТО стягивает свои войска к нашим западным границам, и мы не можем это игнорировать")
+    b = minhash("НАТО стягивает свои войска к нашей западной границе, и мы не можем этого игнорировать")
+    assert a.jaccard(b) > 0.5, "inflection alone does not make a statement new"

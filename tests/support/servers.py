@@ -21,6 +21,7 @@ import email
 import email.policy
 import json
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
@@ -106,12 +108,82 @@ class _Handler:
         return "250 Message accepted for delivery"
 
 
+@dataclass(frozen=True)
+class TlsFiles:
+    ca: Path  # the CA certificate clients should trust (SMTP_URL ?cafile=)
+    cert: Path  # the server certificate for 127.0.0.1 / localhost, signed by the CA
+    key: Path
+
+    def server_context(self) -> ssl.SSLContext:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(self.cert, self.key)
+        return ctx
+
+
+def make_tls_files(directory: Path) -> TlsFiles:
+    """A throwaway CA and a server certificate for 127.0.0.1 and localhost (valid 1 day)."""
+    import ipaddress
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+
+    def build(subject: str, issuer: x509.Name | None, key: Any, signer: Any, ca: bool) -> x509.Certificate:
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)])
+        b = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(issuer or name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=1))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        )
+        if ca:
+            b = b.add_extension(
+                x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
+                              key_encipherment=False, data_encipherment=False, key_agreement=False,
+                              encipher_only=False, decipher_only=False), critical=True)
+        else:
+            b = b.add_extension(x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address(HOST))]), critical=False)
+        return b.sign(signer, hashes.SHA256())
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_cert = build("Mouthpiece test CA", None, ca_key, ca_key, ca=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = build(HOST, ca_cert.subject, key, ca_key, ca=False)
+    directory.mkdir(parents=True, exist_ok=True)
+    files = TlsFiles(directory / "ca.pem", directory / "server.pem", directory / "server.key")
+    files.ca.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    files.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    files.key.write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return files
+
+
 class SMTPServer:
     """aiosmtpd on 127.0.0.1:<free port>, recording every accepted message.
 
-    `auth=(user, password)` advertises AUTH PLAIN/LOGIN (without TLS) and checks them."""
+    `auth=(user, password)` advertises AUTH PLAIN/LOGIN and checks them (without TLS unless
+    `tls` is set). `tls="starttls"` offers STARTTLS (AUTH only after it); `tls="implicit"`
+    speaks TLS from the first byte (smtps://). Both need `tls_files` (`make_tls_files`)."""
 
-    def __init__(self, auth: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        auth: tuple[str, str] | None = None,
+        tls: Literal["starttls", "implicit"] | None = None,
+        tls_files: TlsFiles | None = None,
+    ) -> None:
+        if tls and tls_files is None:
+            raise ValueError("tls needs tls_files (make_tls_files(tmp_path))")
+        self.tls = tls
+        self.tls_files = tls_files
         self.messages: list[ReceivedMail] = []
         self.rejected_recipients: dict[str, str] = {}
         self._data_replies: list[str] = []
@@ -122,7 +194,14 @@ class SMTPServer:
 
     @property
     def url(self) -> str:
-        return f"smtp://{HOST}:{self.port}"
+        """smtp://, smtp://...?starttls=1 or smtps://, trusting the test CA when TLS is on."""
+        if self.tls is None:
+            return f"smtp://{HOST}:{self.port}"
+        assert self.tls_files is not None
+        ca = f"cafile={self.tls_files.ca}"
+        if self.tls == "starttls":
+            return f"smtp://{HOST}:{self.port}?starttls=1&{ca}"
+        return f"smtps://{HOST}:{self.port}?{ca}"
 
     def _authenticate(
         self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
@@ -135,13 +214,21 @@ class SMTPServer:
         )
         return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
-    def start(self) -> SMTPServer:
+    def start(self, port: int | None = None) -> SMTPServer:
+        """Listen on a free port, or on `port` (to come back where clients expect it)."""
         kwargs: dict[str, Any] = {}
         if self.auth is not None:
-            kwargs.update(authenticator=self._authenticate, auth_require_tls=False)
+            # (aiosmtpd only counts STARTTLS as TLS; an smtps:// connection is TLS from the start)
+            kwargs.update(authenticator=self._authenticate, auth_require_tls=self.tls == "starttls")
+        if self.tls == "starttls":
+            assert self.tls_files is not None
+            kwargs.update(tls_context=self.tls_files.server_context())
+        elif self.tls == "implicit":
+            assert self.tls_files is not None
+            kwargs.update(ssl_context=self.tls_files.server_context())
         last: Exception | None = None
         for _ in range(5):  # the free port may be taken between free_port() and bind()
-            self.port = free_port()
+            self.port = port or free_port()
             controller = Controller(_Handler(self), hostname=HOST, port=self.port, **kwargs)
             try:
                 controller.start()

@@ -1,0 +1,656 @@
+"""The daily digest: one period's data gathered from storage (`collect`), and its renderings
+(HTML email / archive, Markdown archive, plain text, Slack Block Kit).
+
+    data = collect(session, cfg, Period(start, end), leaders=..., sources=...)
+    charts = draw_charts(data)                       # {"volume": png, "heatmap": png}
+    email = render_email(data, charts)               # subject, text, html (cid: images), images
+    html = render_html(data, charts, inline=False)   # the archive: images as data: URIs
+
+Every string that comes from a scraped page (quote text, speaker names not in the registry,
+titles, source names, error messages) is treated as hostile: the HTML templates autoescape;
+the Markdown template escapes every `{{ }}` through `md_escape` unless the value is an
+`MdSafe` fragment built here from escaped parts; Slack texts go through `alerts.render`'s
+`slack_escape`/`slack_fit`/`slack_link`. Links are only made for http(s) URLs.
+"""
+from __future__ import annotations
+
+import base64
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote as url_quote
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from alerts.charts import COUNTRY_NAMES, heatmap_chart, volume_chart
+from alerts.render import (
+    TEMPLATES_DIR,
+    clean,
+    one_line,
+    safe_url,
+    slack_escape,
+    slack_fit,
+    slack_link,
+    truncate,
+)
+from config.digests import DigestConfig
+from config.leaders import Leader
+from config.sources import Source as SourceConfig
+from storage.models import Alert, Article, Quote, Source, Speaker
+
+QUOTE_CHARS_EMAIL = 600
+QUOTE_CHARS_ARCHIVE = 4000
+ARCHIVE_MAX_QUOTES = 500
+LIST_MAX = 50  # alerts and sources listed per section
+EMAIL_HTML_BUDGET = 95_000  # bytes; Gmail clips a message body beyond ~102 KB
+CHART_IDS = ("volume", "heatmap")
+
+
+# ---------------------------------------------------------------------------------------------
+# the data
+
+
+@dataclass(frozen=True)
+class Period:
+    """[start, end) in UTC-aware datetimes; `zone` names the digest's local time."""
+
+    start: datetime
+    end: datetime
+    zone: str = "UTC"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.zone)
+
+    @property
+    def local_date(self) -> date:
+        """The date the digest is for: the local date of its end (the morning it is sent)."""
+        return self.end.astimezone(self.tz).date()
+
+    def local(self, when: datetime | None) -> str:
+        if when is None:
+            return "never"
+        return when.astimezone(self.tz).strftime("%Y-%m-%d %H:%M %Z")
+
+
+@dataclass
+class QuoteItem:
+    quote_id: int
+    cluster_id: int
+    speaker_id: str | None
+    speaker: str
+    text: str
+    type: str
+    lang: str
+    topics: list[str]
+    url: str | None  # http(s) only
+    raw_url: str
+    source_name: str
+    article_title: str
+    published_at: datetime | None
+    first_seen_at: datetime
+    also_reported_by: list[str] = field(default_factory=list)
+    reprints: int = 0  # other articles carrying the same statement
+
+
+@dataclass
+class SpeakerSection:
+    speaker_id: str | None
+    name: str
+    country: str | None
+    role: str | None
+    quotes: list[QuoteItem]
+
+
+@dataclass
+class AlertItem:
+    alert_id: int
+    rule_id: str
+    status: str
+    severity: str
+    speaker: str
+    text: str
+    url: str | None
+    source_name: str
+    created_at: datetime
+    reason: str
+
+
+@dataclass
+class SourceItem:
+    source_id: str
+    name: str
+    problem: str  # failing | paused | silent
+    detail: str
+    consecutive_failures: int
+    last_success_at: datetime | None
+    last_new_article_at: datetime | None
+    last_error: str | None
+
+
+@dataclass
+class Headline:
+    statements: int = 0  # new statements (quote clusters first seen in the period)
+    quotes: int = 0  # quote rows in the period, reprints included
+    speakers: int = 0
+    articles: int = 0
+    alerts_sent: int = 0
+    alerts_held: int = 0
+    alerts_pending: int = 0
+    sources_failing: int = 0
+    sources_silent: int = 0
+
+
+@dataclass
+class ChartData:
+    days: list[date]
+    # volume[topic][country] = statements per day
+    volume: dict[str, dict[str, list[int]]]
+    heat_rows: list[str]
+    heat_columns: list[str]
+    heat_counts: list[list[int]]
+
+
+@dataclass
+class DigestData:
+    name: str
+    title: str
+    period: Period
+    headline: Headline
+    speakers: list[SpeakerSection]
+    alerts_sent: list[AlertItem]
+    alerts_held: list[AlertItem]
+    alerts_pending: list[AlertItem]
+    sources: list[SourceItem]
+    charts: ChartData
+    empty_day: str = "brief"  # send | brief | skip
+
+    @property
+    def empty(self) -> bool:
+        """Nothing new: no new statements and no alerts in the period."""
+        h = self.headline
+        return h.statements == 0 and h.alerts_sent == 0 and h.alerts_held == 0 and h.alerts_pending == 0
+
+    @property
+    def brief(self) -> bool:
+        return self.empty and self.empty_day == "brief"
+
+    @property
+    def skip(self) -> bool:
+        return self.empty and self.empty_day == "skip"
+
+    @property
+    def date_label(self) -> str:
+        return self.period.local_date.isoformat()
+
+    @property
+    def subject(self) -> str:
+        h = self.headline
+        if self.empty:
+            return f"{self.title} — {self.date_label}: nothing new"
+        parts = [f"{h.statements} new statement{'s' if h.statements != 1 else ''}"]
+        if h.alerts_sent:
+            parts.append(f"{h.alerts_sent} alert{'s' if h.alerts_sent != 1 else ''}")
+        if h.sources_failing + h.sources_silent:
+            parts.append(f"{h.sources_failing + h.sources_silent} source issue(s)")
+        return f"{self.title} — {self.date_label}: " + ", ".join(parts)
+
+    def stats(self) -> dict[str, Any]:
+        h = self.headline
+        return {k: getattr(h, k) for k in h.__dataclass_fields__} | {"empty": self.empty}
+
+
+def _role(leader: Leader | None, on: date) -> str | None:
+    if leader is None or not leader.roles:
+        return None
+    active = [r for r in leader.roles if r.active(on)]
+    return (active or leader.roles)[-1].title
+
+
+def collect(
+    session: Session,
+    cfg: DigestConfig,
+    period: Period,
+    *,
+    leaders: Mapping[str, Leader],
+    sources: Mapping[str, SourceConfig] | None = None,
+    now: datetime | None = None,
+) -> DigestData:
+    """Read one period's quotes, alerts and source health (and 30 days for the charts)."""
+    sources = sources or {}
+    start, end = period.start, period.end
+    speaker_rows = {s.id: s for s in session.scalars(select(Speaker))}
+
+    def country_of(speaker_id: str | None) -> str | None:
+        if speaker_id is None:
+            return None
+        ld = leaders.get(speaker_id)
+        if ld is not None:
+            return ld.country
+        row = speaker_rows.get(speaker_id)
+        return row.country if row else None
+
+    def name_of(speaker_id: str | None, fallback: str | None) -> str:
+        ld = leaders.get(speaker_id or "")
+        if ld is not None:
+            return ld.name
+        row = speaker_rows.get(speaker_id or "")
+        return row.name if row else (fallback or "unknown speaker")
+
+    # -- new rhetoric: clusters whose first sighting falls in the period -------------------------
+    in_period = session.execute(
+        select(Quote, Article, Source)
+        .join(Article, Quote.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Article.first_seen_at >= start, Article.first_seen_at < end)
+    ).all()
+    covered = [(q, a, s) for q, a, s in in_period if cfg.speakers.covers(q.speaker_id, country_of(q.speaker_id))]
+    cluster_keys = {q.cluster_id or q.id for q, _a, _s in covered}
+    members: dict[int, list[tuple[Quote, Article, Source]]] = defaultdict(list)
+    if cluster_keys:
+        keys = sorted(cluster_keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows = session.execute(
+                select(Quote, Article, Source)
+                .join(Article, Quote.article_id == Article.id)
+                .join(Source, Article.source_id == Source.id)
+                .where((Quote.cluster_id.in_(chunk)) | (Quote.id.in_(chunk)))
+                .where(Article.first_seen_at < end)
+            ).all()
+            for q, a, s in rows:
+                key = q.cluster_id or q.id
+                if key in cluster_keys:
+                    members[key].append((q, a, s))
+
+    items: list[QuoteItem] = []
+    for key, group in members.items():
+        group.sort(key=lambda t: (t[1].first_seen_at, t[1].published_at or t[1].first_seen_at, t[0].id))
+        q, a, s = group[0]
+        if a.first_seen_at < start:
+            continue  # said before: a reprint or repeat of an older statement, not new rhetoric
+        others: list[str] = []
+        for _q2, a2, s2 in group[1:]:
+            if a2.id != a.id and s2.name not in others and s2.name != s.name:
+                others.append(s2.name)
+        reprints = len({a2.id for _q2, a2, _s2 in group if a2.id != a.id})
+        items.append(QuoteItem(
+            quote_id=q.id, cluster_id=key, speaker_id=q.speaker_id,
+            speaker=name_of(q.speaker_id, q.speaker_name), text=q.text, type=q.type, lang=q.lang,
+            topics=list(q.topics or []), url=safe_url(a.canonical_url or a.url), raw_url=a.canonical_url or a.url,
+            source_name=s.name, article_title=a.title, published_at=a.published_at,
+            first_seen_at=a.first_seen_at, also_reported_by=others, reprints=reprints,
+        ))
+    by_speaker: dict[str, list[QuoteItem]] = defaultdict(list)
+    for it in items:
+        by_speaker[it.speaker_id or it.speaker].append(it)
+    sections: list[SpeakerSection] = []
+    for _key, quotes in by_speaker.items():
+        quotes.sort(key=lambda it: it.first_seen_at)
+        sid = quotes[0].speaker_id
+        sections.append(SpeakerSection(
+            speaker_id=sid, name=quotes[0].speaker, country=country_of(sid),
+            role=_role(leaders.get(sid or ""), period.local_date), quotes=quotes,
+        ))
+    # Most active first; then by the configured countries' order, then name.
+    order = {c: i for i, c in enumerate(cfg.compare.countries)}
+    sections.sort(key=lambda s: (-len(s.quotes), order.get(s.country or "", 99), s.name))
+
+    # -- alerts created in the period ---------------------------------------------------------------
+    alert_rows = session.execute(
+        select(Alert, Quote, Article, Source)
+        .join(Quote, Alert.quote_id == Quote.id)
+        .join(Article, Quote.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Alert.created_at >= start, Alert.created_at < end)
+        .order_by(Alert.created_at)
+    ).all()
+    alerts: dict[str, list[AlertItem]] = {"sent": [], "held": [], "pending": []}
+    for al, q, a, s in alert_rows:
+        if cfg.rules and al.rule_id not in cfg.rules:
+            continue
+        bucket = "sent" if al.status == "sent" else "held" if al.status in ("held", "silenced") else "pending"
+        alerts[bucket].append(AlertItem(
+            alert_id=al.id, rule_id=al.rule_id, status=al.status, severity=al.severity,
+            speaker=name_of(q.speaker_id, q.speaker_name), text=q.text, url=safe_url(a.canonical_url),
+            source_name=s.name, created_at=al.created_at, reason=str((al.novelty or {}).get("reason", "")),
+        ))
+
+    # -- source health at the end of the period ------------------------------------------------------
+    at = min(end, now) if now else end
+    health: list[SourceItem] = []
+    for src in session.scalars(select(Source).where(Source.enabled.is_(True)).order_by(Source.id)):
+        scfg = sources.get(src.id)
+        silent_after = timedelta(hours=scfg.silent_after_hours if scfg else 48)
+        problem: str | None = None
+        detail = ""
+        failures = src.consecutive_failures or 0
+        if src.paused_until and src.paused_until > at:
+            problem = "paused"
+            detail = f"paused until {period.local(src.paused_until)}" + (
+                f": {src.pause_reason}" if src.pause_reason else "")
+        elif failures > 0:
+            problem = "failing"
+            detail = (f"{failures} failed crawl{'s' if failures != 1 else ''} in a row; "
+                      f"last success {period.local(src.last_success_at)}")
+        elif src.last_new_article_at is None:
+            # crawled fine but never yielded an article
+            if src.last_success_at is not None and session.scalar(
+                    select(Article.id).where(Article.source_id == src.id).limit(1)) is None:
+                problem, detail = "silent", "no articles found yet"
+        elif at - src.last_new_article_at > silent_after:
+            hours = int((at - src.last_new_article_at).total_seconds() // 3600)
+            problem = "silent"
+            detail = (f"no new article for {hours} h "
+                      f"(expected within {int(silent_after.total_seconds() // 3600)} h)")
+        if problem is not None:
+            health.append(SourceItem(
+                source_id=src.id, name=src.name, problem=problem, detail=detail, consecutive_failures=failures,
+                last_success_at=src.last_success_at, last_new_article_at=src.last_new_article_at,
+                last_error=src.last_error))
+
+    n_articles = int(session.scalar(select(func.count(Article.id)).where(
+        Article.first_seen_at >= start, Article.first_seen_at < end)) or 0)
+
+    headline = Headline(
+        statements=len(items),
+        quotes=len(covered),
+        speakers=len(sections),
+        articles=n_articles,
+        alerts_sent=len(alerts["sent"]),
+        alerts_held=len(alerts["held"]),
+        alerts_pending=len(alerts["pending"]),
+        sources_failing=sum(1 for h in health if h.problem in ("failing", "paused")),
+        sources_silent=sum(1 for h in health if h.problem == "silent"),
+    )
+    return DigestData(
+        name=cfg.name, title=cfg.title, period=period, headline=headline, speakers=sections,
+        alerts_sent=alerts["sent"], alerts_held=alerts["held"], alerts_pending=alerts["pending"],
+        sources=health, charts=_chart_data(session, cfg, period, leaders, country_of, name_of),
+        empty_day=cfg.empty_day,
+    )
+
+
+def _chart_data(session: Session, cfg: DigestConfig, period: Period, leaders: Mapping[str, Leader],
+                country_of: Any, name_of: Any) -> ChartData:
+    """Statements (clusters counted once, on the day first seen) per day, topic and country,
+    and per speaker and topic, over the `compare.days` days ending with the period."""
+    ndays = cfg.compare.days
+    last_day = (period.end - timedelta(microseconds=1)).astimezone(period.tz).date()
+    days = [last_day - timedelta(days=ndays - 1 - i) for i in range(ndays)]
+    since = datetime.combine(days[0], datetime.min.time(), tzinfo=period.tz)
+    topics, countries = cfg.compare.topics, cfg.compare.countries
+    rows = session.execute(
+        select(Quote.id, Quote.cluster_id, Quote.speaker_id, Quote.topics, Article.first_seen_at)
+        .join(Article, Quote.article_id == Article.id)
+        .where(Article.first_seen_at >= since, Article.first_seen_at < period.end)
+        .where(Quote.speaker_id.is_not(None))
+    ).all()
+    first: dict[int, tuple[datetime, str | None, list[str]]] = {}
+    for qid, cid, sid, qtopics, seen in rows:
+        key = cid or qid
+        if key not in first or seen < first[key][0]:
+            first[key] = (seen, sid, list(qtopics or []))
+    index = {d: i for i, d in enumerate(days)}
+    volume = {t: {c: [0] * ndays for c in countries} for t in topics}
+    heat: dict[str, Counter[str]] = defaultdict(Counter)
+    for seen, sid, qtopics in first.values():
+        country = country_of(sid)
+        if sid is None or country not in countries:
+            continue
+        i = index.get(seen.astimezone(period.tz).date())
+        for t in qtopics:
+            if t in volume:
+                if i is not None:
+                    volume[t][country][i] += 1
+                heat[sid][t] += 1
+    order = {c: i for i, c in enumerate(countries)}
+    ranked = sorted(heat, key=lambda sid: (order.get(country_of(sid), 99), -sum(heat[sid].values()), sid))[:14]
+    heat_rows = [f"{name_of(sid, sid)} ({country_of(sid)})" for sid in ranked]
+    return ChartData(days=days, volume=volume, heat_rows=heat_rows, heat_columns=list(topics),
+                     heat_counts=[[heat[sid][t] for t in topics] for sid in ranked])
+
+
+def draw_charts(data: DigestData) -> dict[str, bytes]:
+    """The two PNGs: {"volume": ..., "heatmap": ...}."""
+    c = data.charts
+    names = " vs ".join(COUNTRY_NAMES.get(k, k) for k in next(iter(c.volume.values()), {}))
+    return {
+        "volume": volume_chart(c.days, c.volume, title=f"{names}: statements per day, last {len(c.days)} days"),
+        "heatmap": heatmap_chart(c.heat_rows, c.heat_columns, c.heat_counts,
+                                 title=f"Statements by speaker and topic, last {len(c.days)} days"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# escaping for Markdown
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; we escape the ones
+# that can start or end markup. <, > and & become entities so no raw HTML survives.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:\"'$])")
+
+
+class MdSafe(str):
+    """A Markdown fragment already built from escaped parts (passes `md_escape` unchanged)."""
+
+    __slots__ = ()
+
+
+def md_escape(value: object) -> str:
+    """Scraped text made inert in Markdown: one line, punctuation escaped, HTML as entities."""
+    if isinstance(value, MdSafe):
+        return str(value)
+    if value is None:
+        return ""
+    text = one_line(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_link(url: str | None, label: object) -> MdSafe:
+    """`[label](<url>)` for an http(s) URL, else the escaped label alone."""
+    good = safe_url(url)
+    text = md_escape(label) or md_escape(url)
+    if good is None:
+        return MdSafe(text)
+    href = url_quote(good, safe="/:?#@!$&'*+,;=%~-._")  # ( ) < > [ ] and spaces percent-encoded
+    return MdSafe(f"[{text}](<{href}>)")
+
+
+def _md_finalize(value: object) -> object:
+    if isinstance(value, MdSafe | int | float):
+        return value
+    return md_escape(value)
+
+
+def _text_finalize(value: object) -> object:
+    return value if isinstance(value, int | float) else clean(value)
+
+
+@lru_cache(maxsize=4)
+def _env(kind: str) -> Environment:
+    if kind == "html":
+        env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES_DIR)),
+            autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        )
+    else:
+        env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False, undefined=StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            finalize=_md_finalize if kind == "md" else _text_finalize,
+        )
+    env.filters["one_line"] = one_line
+    env.filters["cut"] = lambda v, n: truncate(one_line(v), int(n))
+    env.filters["md_link"] = md_link
+    env.filters["country"] = lambda c: COUNTRY_NAMES.get(str(c), str(c or ""))
+    return env
+
+
+def _context(data: DigestData, max_quotes: int, quote_chars: int) -> dict[str, Any]:
+    shown: list[SpeakerSection] = []
+    left = max_quotes
+    for sec in data.speakers:
+        if left <= 0:
+            break
+        take = sec.quotes[:left]
+        left -= len(take)
+        shown.append(SpeakerSection(sec.speaker_id, sec.name, sec.country, sec.role, take))
+    listed = sum(len(s.quotes) for s in shown)
+    return {
+        "d": data,
+        "h": data.headline,
+        "p": data.period,
+        "speakers": shown,
+        "omitted_quotes": data.headline.statements - listed,
+        "quote_chars": quote_chars,
+        "alerts_sent": data.alerts_sent[:LIST_MAX],
+        "alerts_held": data.alerts_held[:LIST_MAX],
+        "alerts_pending": data.alerts_pending[:LIST_MAX],
+        "sources": data.sources[:LIST_MAX],
+        "local": lambda when: MdSafe(data.period.local(when)),  # our own format: safe everywhere
+        "brief": data.brief,
+    }
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def render_html(data: DigestData, charts: Mapping[str, bytes], *, inline: bool = False,
+                max_quotes: int = ARCHIVE_MAX_QUOTES, quote_chars: int = QUOTE_CHARS_ARCHIVE,
+                archive_link: str | None = None) -> str:
+    """The HTML digest. `inline=True` (email): images as `cid:<name>`; else embedded as
+    `data:` URIs (the archive opens anywhere, offline)."""
+    images = {k: (f"cid:{k}" if inline else _data_uri(v)) for k, v in charts.items()}
+    return _env("html").get_template("digest.html").render(
+        **_context(data, max_quotes, quote_chars), images=images, archive_link=safe_url(archive_link),
+        email=inline,
+    )
+
+
+def render_markdown(data: DigestData, image_files: Mapping[str, str] | None = None,
+                    *, max_quotes: int = ARCHIVE_MAX_QUOTES) -> str:
+    """The Markdown archive; charts referenced by the relative file names in `image_files`."""
+    images = {k: MdSafe(url_quote(v, safe="/-._")) for k, v in (image_files or {}).items()}
+    return _env("md").get_template("digest.md").render(
+        **_context(data, max_quotes, QUOTE_CHARS_ARCHIVE), images=images, MdSafe=MdSafe,
+    )
+
+
+def render_text(data: DigestData, *, max_quotes: int = ARCHIVE_MAX_QUOTES, quote_chars: int = QUOTE_CHARS_EMAIL,
+                archive_link: str | None = None) -> str:
+    return _env("text").get_template("digest.txt").render(
+        **_context(data, max_quotes, quote_chars), archive_link=archive_link,
+    )
+
+
+@dataclass
+class EmailParts:
+    subject: str
+    text: str
+    html: str
+    images: dict[str, bytes]
+
+    @property
+    def size(self) -> int:
+        """Bytes of the HTML and text bodies (what Gmail's ~102 KB clipping counts)."""
+        return len(self.html.encode("utf-8")) + len(self.text.encode("utf-8"))
+
+
+def render_email(data: DigestData, charts: Mapping[str, bytes], *, max_quotes: int = 30,
+                 archive_link: str | None = None) -> EmailParts:
+    """Subject, text and HTML (images by `cid:`), fitted under the clipping budget by listing
+    fewer quotes (the rest are counted and left to the archive)."""
+    images = {} if data.brief else dict(charts)
+    n, chars = max_quotes, QUOTE_CHARS_EMAIL
+    while True:
+        html = render_html(data, images, inline=True, max_quotes=n, quote_chars=chars, archive_link=archive_link)
+        text = render_text(data, max_quotes=n, quote_chars=chars, archive_link=archive_link)
+        parts = EmailParts(one_line(data.subject, 200), text, html, images)
+        if parts.size <= EMAIL_HTML_BUDGET or (n <= 1 and chars <= 200):
+            return parts
+        n, chars = max(1, n * 2 // 3), max(200, chars * 3 // 4)
+
+
+# ---------------------------------------------------------------------------------------------
+# Slack
+
+
+def slack_blocks(data: DigestData, archive_link: str | None, archive_path: str | None = None,
+                 *, top: int = 8) -> tuple[list[dict[str, Any]], str]:
+    """A Block Kit summary (headline numbers, the most active speakers, alerts, source health)
+    and its fallback text. Every scraped string escaped."""
+    h = data.headline
+    blocks: list[dict[str, Any]] = [{
+        "type": "header",
+        "text": {"type": "plain_text", "emoji": True,
+                 "text": one_line(f"{data.title} — {data.date_label}", 150)},
+    }, {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": slack_escape(
+            f"{data.period.local(data.period.start)} → {data.period.local(data.period.end)}")}],
+    }]
+    if data.empty:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "*Nothing new* in this period."}})
+    fields = [
+        f"*New statements*\n{h.statements}",
+        f"*Quotes incl. reprints*\n{h.quotes}",
+        f"*Speakers*\n{h.speakers}",
+        f"*Articles*\n{h.articles}",
+        f"*Alerts sent / held*\n{h.alerts_sent} / {h.alerts_held}",
+        f"*Sources failing / silent*\n{h.sources_failing} / {h.sources_silent}",
+    ]
+    blocks.append({"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in fields]})
+    if not data.brief:
+        for sec in data.speakers[:top]:
+            lines = [f"*{slack_fit(sec.name, 200)}* ({slack_fit(sec.country or '?', 8)}) — "
+                     f"{len(sec.quotes)} new statement{'s' if len(sec.quotes) != 1 else ''}"]
+            for q in sec.quotes[:2]:
+                text = slack_fit(truncate(one_line(q.text), 280), 600)
+                link = slack_link(q.url, q.source_name, 400)
+                extra = f", also {q.reprints} reprint{'s' if q.reprints != 1 else ''}" if q.reprints else ""
+                lines.append(f">“{text}” — {link}{extra}")
+            blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}})
+        if len(data.speakers) > top:
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text":
+                           f"and {len(data.speakers) - top} more speakers in the digest"}]})
+    if data.sources:
+        names = ", ".join(f"{s.name} ({s.problem})" for s in data.sources[:15])
+        blocks.append({"type": "section", "text": {"type": "mrkdwn",
+                       "text": ":warning: *Source health:* " + slack_fit(names, 2500)}})
+    if archive_link and safe_url(archive_link):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn",
+                       "text": "Full digest with charts: " + slack_link(archive_link, "open the archive", 2000)}})
+    elif archive_path:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
+                       "text": "Archive: " + slack_fit(archive_path, 1500)}]})
+    fallback = slack_fit(data.subject, 3000)
+    return blocks, fallback
+
+
+def archive_link_for(cfg: DigestConfig, local_date: date) -> str | None:
+    if not cfg.archive_url:
+        return None
+    return cfg.archive_url.replace("{name}", cfg.name).replace("{date}", local_date.isoformat())
+
+
+def iter_quotes(data: DigestData) -> Iterable[QuoteItem]:
+    for sec in data.speakers:
+        yield from sec.quotes
+
+
+__all__ = [
+    "Period", "QuoteItem", "SpeakerSection", "AlertItem", "SourceItem", "Headline", "ChartData",
+    "DigestData", "EmailParts", "MdSafe", "collect", "draw_charts", "render_html", "render_markdown",
+    "render_text", "render_email", "slack_blocks", "md_escape", "md_link", "archive_link_for",
+    "iter_quotes", "CHART_IDS",
+]

@@ -1,0 +1,112 @@
+"""What `mouthpiece status` and the metrics endpoint report, read from storage and the broker."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Alert, Article, Delivery, Digest, Heartbeat, Quote, Source, utcnow
+
+QUEUES = ("default", "crawl")
+
+
+def queue_depths(timeout: float = 3.0) -> dict[str, int | None]:
+    """Messages waiting per queue (None when the broker cannot be reached)."""
+    from tasks.app import app
+
+    out: dict[str, int | None] = {}
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=timeout)
+            ch = conn.default_channel
+            for q in QUEUES:
+                try:
+                    out[q] = int(ch.queue_declare(queue=q, passive=True).message_count)
+                except Exception:
+                    out[q] = 0
+    except Exception:
+        return {q: None for q in QUEUES}
+    return out
+
+
+def _age(t: datetime | None, now: datetime) -> float | None:
+    return None if t is None else (now - t).total_seconds()
+
+
+def source_rows(session: Session, now: datetime | None = None) -> list[dict[str, Any]]:
+    from config.sources import load_sources
+
+    now = now or utcnow()
+    silent_after = {c.id: c.silent_after_hours for c in load_sources()}
+    rows = []
+    for s in session.scalars(select(Source).order_by(Source.id)):
+        articles = session.scalar(select(func.count()).select_from(Article).where(Article.source_id == s.id)) or 0
+        last_new = s.last_new_article_at
+        hours = silent_after.get(s.id, 48)
+        silent = bool(s.last_success_at) and (last_new is None or now - last_new > timedelta(hours=hours))
+        state = ("paused" if s.paused_until and s.paused_until > now else
+                 "failing" if (s.consecutive_failures or 0) > 0 else
+                 "silent" if silent else
+                 "never crawled" if s.last_crawl_at is None else "ok")
+        rows.append({
+            "id": s.id, "state": state, "articles": articles, "enabled": s.enabled,
+            "last_success_at": s.last_success_at, "last_new_article_at": last_new,
+            "consecutive_failures": s.consecutive_failures or 0, "last_error": s.last_error,
+            "paused_until": s.paused_until, "pause_reason": s.pause_reason,
+            "next_crawl_at": s.next_crawl_at,
+        })
+    return rows
+
+
+def snapshot(session: Session) -> dict[str, Any]:
+    now = utcnow()
+    count = lambda model, *where: session.scalar(select(func.count()).select_from(model).where(*where)) or 0  # noqa: E731
+    last_alert = session.scalars(select(Alert).order_by(Alert.id.desc()).limit(1)).first()
+    last_digest = session.scalars(select(Digest).order_by(Digest.id.desc()).limit(1)).first()
+    failed = list(session.scalars(select(Delivery).where(Delivery.status == "failed").order_by(Delivery.id.desc()).limit(10)))
+    beats = {h.queue: {"sent_at": h.sent_at, "processed_at": h.processed_at, "worker": h.worker,
+                       "lag_s": _age(h.sent_at, h.processed_at) if h.processed_at and h.processed_at >= h.sent_at else None,
+                       "processed_age_s": _age(h.processed_at, now)}
+             for h in session.scalars(select(Heartbeat))}
+    quote = session.get(Quote, last_alert.quote_id) if last_alert else None
+    return {
+        "now": now,
+        "sources": source_rows(session, now),
+        "counts": {
+            "articles": count(Article), "quotes": count(Quote), "alerts": count(Alert),
+            "deliveries_sent": count(Delivery, Delivery.status == "sent"),
+            "deliveries_pending": count(Delivery, Delivery.status.in_(["pending", "retry", "sending"])),
+            "deliveries_failed": count(Delivery, Delivery.status == "failed"),
+        },
+        "last_alert": None if last_alert is None else {
+            "id": last_alert.id, "rule": last_alert.rule_id, "status": last_alert.status,
+            "created_at": last_alert.created_at, "speaker": quote.speaker_name if quote else None,
+            "text": (quote.text[:140] if quote else None)},
+        "last_digest": None if last_digest is None else {
+            "id": last_digest.id, "name": last_digest.name, "status": last_digest.status,
+            "period_end": last_digest.period_end, "archive": last_digest.archive_path},
+        "failed_deliveries": [{"id": d.id, "channel": d.channel, "attempts": d.attempts,
+                               "error": d.last_error} for d in failed],
+        "heartbeats": beats,
+    }
+
+
+def healthy(session: Session, max_age: timedelta = timedelta(minutes=3)) -> tuple[bool, list[str]]:
+    """Healthy when every queue's last heartbeat was processed recently, after it was sent."""
+    now = utcnow()
+    problems = []
+    rows = {h.queue: h for h in session.scalars(select(Heartbeat))}
+    for q in QUEUES:
+        h = rows.get(q)
+        if h is None:
+            problems.append(f"queue {q}: no heartbeat yet")
+        elif h.processed_at is None or h.processed_at < h.sent_at:
+            if now - h.sent_at > max_age:
+                problems.append(f"queue {q}: heartbeat sent {int((now - h.sent_at).total_seconds())}s ago "
+                                "and not processed: workers are not consuming")
+        elif now - h.processed_at > max_age + timedelta(minutes=1):
+            problems.append(f"queue {q}: last heartbeat processed {int((now - h.processed_at).total_seconds())}s "
+                            "ago: is beat running?")
+    return (not problems, problems)
