@@ -309,7 +309,7 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
     if as_json:
         sys.stdout.write(json.dumps(snap, default=str, indent=1) + "\n")
         return
-    out = Console()
+    out = Console(width=max(Console().width, 140))
     out.print(f"storage {snap['storage']}   broker {snap['broker']}", highlight=False)
     out.print("queues: " + ", ".join(f"{q} {'unreachable' if n is None else n}" for q, n in snap["queues"].items()))
     c = snap["counts"]
@@ -317,8 +317,8 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
               f"{c['deliveries_sent']}, pending {c['deliveries_pending']}, failed {c['deliveries_failed']}")
     t = Table("source", "state", "articles", "last success", "failures", "note")
     for r in snap["sources"]:
-        note = r["pause_reason"] or r["last_error"] or ""
-        t.add_row(r["id"], r["state"], str(r["articles"]), str(r["last_success_at"] or "-")[:19],
+        note = r["problem"] or ""
+        t.add_row(r["id"], r["status"], str(r["articles"]), str(r["last_success_at"] or "-")[:19],
                   str(r["consecutive_failures"]), note[:60])
     out.print(t)
     la = snap["last_alert"]

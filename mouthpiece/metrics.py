@@ -28,9 +28,10 @@ def _percentiles(values: list[float]) -> tuple[float, float, float]:
 
 class MouthpieceCollector(Collector):
     def collect(self) -> Iterator[Any]:
-        from mouthpiece.status import queue_depths, source_rows
+        from mouthpiece.status import queue_depths
         from storage.db import session_scope
         from storage.models import Alert, Article, CrawlRun, Delivery, Heartbeat, Quote, utcnow
+        from storage.sources import source_health
 
         now = utcnow()
         try:
@@ -77,11 +78,11 @@ class MouthpieceCollector(Collector):
                                            "Seconds since the last successful crawl", labels=["source"])
                 state = GaugeMetricFamily("mouthpiece_source_state", "1 for the source's current state",
                                           labels=["source", "state"])
-                for row in source_rows(s, now):
+                for row in source_health(s, now):
                     health.add_metric([row["id"]], row["consecutive_failures"])
                     if row["last_success_at"]:
                         ok_age.add_metric([row["id"]], (now - row["last_success_at"]).total_seconds())
-                    state.add_metric([row["id"], row["state"]], 1)
+                    state.add_metric([row["id"], row["status"]], 1)
                 yield health
                 yield ok_age
                 yield state

@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Alert, Article, Delivery, Digest, Heartbeat, Quote, Source, utcnow
+from storage.models import Alert, Article, Delivery, Digest, Heartbeat, Quote, utcnow
+from storage.sources import source_health
 
 QUEUES = ("default", "crawl")
 
@@ -35,31 +36,6 @@ def _age(t: datetime | None, now: datetime) -> float | None:
     return None if t is None else (now - t).total_seconds()
 
 
-def source_rows(session: Session, now: datetime | None = None) -> list[dict[str, Any]]:
-    from config.sources import load_sources
-
-    now = now or utcnow()
-    silent_after = {c.id: c.silent_after_hours for c in load_sources()}
-    rows = []
-    for s in session.scalars(select(Source).order_by(Source.id)):
-        articles = session.scalar(select(func.count()).select_from(Article).where(Article.source_id == s.id)) or 0
-        last_new = s.last_new_article_at
-        hours = silent_after.get(s.id, 48)
-        silent = bool(s.last_success_at) and (last_new is None or now - last_new > timedelta(hours=hours))
-        state = ("paused" if s.paused_until and s.paused_until > now else
-                 "failing" if (s.consecutive_failures or 0) > 0 else
-                 "silent" if silent else
-                 "never crawled" if s.last_crawl_at is None else "ok")
-        rows.append({
-            "id": s.id, "state": state, "articles": articles, "enabled": s.enabled,
-            "last_success_at": s.last_success_at, "last_new_article_at": last_new,
-            "consecutive_failures": s.consecutive_failures or 0, "last_error": s.last_error,
-            "paused_until": s.paused_until, "pause_reason": s.pause_reason,
-            "next_crawl_at": s.next_crawl_at,
-        })
-    return rows
-
-
 def snapshot(session: Session) -> dict[str, Any]:
     now = utcnow()
     count = lambda model, *where: session.scalar(select(func.count()).select_from(model).where(*where)) or 0  # noqa: E731
@@ -73,7 +49,7 @@ def snapshot(session: Session) -> dict[str, Any]:
     quote = session.get(Quote, last_alert.quote_id) if last_alert else None
     return {
         "now": now,
-        "sources": source_rows(session, now),
+        "sources": source_health(session, now),
         "counts": {
             "articles": count(Article), "quotes": count(Quote), "alerts": count(Alert),
             "deliveries_sent": count(Delivery, Delivery.status == "sent"),

@@ -1,0 +1,238 @@
+"""Ingest benchmark: fixture articles through the whole pipeline on Redis and PostgreSQL.
+
+    .venv/bin/python bench/ingest.py [--articles 10000] [--sources 4] [--batches 10]
+
+A local fixture site publishes the articles in batches into the feeds of several sources; two
+Celery worker processes (both queues, one task at a time each) crawl, extract and evaluate;
+beat schedules every few seconds with a one-minute poll interval per source. It prints:
+articles/s from first publication to the last article extracted, p50 and p95 of the time
+from an article's appearance in its feed to its alert being sent, each worker's peak memory,
+and whether memory grows (worker RSS in the first and the last third of the run).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from mouthpiece.sites import FixtureSite  # noqa: E402
+
+SPEAKERS = [  # (intro, attribution) pairs: Belarusian, Russian and unregistered speakers
+    ("Belarusian President Alexander Lukashenko", "the head of state said"),
+    ("Defence Minister Viktor Khrenin", "Viktor Khrenin said"),
+    ("Security Council State Secretary Alexander Volfovich", "Alexander Volfovich stressed"),
+    ("Russian President Vladimir Putin", "Vladimir Putin said"),
+    ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov told reporters"),
+    ("Agriculture Minister Yuri Gorlov", "Yuri Gorlov said"),
+]
+TOPICS = ["NATO is moving its forces closer to our western border", "the war in Ukraine must end with talks",
+          "the harvest in the Gomel region was better than expected", "new factories will open next spring",
+          "the Alliance keeps building up its presence in Poland", "Kyiv has refused every offer of dialogue"]
+WORDS = ("region district plant harvest border army exercise talks union treaty budget market export "
+         "school hospital road railway energy grain milk tractor bridge council delegation").split()
+
+
+def article_html(i: int, rng: random.Random) -> tuple[str, str]:
+    intro, attribution = rng.choice(SPEAKERS)
+    slug = f"news-{i}"
+    paras = [f"<p>MINSK, {i % 28 + 1} November (Bench Herald) – {intro} held a meeting on {rng.choice(WORDS)} "
+             f"issues in {rng.choice(WORDS)} number {i}.</p>"]
+    for k in range(rng.randint(1, 3)):
+        claim = rng.choice(TOPICS)
+        detail = " ".join(rng.choice(WORDS) for _ in range(12))
+        paras.append(f"<p>“{claim.capitalize()}, and statement {i}-{k} about {detail} will not change "
+                     f"that,” {attribution}.</p>")
+        paras.append(f"<p>The meeting also discussed {' '.join(rng.choice(WORDS) for _ in range(40))}.</p>")
+    title = f"{intro}: statement {i}"
+    html = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+            f"<link rel=\"canonical\" href=\"{{{{BASE}}}}/a/{slug}.html\">"
+            f"<meta name=\"mediator_published_time\" content=\"2026-11-26T10:00:00+03:00\"></head><body>"
+            f"<nav><a href=\"/\">Home</a></nav><article><h1>{title}</h1><div class=\"article-body\">"
+            f"{''.join(paras)}</div></article><footer>© Bench Herald</footer></body></html>")
+    return slug, html
+
+
+def write_feed(root: Path, source: int, items: list[tuple[str, str]]) -> None:
+    entries = "".join(f"<item><title>{t}</title><link>{{{{BASE}}}}/a/{slug}.html</link><guid>{slug}</guid>"
+                      f"<pubDate>{format_datetime(datetime.now(UTC))}</pubDate></item>" for slug, t in items)
+    tmp = root / f"feed{source}.xml.tmp"
+    tmp.write_text(f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bench {source}</title>"
+                   f"{entries}</channel></rss>")
+    tmp.replace(root / f"feed{source}.xml")
+
+
+def rss_kb(pid: int) -> int:
+    """Resident memory of a process and its children (the prefork pool), in KiB."""
+    total = 0
+    pids = [pid]
+    try:
+        kids = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(k) for k in kids]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--sources", type=int, default=4)
+    ap.add_argument("--batches", type=int, default=10)
+    ap.add_argument("--database", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    ap.add_argument("--redis", default="redis://127.0.0.1:6379/14")
+    a = ap.parse_args()
+
+    import redis as redislib
+    import sqlalchemy as sa
+
+    from storage.db import reset_engines, session_scope, upgrade
+
+    work = Path(tempfile.mkdtemp(prefix="mouthpiece-ingest-"))
+    site = work / "site"
+    (site / "a").mkdir(parents=True)
+    rng = random.Random(7)
+    slugs: list[tuple[str, str]] = []
+    for i in range(a.articles):
+        slug, html = article_html(i, rng)
+        (site / "a" / f"{slug}.html").write_text(html)
+        slugs.append((slug, f"statement {i}"))
+    for s in range(a.sources):
+        write_feed(site, s, [])
+    (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+
+    admin = sa.create_engine(a.database, isolation_level="AUTOCOMMIT")
+    dbname = f"mp_bench_{os.getpid()}"
+    with admin.connect() as c:
+        c.execute(sa.text(f'CREATE DATABASE "{dbname}"'))
+    db_url = a.database.rsplit("/", 1)[0] + "/" + dbname
+    redislib.Redis.from_url(a.redis).flushdb()
+    procs: list[subprocess.Popen[bytes]] = []
+    with FixtureSite(site) as fx:
+        cfg = work / "config"
+        cfg.mkdir()
+        (cfg / "sources.yaml").write_text("sources:\n" + "".join(
+            f"  - {{id: bench{s}, name: Bench {s}, kind: state_media, country: BY, languages: [en], "
+            f"discovery: [{{type: feed, url: '{fx.base}/feed{s}.xml'}}], interval_minutes: 1, "
+            f"download_delay: 0, allow_private: true}}\n" for s in range(a.sources)))
+        env = {**os.environ, "DATABASE_URL": db_url, "BROKER_URL": a.redis, "MOUTHPIECE_CONFIG_DIR": str(cfg),
+               "MOUTHPIECE_DATA_DIR": str(work / "data"), "MOUTHPIECE_GROUP_WAIT": "0",
+               "MOUTHPIECE_SCHEDULE_EVERY": "5", "MOUTHPIECE_SWEEP_EVERY": "5", "MOUTHPIECE_METRICS_PORT": "0",
+               "MOUTHPIECE_LOG_FORMAT": "text"}
+        for k in ("SMTP_URL", "SLACK_WEBHOOK_URL", "APPRISE_URLS"):
+            env.pop(k, None)
+        os.environ.update({k: env[k] for k in ("DATABASE_URL", "MOUTHPIECE_CONFIG_DIR", "MOUTHPIECE_DATA_DIR")})
+        reset_engines()
+        upgrade(db_url)
+        logs = work / "logs"
+        logs.mkdir()
+        for w in range(2):
+            procs.append(subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "-Q", "default,crawl",
+                 "--concurrency", "1", "--loglevel", "WARNING", "--hostname", f"bench{w}@%h"],
+                env=env, cwd=ROOT, stdout=open(logs / f"worker{w}.log", "wb"), stderr=subprocess.STDOUT))
+        procs.append(subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks.app", "beat", "--loglevel",
+                                       "WARNING", "--schedule", str(work / "beat.schedule")],
+                                      env=env, cwd=ROOT, stdout=open(logs / "beat.log", "wb"),
+                                      stderr=subprocess.STDOUT))
+        time.sleep(5)
+
+        from storage.models import Article, Delivery
+
+        appeared: dict[str, float] = {}
+        per_batch = -(-a.articles // a.batches)
+        feeds: dict[int, list[tuple[str, str]]] = {s: [] for s in range(a.sources)}
+        samples: list[tuple[float, list[int]]] = []
+        t0 = time.time()
+        published = 0
+        done_at = None
+        batch_every = max(20.0, per_batch / 25)  # roughly the rate the pipeline should sustain
+        next_batch = t0
+        print(f"publishing {a.articles} articles in {a.batches} batches to {a.sources} feeds at {fx.base}")
+        while True:
+            now = time.time()
+            if published < a.articles and now >= next_batch:
+                batch = slugs[published:published + per_batch]
+                for j, item in enumerate(batch):
+                    feeds[(published + j) % a.sources].append(item)
+                    appeared[f"{fx.base}/a/{item[0]}.html"] = now
+                for s in range(a.sources):
+                    write_feed(site, s, feeds[s])
+                published += len(batch)
+                next_batch = now + batch_every
+            samples.append((now - t0, [rss_kb(p.pid) for p in procs[:2]]))
+            with session_scope(db_url) as s:
+                extracted = s.scalar(select(func.count()).select_from(Article)
+                                     .where(Article.extracted_hash == Article.content_hash)) or 0
+                pending = s.scalar(select(func.count()).select_from(Delivery)
+                                   .where(Delivery.status.in_(["pending", "retry", "sending"]))) or 0
+            print(f"\r{now - t0:6.0f}s published {published:6d} extracted {extracted:6d} "
+                  f"deliveries pending {pending:4d}", end="", flush=True)
+            if extracted >= a.articles and pending == 0:
+                done_at = time.time()
+                break
+            if now - t0 > 3600:
+                print("\nstopped after an hour")
+                break
+            time.sleep(2)
+        print()
+
+        from storage.models import Alert, Quote
+        with session_scope(db_url) as s:
+            rows = s.execute(select(Article.canonical_url, Delivery.sent_at).join(Quote, Quote.article_id == Article.id)
+                             .join(Alert, Alert.quote_id == Quote.id).join(Delivery, Delivery.alert_id == Alert.id)
+                             .where(Delivery.sent_at.is_not(None))).all()
+            n_alerts = s.scalar(select(func.count()).select_from(Alert)) or 0
+            n_quotes = s.scalar(select(func.count()).select_from(Quote)) or 0
+        lat = sorted(sent.timestamp() - appeared[url] for url, sent in rows if url in appeared)
+        elapsed = (done_at or time.time()) - t0
+        print(f"articles: {a.articles}, quotes: {n_quotes}, alerts: {n_alerts}")
+        print(f"throughput: {a.articles / elapsed:.1f} articles/s ({elapsed:.0f} s from first publication "
+              "to the last article extracted and every alert sent)")
+        if lat:
+            p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
+            print(f"feed -> alert sent: p50 {statistics.median(lat):.1f} s, p95 {p95:.1f} s "
+                  f"(poll interval 60 s; target p95 <= 75 s) over {len(lat)} alerts")
+        for w in range(2):
+            series = [kb[w] for _, kb in samples if kb[w]]
+            third = max(1, len(series) // 3)
+            first, last = statistics.mean(series[:third]), statistics.mean(series[-third:])
+            print(f"worker {w}: peak RSS {max(series) / 1024:.0f} MiB; mean RSS first third "
+                  f"{first / 1024:.0f} MiB, last third {last / 1024:.0f} MiB "
+                  f"({'grows' if last > first * 1.25 else 'stable'})")
+    for p in procs:
+        p.send_signal(signal.SIGTERM)
+    for p in procs:
+        try:
+            p.wait(30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+    reset_engines()
+    with admin.connect() as c:
+        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
