@@ -128,7 +128,10 @@ def ru_name_parse(word: str) -> tuple[str, str] | None:
     """If `word` is a first name: (nominative, case). Else None."""
     for p in _morph().parse(word.lower())[:4]:
         if "Name" in p.tag and p.score >= 0.2 and "plur" not in p.tag:
-            return str(p.normal_form).capitalize(), str(p.tag.case)
+            nf = str(p.normal_form).capitalize()
+            if "ё" not in word.lower():
+                nf = nf.replace("ё", "е")  # keep the text's spelling: "Артем", not "Артём"
+            return nf, str(p.tag.case)
     return None
 
 

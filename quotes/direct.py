@@ -53,6 +53,10 @@ def tail_attribution(doc: Doc, pos: int, pe: int, spans: list[QSpan]) -> tuple[S
     text = doc.text
     m = _TAIL_LEAD.match(text, pos, pe)
     s = m.end() if m else pos
+    if doc.lang != "en" and not re.search(r"[,—–-]", text[pos:s]) and text[pos - 2:pos - 1] not in ",!?…":
+        # Russian puts a comma or a dash between the closing mark and the attribution («...», —
+        # заявил X; «...!» — воскликнул X): «Радыё Свабода» сообщает, что ... is a name in marks
+        return None
     stop = _SENT_STOP.search(text, s, pe)
     e = stop.start() if stop else pe
     for q in spans:
@@ -195,6 +199,7 @@ def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[
             if word_count(text[q.cs:q.ce]) >= 3:
                 doc.mark_quoted(q.cs, q.ce)
     prev_unclosed = False
+    dash_turns: dict[int, Cand | None] = {}  # dialogue lines: their first attributed part, if any
     for pi, (ps, pe) in enumerate(paras):
         if pi in skip:
             prev_unclosed = False
@@ -203,6 +208,7 @@ def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[
         intro = colon_paragraph_speaker(doc, *paras[pi - 1]) if pi > 0 and pi - 1 not in skip else None
         if text[ps] in "—–" and re.match(r"[—–]\s", text[ps:ps + 2]):
             dc = dash_paragraph(doc, pi, ps, pe, intro)
+            dash_turns[pi] = dc[0] if dc else None
             if dc:
                 doc.mark_quoted(dc[0].cs, dc[-1].ce)
                 for c in dc:
@@ -212,6 +218,18 @@ def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[
                 prev_unclosed = False
                 continue
         this_unclosed = False
+        if prev_unclosed and not (spans and spans[0].open == ps):
+            # the last paragraph of a multi-paragraph quote, opened without its mark: "...реалии»."
+            close = _stray_close(text, ps, pe, spans)
+            if close is not None:
+                cs, ce = strip_span(text, ps, close, " \t\u00a0,;:")
+                if ce > cs:
+                    c = Cand(cs, ce, pi, cont_prev=True)
+                    got = tail_attribution(doc, close + 1, pe, spans)
+                    if got:
+                        c.speaker, c.cue = got[0], got[1]
+                    doc.mark_quoted(cs, ce)
+                    cands.append(c)
         for qi, q in enumerate(spans):
             cs, ce = strip_span(text, q.cs, q.ce, " \t\u00a0,;:")
             if ce <= cs:
@@ -241,6 +259,8 @@ def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[
                 doc.add_speaker(q.open, c.speaker)
             cands.append(c)
         prev_unclosed = this_unclosed
+    cands.extend(_interview_turns(doc, paras, dash_turns, {c.para for c in cands}))
+    cands.sort(key=lambda c: c.cs)
     _inherit(cands)
     out = []
     for c in cands:
@@ -251,6 +271,50 @@ def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[
             continue
         out.append(c)
     return out
+
+
+def _interview_turns(
+    doc: Doc, paras: list[tuple[int, int]], turns: dict[int, Cand | None], used: set[int]
+) -> list[Cand]:
+    """An interview in dialogue lines: questions (every one holds a "?") alternate with answers, and
+    one answer is attributed ("— ..., — ответил президент."): the other answers are that speaker's."""
+    out: list[Cand] = []
+    order = sorted(turns)
+    blocks: list[list[int]] = []
+    for pi in order:
+        if blocks and blocks[-1][-1] == pi - 1:
+            blocks[-1].append(pi)
+        else:
+            blocks.append([pi])
+    for block in blocks:
+        said = {k: turns[pi] for k, pi in enumerate(block) if turns[pi] is not None}
+        if len(block) < 3 or not said:
+            continue
+        first = next(iter(said.values()))
+        assert first is not None and first.speaker is not None
+        parity = {k % 2 for k in said}
+        if len(parity) != 1 or any(c is None or c.speaker is None or c.speaker.name != first.speaker.name
+                                   for c in said.values()):
+            continue
+        p = parity.pop()
+        asks = [pi for k, pi in enumerate(block) if k % 2 != p]
+        if not asks or any("?" not in doc.text[slice(*paras[pi])] for pi in asks):
+            continue
+        for k, pi in enumerate(block):
+            if k % 2 == p and k not in said and pi not in used:
+                out.extend(dash_paragraph(doc, pi, *paras[pi], (first.speaker, first.cue or "—", paras[pi][0])))
+    return out
+
+
+def _stray_close(text: str, ps: int, pe: int, spans: list[QSpan]) -> int | None:
+    """A closing mark (» ”) in a paragraph with no opening mark before it, outside every span."""
+    for i in range(ps, pe):
+        c = text[i]
+        if c in "«„“" or any(q.open <= i <= (q.close if q.close is not None else pe) for q in spans):
+            return None
+        if c in "»”":
+            return i
+    return None
 
 
 def _inherit(cands: list[Cand]) -> None:

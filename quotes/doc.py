@@ -244,6 +244,10 @@ class Doc:
     def _taken(self, s: int, e: int) -> bool:
         return 1 in self._mask[s:e]
 
+    def taken(self, s: int, e: int) -> bool:
+        """Is any character of text[s:e] part of a known person mention?"""
+        return 1 in self._mask[s:e]
+
     def _in_head(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._heads)
 
@@ -309,6 +313,8 @@ class Doc:
             if self._taken(s, e):
                 continue
             words = self.text[s:e].split()
+            if self.lang == "ru" and _vocative(self.text, s, e, words[-1]):
+                continue
             if self.lang == "ru":
                 first = words[0]
                 nm = ru_name_parse(first) if len(words) > 1 else None
@@ -329,6 +335,12 @@ class Doc:
         if added:
             toks = [m for m in (_EN_WORD if self.lang == "en" else WORD_RE).finditer(self.text)]
             self._surnames_alone(toks, en_key if self.lang == "en" else ru_key)
+            # a title right before a name now known is that name's apposition, not a mention
+            # ("глава офиса президента Украины Андрей Ермак")
+            names = {p.start for p in self.persons if not p.title}
+            self.persons = [p for p in self.persons if not (p.title and re.match(
+                r"[ \u00a0]{1,2}[A-ZА-ЯЁ]", self.text[p.end:p.end + 3]) and (
+                p.end + 1 in names or p.end + 2 in names))]
             self._reindex()
 
     def unknown_names(self, s: int, e: int) -> bool:
@@ -380,6 +392,9 @@ class Doc:
             nm = ru_name_parse(a.group())
             if not latin and (nm is None or not re.match(r"[А-ЯЁ]", b.group()) or ru_name_parse(b.group())):
                 i += 1
+                continue
+            if _vocative(text, a.start(), b.end(), b.group()):
+                i += 2
                 continue
             if latin:
                 display = latin.group(1)
@@ -550,6 +565,18 @@ class Doc:
         cands.sort(key=lambda c: c[0])
         self._spans = [(c[0], c[2], c[3]) for c in cands if c[2] is not None]
         return [(c[0], c[2]) for c in cands if c[2] is not None]
+
+
+def _vocative(text: str, s: int, e: int, last: str) -> bool:
+    """A name used to address someone, not a mention of a speaker: first name and patronymic before a
+    comma or !/? («Александр Григорьевич, ...»), or a name opening a dialogue line or a quotation
+    and followed by a comma ("— Владимир Владимирович, вы ...")."""
+    if not re.match(r"\s*[,!?]", text[e:e + 3]):
+        return False
+    if re.search(r"(?:ович|евич|ьич|овна|евна|ична|инична)$", last.lower()):
+        return True
+    before = text[max(0, s - 4):s]
+    return bool(re.search(r"(?:^|\n)\s*[—–]\s*$|[«“„\"]\s*$", before))
 
 
 def _last(name: str) -> str:

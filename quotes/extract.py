@@ -34,6 +34,10 @@ def extract(
 
     turns, covered = find_turns(doc, paras)
     parsed = None
+    if lang == "ru":
+        from quotes.ner_ru import add_ner_names
+
+        add_ner_names(doc, paras, covered)
     if lang == "en":
         from quotes.indirect_en import parse_cue_sentences
 

@@ -13,6 +13,7 @@ from typing import Any
 from quotes.cues import EN_VERB_FORMS, EN_VERBS
 from quotes.doc import Doc
 from quotes.model import QuoteType
+from quotes.nlp import pos
 from quotes.text import sentences, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
@@ -95,27 +96,28 @@ def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) 
     from quotes.nlp import english
 
     nlp = english()
-    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    ner = nlp.get_pipe("ner") if "ner" in nlp.component_names else None
     out: Parsed = []
     people: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
-    skip_ner = ["ner"] if ner is not None else []
-    for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64, disable=skip_ner),
-                            strict=True):
+    need_ner: list[tuple[int, Any]] = []
+    for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64), strict=True):
         out.append((s, e, sdoc))
         # NER only where a name may be unknown: a capitalised word that is no registry name or title
-        if ner is None or not doc.unknown_names(s, e):
-            continue
-        for ent in ner(sdoc).ents:
-            a, b = s + ent.start_char, s + ent.end_char
-            if ent.label_ == "PERSON":
-                a, b = strip_span(text, a, b, " ’'")
-                if re.search(r"[’']s$", text[a:b]):
-                    b -= 2
-                if b > a and text[a].isupper():
-                    people.append((a, b))
-            elif ent.label_ in _NOT_PERSON:
-                other.append((a, b))
+        if ner is not None and doc.unknown_names(s, e):
+            need_ner.append((s, sdoc))
+    if ner is not None and need_ner:
+        for (s, _), sdoc in zip(need_ner, ner.pipe([d for _, d in need_ner], batch_size=64), strict=True):
+            for ent in sdoc.ents:
+                a, b = s + ent.start_char, s + ent.end_char
+                if ent.label_ == "PERSON":
+                    a, b = strip_span(text, a, b, " ’'")
+                    if re.search(r"[’']s$", text[a:b]):
+                        b -= 2
+                    if b > a and text[a].isupper():
+                        people.append((a, b))
+                elif ent.label_ in _NOT_PERSON:
+                    other.append((a, b))
     doc.veto(other)
     doc.add_names(people)
     return out
@@ -195,7 +197,7 @@ def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str |
                 return found[0].name, found[0].leader_id
             return None
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj") and cur.head is not cur:
-            if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN"):
+            if cur.dep_ == "acl" and pos(cur.head) in ("PROPN", "NOUN"):
                 hd = cur.head
                 a = s + hd.left_edge.idx
                 b = s + hd.idx + len(hd.text)
@@ -310,13 +312,13 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
         for j in range(i + 1, min(len(toks), i + 1 + _THAT_GAP)):
             t2 = toks[j]
             if t2.lower_ == "that" and t2.dep_ in ("mark", "nsubj", "det", "dobj", "nsubjpass") and (
-                t2.dep_ == "mark" or j == i + 1 or toks[j - 1].is_punct or toks[j - 1].pos_ in ("ADV", "NOUN",
+                t2.dep_ == "mark" or j == i + 1 or toks[j - 1].is_punct or pos(toks[j - 1]) in ("ADV", "NOUN",
                                                                                                 "PROPN")):
                 cl = s + t2.idx + len(t2.text)
                 break
             if t2.is_punct and t2.text in ",;:" and j > i + 1:
                 break
-            if t2.pos_ in ("VERB", "AUX") and t2.tag_ in ("VBD", "VBZ", "VBP"):
+            if pos(t2) in ("VERB", "AUX") and t2.tag_ in ("VBD", "VBZ", "VBP"):
                 break  # another clause ("said, while Tokayev stressed that")
         if cl is None:
             cc = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
@@ -338,7 +340,7 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
         end = _clause_end(text, cl, body_end)
         # "said that “...” and warned the West": a verb coordinated with the cue verb ends the clause
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > i and c.pos_ in ("VERB", "AUX") and s + c.idx > cl:
+            if c.dep_ == "conj" and c.i > i and pos(c) in ("VERB", "AUX") and s + c.idx > cl:
                 ccs = [x for x in tok.children if x.dep_ in ("cc", "punct") and x.i < c.i and s + x.idx > cl]
                 cut = s + (ccs[0].idx if ccs else c.idx)
                 end = min(end, cut)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotes.cues import RU_INDIRECT, WORD_RE, _morph
 from quotes.doc import Doc, Speaker
@@ -24,6 +25,7 @@ def _has_quote(text: str) -> bool:
     return bool(re.search(r"[«»“”„\"]", text))
 
 
+@lru_cache(maxsize=100_000)
 def _cue_verb(word: str) -> bool:
     for p in _morph().parse(word.lower())[:3]:
         if str(p.normal_form) in RU_INDIRECT and ("VERB" in p.tag or "GRND" in p.tag) and "INFN" not in p.tag:
@@ -184,7 +186,11 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
 
 
 _OB_ETOM = re.compile(r"(?i)\s*об\s+этом\s+")
-_INVERTED = re.compile(r",\s*(?:[—–]\s*)?([а-яё]+(?:л|ла|ли|ет|ит))\s+(?=[^.!?]{0,80}?[А-ЯЁ])")
+_INVERTED = re.compile(
+    r",\s*(?:[—–]\s*)?([а-яё]+(?:л|ла|ли|ет|ит))\s+(?=[^.!?]{0,80}?[А-ЯЁ]|(?:[а-яё]+(?:ий|ый|ой|ая)\s+)?"
+    r"(?:премьер|президент|министр|глава|лидер|пресс-секретар|генсек|посол|канцлер|дипломат|спикер|"
+    r"председател|представител|политик)|(?:он|она)(?![а-яё]))"
+)
 
 
 def _prev_sentence(text: str, paras: list[tuple[int, int]], pi: int, s: int) -> tuple[int, int] | None:
@@ -217,6 +223,11 @@ def _comma_after_name(text: str, a: int, e: int) -> int | None:
 def _end(text: str, a: int, e: int) -> int:
     m = re.search(r";\s|\s[—–]\s(?=[а-яё]+\s+[А-ЯЁ])", text[a:e])
     end = a + m.start() if m else e
+    # "..., назвав подобные утверждения «чепухой»": a gerund phrase is the reporter's, not the clause
+    for m3 in re.finditer(r",\s+([а-яё]+)(?=\s)", text[a:end]):
+        if _gerund(m3.group(1)):
+            end = a + m3.start()
+            break
     # "заявил, что «...», и предупредил Запад": a coordinated past-tense predicate ends the clause
     for m2 in re.finditer(r"[»”\"]?,\s+(?:и|а|но)\s+([а-яё]+)", text[a:end]):
         if _past_verb(m2.group(1)):
@@ -224,6 +235,13 @@ def _end(text: str, a: int, e: int) -> int:
     return end
 
 
+@lru_cache(maxsize=100_000)
 def _past_verb(word: str) -> bool:
     p = _morph().parse(word)[0]
     return "VERB" in p.tag and "past" in p.tag
+
+
+@lru_cache(maxsize=100_000)
+def _gerund(word: str) -> bool:
+    p = _morph().parse(word)[0]
+    return "GRND" in p.tag

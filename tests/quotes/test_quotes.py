@@ -42,9 +42,10 @@ def _score_own(lang: str) -> dict[str, float]:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_own_gold_set(lang: str) -> None:
     res = _score_own(lang)
-    assert res["e2e_f1"] >= 0.95, res
+    # reached: e2e F1 1.000 and every type recall 1.000 in both languages
+    assert res["e2e_f1"] >= 0.99, res
     for k in ("direct_recall", "indirect_recall", "mixed_recall"):
-        assert res.get(k, 1.0) >= 0.85, res
+        assert res.get(k, 1.0) >= 0.95, res
 
 
 def test_offsets_and_contract() -> None:
@@ -139,18 +140,18 @@ def _shared_totals(gold_dir: Path) -> dict[str, float]:
 def test_shared_dev_floor() -> None:
     res = _shared_totals(SHARED / "quotes" / "dev")
     # floor reached: span e2e F1 1.000, every type recall 1.000, transcripts bag F1 0.988
-    assert res["e2e_f1"] >= 0.95, res
-    assert res["indirect_recall"] >= 0.9 and res["mixed_recall"] >= 0.9, res
-    assert res["bag_f1"] >= 0.98, res
+    assert res["e2e_f1"] >= 0.99, res
+    assert res["indirect_recall"] >= 0.99 and res["mixed_recall"] >= 0.99, res
+    assert res["bag_f1"] >= 0.985, res
 
 
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED / "score_quotes.py").exists(), reason="../shared is absent")
 def test_shared_dev_ru_floor() -> None:
     res = _shared_totals(SHARED / "quotes" / "dev-ru")
-    # floor reached: e2e F1 1.000
-    assert res["e2e_f1"] >= 0.95, res
-    assert res["direct_recall"] >= 0.9 and res["indirect_recall"] >= 0.85, res
+    # floor reached: e2e F1 1.000, direct and indirect recall 1.000
+    assert res["e2e_f1"] >= 0.99, res
+    assert res["direct_recall"] >= 0.99 and res["indirect_recall"] >= 0.99, res
 
 
 def _score_heldout(lang: str) -> dict[str, float]:
@@ -164,9 +165,46 @@ def _score_heldout(lang: str) -> dict[str, float]:
     return totals(tot)
 
 
-@pytest.mark.parametrize(("lang", "floor"), [("en", 0.97), ("ru", 0.92)])
+@pytest.mark.parametrize(("lang", "floor"), [("en", 0.98), ("ru", 0.99)])
 def test_heldout_style_gold_set(lang: str, floor: float) -> None:
     """Wire copy and analysis written apart from the rules (tests/quotes/heldout_source.py).
-    Reached: EN e2e F1 0.982, RU 0.929 (before the generalisation work: 0.839 and 0.736)."""
+    Reached: EN e2e F1 0.982, RU 0.991 (before natasha's NER and the Russian fixes: 0.929; before
+    the generalisation work: 0.839 and 0.736). Every type's recall: EN >= 0.967, RU >= 0.980."""
     res = _score_heldout(lang)
     assert res["e2e_f1"] >= floor, res
+    for k in ("direct_recall", "indirect_recall", "mixed_recall"):
+        assert res.get(k, 1.0) >= 0.96, res
+
+
+def _said(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract(text)]
+
+
+def test_russian_names_by_ner() -> None:
+    """People not in the registry whose first name pymorphy3 does not know (natasha's PER)."""
+    text = ("«Это провокация», — заявила Захарова. Ранее глава МИД Литвы Кястутис Будрис заявил, что пункты "
+            "пропуска останутся закрытыми до особого распоряжения.")
+    assert ("Кястутис Будрис", "пункты пропуска останутся закрытыми до особого распоряжения") in _said(text)
+    text = ("Медведев пригрозил ответом. Президент Франции Эммануэль Макрон заявил, что Европа должна быть "
+            "готова. «Мы не можем позволить Украине капитулировать», — сказал Макрон журналистам.")
+    assert all(sp == "Эммануэль Макрон" for sp, _ in _said(text)) and len(_said(text)) == 2
+
+
+def test_russian_known_gaps() -> None:
+    # a name in quotation marks, then a verb without a comma or dash: no quote
+    text = "Белорусская служба «Радыё Свабода» сообщает, что Лукашенко пообещал наладить выпуск ракет."
+    assert all(t != "Радыё Свабода" for _, t in _said(text))
+    # role after the verb in inverted order
+    text = ("Премьер-министр Белоруссии Роман Головченко приехал в Москву. Следующее заседание Совмина "
+            "пройдет осенью в Минске, уточнил белорусский премьер.")
+    assert ("Roman Golovchenko", "Следующее заседание Совмина пройдет осенью в Минске") in _said(text)
+    # the last paragraph of a multi-paragraph quote has only the closing mark
+    text = "Президент Путин сказал:\n\n«Мы не отказывались от переговоров.\n\nСегодня ситуация другая»."
+    assert ("Vladimir Putin", "Сегодня ситуация другая") in _said(text)
+    # a vocative is no speaker; interview answers alternate with questions
+    text = ("Лукашенко ответил на вопросы журналиста.\n\n— Александр Григорьевич, многие считают, что Беларусь "
+            "утратила суверенитет. Что бы вы ответили?\n\n— Пусть приедут и посмотрят.\n\n— А ядерное "
+            "оружие?\n\n— Решение принимается совместно, — ответил президент.")
+    said = _said(text)
+    assert all(sp == "Alexander Lukashenko" for sp, _ in said), said
+    assert ("Alexander Lukashenko", "Пусть приедут и посмотрят.") in said
