@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
 from quotes.doc import Doc, Speaker
-from quotes.text import QSpan, quote_spans, strip_span, word_count
+from quotes.text import ABBR, QSpan, quote_spans, strip_span, word_count
 
 
 @dataclass
@@ -57,8 +57,10 @@ def tail_attribution(doc: Doc, pos: int, pe: int, spans: list[QSpan]) -> tuple[S
         # Russian puts a comma or a dash between the closing mark and the attribution («...», —
         # заявил X; «...!» — воскликнул X): «Радыё Свабода» сообщает, что ... is a name in marks
         return None
-    stop = _SENT_STOP.search(text, s, pe)
-    e = stop.start() if stop else pe
+    if doc.lang == "en" and re.match(r"(?:while|whereas|and|but|although|though|as|because|when|after|before|"
+                                     r"since|if|so)\b", text[s:s + 10]):
+        return None  # '…umbrella," while Lavrov claimed that …': a new clause, not this quote's source
+    e = _sentence_stop(text, s, pe)
     for q in spans:
         if s <= q.open < e and word_count(text[q.cs:q.ce]) >= 4:
             e = q.open
@@ -68,11 +70,46 @@ def tail_attribution(doc: Doc, pos: int, pe: int, spans: list[QSpan]) -> tuple[S
         return None
     cue = _cue_in(doc, s, e)
     if not cue:
-        return None
+        return _appositive_attribution(doc, s, e)
     found = doc.speaker_in(s, e)
     if not found:
         return None
     return found[0], cue, found[1]
+
+
+def _sentence_stop(text: str, s: int, pe: int) -> int:
+    """Where the sentence that starts at `s` ends: not at an abbreviation ("Mr.") or an initial ("G.")."""
+    for stop in _SENT_STOP.finditer(text, s, pe):
+        if stop.group() == ".":
+            wm = re.search(r"(?:^|[^\w.])([\w.]+)$", text[max(s, stop.start() - 12):stop.start()])
+            if wm and (wm.group(1).lower() in ABBR or re.fullmatch(r"[A-ZА-ЯЁ]", wm.group(1))):
+                continue
+        return stop.start()
+    return pe
+
+
+# between a name and its reporting verb: nothing, or an appositive (", head of the State Control
+# Committee,")
+_APPOS_GAP = re.compile(r"\s*(?:,[^,;:.!?“”«»\"]{1,90})?,?\s*")
+
+
+def _appositive_attribution(doc: Doc, s: int, e: int, max_words: int = 16) -> tuple[Speaker, str, int] | None:
+    """A long subject before the verb: '," State Secretary of the Security Council Alexander Volfovich
+    said.' / '," Irina Kostevich, head of the State Control Committee, said.' / '," the spokesman for the
+    ministry, Anton Bychkovsky, said.' The verb must follow a person (or their appositive) directly."""
+    text = doc.text
+    for w in list(WORD_RE.finditer(text, s, e))[:max_words]:
+        t = w.group()
+        if not ((doc.lang == "en" and t.lower() in EN_VERB_FORMS) or (doc.lang != "en" and ru_is_verb_cue(t))):
+            continue
+        found = doc.speaker_in(s, w.start(), last=True, allow_role=False)
+        if not found:
+            return None
+        end = doc.mention_end(found[1])
+        if end is None or not _APPOS_GAP.fullmatch(text, end, w.start()):
+            return None
+        return found[0], t, found[1]
+    return None
 
 
 def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] | None:

@@ -44,7 +44,8 @@ class Speaker:
 _EN_ROLE = re.compile(
     r"\b(?:the\s+)?(?:[A-Za-z]+\s+){0,3}?(?:president|minister|spokesman|spokeswoman|spokesperson|leader|premier|"
     r"chancellor|secretary|general|chief|ambassador|official|diplomat|envoy|commander|governor|mayor|"
-    r"aide|adviser|advisor|head|ruler|analyst|expert|politician|scientist|researcher|economist|official)\b",
+    r"aide|adviser|advisor|head|ruler|analyst|expert|politician|scientist|researcher|economist|official|"
+    r"chairman|chairwoman|director|prosecutor|ombudsman|commissioner|representative)\b",
     re.IGNORECASE,
 )
 _RU_ROLE = re.compile(
@@ -70,6 +71,9 @@ _ROLE_FAMILY: list[tuple[str, tuple[str, ...] | None]] = [
     ("генсек", ("secretary general", "генсек", "генеральный секретарь")),
     ("diplomat", ("foreign", "diplomat", "ambassador", "spokes", "иностранных", "мид")),
     ("дипломат", ("foreign", "diplomat", "ambassador", "иностранных", "мид", "дипломат")),
+    ("chairman", ("chairman", "chairwoman", "chair", "председател")),
+    ("chairwoman", ("chairman", "chairwoman", "chair", "председател")),
+    ("director", ("director", "директор")),
     ("minister", ("minister", "министр")),
     ("министр", ("minister", "министр")),
     ("analyst", ("analyst", "expert", "scientist", "fellow", "researcher", "political", "политолог", "эксперт")),
@@ -126,6 +130,25 @@ _EN_ORG = {
     "Affairs", "Security", "Defence", "Defense", "Telegram", "Facebook", "X", "Theatre", "Factor", "War", "Review",
 }
 _EN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# capitalised words that end a title before a name: "Agriculture Minister | Yuri Gorlov",
+# "Economy Ministry Spokesman | Ivan Petrov", "Mr | Lukashenko"
+_EN_TITLE_WORDS = {
+    "Minister", "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman",
+    "Chair", "Director", "Ambassador", "Commander", "Head", "Chief", "Leader", "Premier", "Chancellor", "Governor",
+    "Mayor", "Aide", "Adviser", "Advisor", "General", "Colonel", "Major", "Lieutenant", "Gen", "Col", "Lt", "Mr",
+    "Ms", "Mrs", "Dr", "Prof", "Professor", "Editor", "Correspondent", "Deputy", "Official", "Analyst", "Expert",
+    "Sen", "Rep", "Gov", "Speaker", "Prosecutor", "Envoy", "Representative", "Ombudsman", "Rector", "Judge",
+    "Captain", "Admiral", "Marshal", "Senator", "Secretary-General", "Vice-Premier", "Vice-President",
+}
+_EN_NOT_SURNAME = {
+    "Executive", "Officer", "Inspector", "Assistant", "Manager", "Counsel", "Board", "Chamber", "Department",
+    "Division", "Emeritus", "Elect", "Designate", "Candidate", "Nominee", "General", "Staff", "Justice",
+}
+# lower-case particles inside a name: "Ursula von der Leyen", "Charles de Gaulle"
+_EN_PARTICLE_WORDS = {"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "al", "ibn", "dos", "del"}
+_EN_PARTICLES = re.compile(r"(?:[ \u00a0](?:" + "|".join(sorted(_EN_PARTICLE_WORDS)) + r"))+[ \u00a0]")
+# a middle name between a first name and a surname: an initial or a patronymic
+_EN_MIDDLE = re.compile(r"[A-Z]|[A-Z][a-z]+(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna)")
 
 
 def _nation(text: str) -> str | None:
@@ -260,36 +283,69 @@ class Doc:
         for t in toks:
             w = t.group()
             if w[0].isupper() and not self._taken(t.start(), t.end()):
-                if cur and re.fullmatch(r"[ \u00a0]", text[cur[-1].end():t.start()]) and not re.search(
+                gap = text[cur[-1].end():t.start()] if cur else ""
+                if cur and (re.fullmatch(r"[ \u00a0]", gap) or _EN_PARTICLES.fullmatch(gap) or (
+                        re.fullmatch(r"\.[ \u00a0]", gap) and re.fullmatch(r"[A-Z]", cur[-1].group()))) and not re.search(
                         r"[’']s$", cur[-1].group()):
-                    cur.append(t)
+                    cur.append(t)  # "Yuri Gorlov", "John F. Kennedy"
                     continue
                 if cur:
                     runs.append(cur)
                 cur = [t]
             else:
+                if cur and w in _EN_PARTICLE_WORDS:
+                    continue  # "von der": the next capitalised word decides
                 if cur:
                     runs.append(cur)
                 cur = []
         if cur:
             runs.append(cur)
+        leaders_at = {p.start: p for p in self.persons if p.leader_id}
         for run in runs:
             if self._in_head(run[0].start()):
                 continue
+            # a title ends before the name: "Agriculture Minister Yuri Gorlov" -> "Yuri Gorlov"
+            cut = max((i for i, m in enumerate(run) if m.group() in _EN_TITLE_WORDS), default=-1)
+            titled = cut >= 0 and cut < len(run) - 1
+            run = run[cut + 1:]
             while run and run[0].group() in _EN_STOP:
                 run = run[1:]
+            if run and self._absorb(run, leaders_at):
+                continue
             while run and run[-1].group() in _EN_STOP:
                 run = run[:-1]
-            if not 2 <= len(run) <= 3:
+            if not (2 if not titled else 1) <= len(run) <= 4 or (len(run) == 4 and not any(
+                    re.fullmatch(r"[A-Z]", m.group()) for m in run[1:-1])):
                 continue
+            if len(run) == 1 and (re.search(r"[’']s$", run[0].group()) or len(run[0].group()) < 3
+                                  or run[0].group() in _EN_NOT_SURNAME):
+                continue  # "Prime Minister Gorlov" is a name; "Chief Executive" is not
             words = [re.sub(r"[’']s$", "", m.group()) for m in run]
             if any(w in _EN_ORG or w in _EN_STOP or (w.isupper() and len(w) > 1) for w in words):
                 continue
             prev = text[max(0, run[0].start() - 5):run[0].start()]
             gender = "m" if re.search(r"Mr\.?\s$", prev) else "f" if re.search(r"M(?:r)?s\.?\s$", prev) else None
-            self._add_person(run[0].start(), run[-1].start() + len(words[-1]), " ".join(words), en_key(words[-1]),
+            end = run[-1].start() + len(words[-1])
+            self._add_person(run[0].start(), end, re.sub(r"\s+", " ", text[run[0].start():end]), en_key(words[-1]),
                              gender)
         self._surnames_alone(toks, en_key)
+
+    def _absorb(self, run: list[re.Match[str]], leaders_at: dict[int, Person]) -> bool:
+        """A first name with a middle initial or patronymic before a registry surname is part of that
+        mention ("Alexander G. Lukashenko", "Alexander Grigoryevich Lukashenko")."""
+        after = re.match(r"\.?[ \u00a0]", self.text[run[-1].end():run[-1].end() + 2])
+        if not after:
+            return False
+        p = leaders_at.get(run[-1].end() + after.end())
+        if p is None or p.leader_id is None:
+            return False
+        words = [m.group() for m in run]
+        first_ok = self.reg.is_first_name_of(words[0], p.leader_id) or bool(re.fullmatch(r"[A-Z]", words[0]))
+        if not first_ok or not all(_EN_MIDDLE.fullmatch(w) for w in words[1:]):
+            return False
+        p.start = run[0].start()
+        self._cover(p.start, p.end)
+        return True
 
     def _surnames_alone(self, toks: list[re.Match[str]], key: object) -> None:
         keyf = key  # en_key or ru_key
@@ -367,7 +423,7 @@ class Doc:
         keep = []
         for p in self.persons:
             if p.leader_id is None and not p.title and not p.speaker and any(
-                    s <= p.start and p.end <= e for s, e in spans):
+                    s <= p.start and p.end <= e for s, e in spans) and not self._personal(p):
                 continue
             keep.append(p)
         if len(keep) != len(self.persons):
@@ -376,6 +432,21 @@ class Doc:
             for p in keep:
                 self._cover(p.start, p.end)
             self._reindex()
+
+    def _personal(self, p: Person) -> bool:
+        """Is the name's context that of a person: a title right before it ("Economy Minister Ivan
+        Petrov") or an appositive role after it ("Franak Viačorka, a senior adviser to ...")?"""
+        if self.lang != "en":
+            return False
+        before = re.search(r"([A-Z][\w-]*)\.?[ \u00a0]$", self.text[max(0, p.start - 30):p.start])
+        if before and before.group(1) in _EN_TITLE_WORDS:
+            return True
+        m = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;:!?]{3,60})", self.text[p.end:p.end + 80])
+        if m and _EN_ROLE.match(m.group(1)):
+            return True
+        # "the chairman of the State Border Committee, Konstantin Molostov, said"
+        b = re.search(r"([^,.;:!?“”\"]{3,100}),[ \u00a0]+$", self.text[max(0, p.start - 110):p.start])
+        return bool(b and re.match(r",", self.text[p.end:p.end + 1]) and _EN_ROLE.search(b.group(1)))
 
     # --- people not in the registry: Russian -------------------------------------------------
     def _find_ru_names(self) -> None:
@@ -477,6 +548,25 @@ class Doc:
         p = spk[0] if spk else group[-1]
         return Speaker(p.name, p.leader_id, p.gender)
 
+    def group_before(self, pos: int, max_sents: int = 3) -> list[Speaker]:
+        """The antecedent of "both leaders" / "the two presidents": the people coordinated in the nearest
+        earlier sentence that names two or more ("Vladimir Putin and Alexander Lukashenko said ...")."""
+        i = bisect.bisect_left(self._starts, pos)
+        by_sent: dict[int, list[Person]] = {}
+        for p in reversed(self.persons[:i]):
+            if p.quoted or p.end > pos or (p.speaker and p.start == p.end):
+                continue
+            si = self.sent_of(p.start)
+            if si not in by_sent and len(by_sent) >= max_sents:
+                break
+            by_sent.setdefault(si, []).insert(0, p)
+        for si in sorted(by_sent, reverse=True):
+            ps = by_sent[si]
+            for a, b in zip(ps, ps[1:], strict=False):
+                if a.name != b.name and re.fullmatch(r"\s+and\s+|\s*,\s*", self.text[a.end:b.start]):
+                    return [Speaker(a.name, a.leader_id, a.gender), Speaker(b.name, b.leader_id, b.gender)]
+        return []
+
     def resolve_role(self, rs: int, re_: int) -> Speaker | None:
         """A role noun ("the minister", "the Russian top diplomat", "белорусский премьер"): the nearest
         person before it whose known roles and country fit."""
@@ -526,6 +616,13 @@ class Doc:
         pos, spk = cands[-1] if last else cands[0]
         return spk, pos
 
+    def mention_end(self, pos: int) -> int | None:
+        """The end of the speaker expression that `speaker_in` or `candidates` last found at `pos`."""
+        for p, _spk, end in self._spans:
+            if p == pos:
+                return end
+        return None
+
     def candidates(
         self, s: int, e: int, allow_role: bool = True, include_quoted: bool = False
     ) -> list[tuple[int, Speaker]]:
@@ -558,6 +655,10 @@ class Doc:
         if allow_role and not cands:
             rx = _EN_ROLE if self.lang == "en" else _RU_ROLE
             for m in rx.finditer(seg):
+                if self.lang == "en" and re.search(r"(?i)(?:^|\W)(?:a|an)\s+(?:[\w-]+\s+){0,3}$",
+                                                   self.text[max(0, s + m.start() - 40):s + m.start()] + " ") or \
+                        re.match(r"(?i)an?\s", m.group()):
+                    continue  # "a senior adviser to ...": someone new, not a person named before
                 sp = self.resolve_role(s + m.start(), s + m.end())
                 if sp:
                     cands.append((s + m.start(), 3, sp, s + m.end()))

@@ -54,10 +54,24 @@ def _lemma(tok: Any) -> str:
     return low
 
 
+_CONJ = re.compile(r",[”\"’]?\s+(?:and|but|while|whereas|although|though|yet)\s")
+
+
 def _clause_end(text: str, s: int, e: int) -> int:
-    m = _END.search(text, s + 1, e)
-    end = m.start() if m else e
-    return end
+    pos = s + 1
+    while True:
+        m = _END.search(text, pos, e)
+        if m is None:
+            return e
+        # '…, but the Poles "must take the first step."': a coordinated clause with a quoted fragment
+        # and no reporting verb of its own is still the speaker's
+        nxt = _END.search(text, m.end(), e)
+        rest = text[m.end():nxt.start() if nxt else e]
+        if _CONJ.match(m.group()) and re.search(r"[“\"«]", rest) and not any(
+                w.lower() in EN_VERB_FORMS for w in re.findall(r"[A-Za-z]+", rest)):
+            pos = m.end()
+            continue
+        return m.start()
 
 
 def _has_quote(text: str) -> bool:
@@ -174,9 +188,32 @@ def _co_speakers(doc: Doc, s: int, tok: Any) -> list[tuple[str | None, str | Non
     return out
 
 
+def _run_on(tok: Any) -> bool:
+    """A reporting verb that continues its subject's sentence after a reported clause, attached by the
+    parser inside that clause: "Khrenin reported that brigades had been redeployed and said ..."."""
+    return bool(
+        tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.lower_ in EN_VERB_FORMS and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ == "and" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def _outer_cue(tok: Any) -> Any:
+    """For a run-on reporting verb, the reporting verb whose clause the parser put it in."""
+    if not _run_on(tok):
+        return None
+    cur = tok.head
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.lower_ in EN_VERB_FORMS and cur.head.i < tok.i:
+            return cur.head
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return None
+
+
 def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
     """Speaker of cue verb `tok`: its subject, climbing through participles; None: not a person."""
-    cur = tok
+    cur = _outer_cue(tok) or tok
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -233,7 +270,7 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
             return
         if re.match(r"(?i)(?:what|how|why|whether|who|whom|where|when|which)\b", text[a:b]):
             return  # "said what he thinks" reports no content
-        if _inside_direct(a, direct) or _inside_direct(b - 1, direct):
+        if _inside_direct(a, direct) or any(x <= a and b - 1 < y for x, y in direct):
             return  # the clause is (part of) a direct quote: the direct extractor has it
         if text[a] in "“‘\"'«„":
             for x, _y in direct:
@@ -243,6 +280,8 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
             return
         taken.append((a, b))
         typ: QuoteType = "mixed" if _has_quote(text[a:b]) else "indirect"
+        if text[a] in "“\"«" and text[b - 1] in "”\"»" and not _has_quote(text[a + 1:b - 1]):
+            a, b, typ = a + 1, b - 1, "direct"  # said that "…": the whole clause is quoted
         for one in [who, *(also or [])]:
             if one[0] is not None and (one is who or one[0] != who[0]):
                 out.append((a, b, typ, one[0], one[1], cue))
@@ -338,11 +377,43 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
         if _inside_direct(cl, direct):
             continue
         end = _clause_end(text, cl, body_end)
+        # a run-on reporting verb ('… and said …') or any verb after a closing mark ('"…" and warned')
+        for t2 in toks[i + 1:]:
+            if s + t2.idx <= cl or s + t2.idx >= end or t2.i < 2:
+                continue
+            prev = t2.doc[t2.i - 1]
+            outer = _outer_cue(t2)
+            if prev.lower_ == "and" and t2.tag_ == "VBD" and (
+                    (outer is not None and outer.i == tok.i) or t2.doc[t2.i - 2].text in ('"', "”", "’")):
+                end = s + prev.idx
+                break
         # "said that “...” and warned the West": a verb coordinated with the cue verb ends the clause
         for c in tok.children:
-            if c.dep_ == "conj" and c.i > i and pos(c) in ("VERB", "AUX") and s + c.idx > cl:
+            if c.dep_ == "conj" and c.i > i and pos(c) in ("VERB", "AUX") and s + c.idx > cl and not (
+                    s + c.idx < end and any(x.dep_ == "nsubj" for x in c.children)):
                 ccs = [x for x in tok.children if x.dep_ in ("cc", "punct") and x.i < c.i and s + x.idx > cl]
                 cut = s + (ccs[0].idx if ccs else c.idx)
                 end = min(end, cut)
+        group = _group_subject(doc, s, tok)
+        if group:
+            emit(cl, end, group[0], tok.text, group[1:])
+            continue
         emit(cl, end, _subject_speaker(doc, s, tok, s), tok.text, _co_speakers(doc, s, tok))
     return out
+
+
+_GROUP = re.compile(r"(?i)(?:both|the\s+two)(?:\s+(?:leaders|presidents|heads\s+of\s+state|ministers|"
+                    r"foreign\s+ministers|politicians|men|women|officials))?|the\s+(?:leaders|presidents|"
+                    r"heads\s+of\s+state)")
+
+
+def _group_subject(doc: Doc, s: int, tok: Any) -> list[tuple[str | None, str | None]]:
+    """"Both leaders noted that ...": the people coordinated in the nearest earlier sentence."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj:
+        return []
+    sb = subj[0]
+    a, b = s + sb.left_edge.idx, s + sb.right_edge.idx + len(sb.right_edge.text)
+    if not _GROUP.fullmatch(doc.text[a:b]):
+        return []
+    return [(p.name, p.leader_id) for p in doc.group_before(a)]

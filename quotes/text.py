@@ -30,7 +30,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ABBR = {
+ABBR = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "st", "no", "vs", "jr", "sr", "prof", "gov",
     "sen", "rep", "capt", "adm", "u.s", "e.g", "i.e", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "г", "гг", "т", "т.е", "т.д", "т.п", "им", "ул", "англ", "см", "ср",
@@ -49,7 +49,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         wm = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12):m.start() + 1])
         if m.group().startswith(".") and wm:
             w = wm.group(1).lower()
-            if w in _ABBR or (len(w) == 1 and w.isalpha()):
+            if w in ABBR or (len(w) == 1 and w.isalpha()):
                 continue
         if e > s:
             out.append((s, e))

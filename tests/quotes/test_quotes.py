@@ -42,7 +42,8 @@ def _score_own(lang: str) -> dict[str, float]:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_own_gold_set(lang: str) -> None:
     res = _score_own(lang)
-    # reached: e2e F1 1.000 and every type recall 1.000 in both languages
+    # reached: e2e F1 1.000 and every type recall 1.000 in both languages (EN en33-en60: wire-copy titles,
+    # appositives and role nouns; 0.882 on the 52 documents before that work)
     assert res["e2e_f1"] >= 0.99, res
     for k in ("direct_recall", "indirect_recall", "mixed_recall"):
         assert res.get(k, 1.0) >= 0.95, res
@@ -165,10 +166,10 @@ def _score_heldout(lang: str) -> dict[str, float]:
     return totals(tot)
 
 
-@pytest.mark.parametrize(("lang", "floor"), [("en", 0.98), ("ru", 0.99)])
+@pytest.mark.parametrize(("lang", "floor"), [("en", 0.99), ("ru", 0.99)])
 def test_heldout_style_gold_set(lang: str, floor: float) -> None:
     """Wire copy and analysis written apart from the rules (tests/quotes/heldout_source.py).
-    Reached: EN e2e F1 0.982, RU 0.991 (before natasha's NER and the Russian fixes: 0.929; before
+    Reached: EN e2e F1 1.000 (0.982 before the wire-copy attribution work), RU 0.991 (before natasha's NER and the Russian fixes: 0.929; before
     the generalisation work: 0.839 and 0.736). Every type's recall: EN >= 0.967, RU >= 0.980."""
     res = _score_heldout(lang)
     assert res["e2e_f1"] >= floor, res
