@@ -330,7 +330,7 @@ def send_digest_delivery(session: Session, delivery_id: int, settings: Settings 
                          sender: Callable[[Delivery, Settings], str] | None = None) -> str:
     """Claim and send one digest delivery; record the outcome. Returns the new status."""
     from alerts.channels.base import TransportError
-    from alerts.engine import MAX_ATTEMPTS, backoff, claim
+    from alerts.engine import claim, record_failure
 
     s = settings or get_settings()
     d = claim(session, delivery_id)
@@ -341,17 +341,7 @@ def send_digest_delivery(session: Session, delivery_id: int, settings: Settings 
     try:
         receipt = (sender or _send_payload)(d, s)
     except TransportError as e:
-        d.last_error = str(e)[:2000]
-        if e.permanent or d.attempts >= MAX_ATTEMPTS:
-            d.status = "failed"
-            log.error("digest delivery %s via %s failed permanently: %s", d.id, d.channel, e)
-        else:
-            wait = backoff(d.attempts)
-            if e.retry_after:
-                wait = max(wait, timedelta(seconds=e.retry_after))
-            d.status, d.next_attempt_at = "retry", utcnow() + wait
-            log.warning("digest delivery %s via %s failed, retry in %ss: %s", d.id, d.channel,
-                        int(wait.total_seconds()), e)
+        record_failure(d, e, "digest delivery")
     else:
         d.status, d.sent_at, d.receipt, d.last_error = "sent", utcnow(), str(receipt)[:500], None
         log.info("digest delivery %s sent via %s (%s)", d.id, d.channel, receipt)

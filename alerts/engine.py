@@ -36,6 +36,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from alerts.channels.base import TransportError
 from alerts.grouping import also_reported_by
 from alerts.message import AlertMessage
 from alerts.novelty import Novelty, assess, index_quote, speaker_key
@@ -255,12 +256,25 @@ def due_deliveries(session: Session, now: datetime | None = None, limit: int = 2
     return list(session.scalars(q))
 
 
+def record_failure(d: Delivery, e: TransportError, what: str = "delivery") -> None:
+    """A failed send: permanent (or out of attempts) -> failed, visible in `alerts failed`;
+    transient -> retry after the service's Retry-After, else exponential backoff."""
+    d.last_error = str(e)[:2000]
+    if e.permanent or d.attempts >= MAX_ATTEMPTS:
+        d.status = "failed"
+        log.error("%s %s via %s failed permanently: %s", what, d.id, d.channel, e)
+        return
+    wait = timedelta(seconds=e.retry_after) if e.retry_after else backoff(d.attempts)
+    d.status, d.next_attempt_at = "retry", utcnow() + wait
+    log.warning("%s %s via %s failed, retry in %ss: %s", what, d.id, d.channel, int(wait.total_seconds()), e)
+
+
 def claim(session: Session, delivery_id: int, now: datetime | None = None) -> Delivery | None:
     """Atomically move a due row to `sending`; None when someone else has it or it is done."""
     now = now or utcnow()
     res = session.execute(
         update(Delivery).where(Delivery.id == delivery_id, _due(now))
-        .values(status="sending", claimed_at=now, attempts=Delivery.attempts + 1)
+        .values(status="sending", claimed_at=now, attempts=Delivery.attempts + 1, queued_at=None)
         .execution_options(synchronize_session=False)
     )
     session.commit()
@@ -319,7 +333,6 @@ def send(session: Session, delivery_id: int, get_channel: Callable[[str], Any],
          policies: dict[str, ChannelPolicy] | None = None, now: datetime | None = None) -> str:
     """Claim one due delivery, apply silences / quiet hours / rate cap, send it, record the
     outcome. Returns the new status ("skipped" when it was not due or someone else has it)."""
-    from alerts.channels.base import TransportError
 
     if policies is None:
         from alerts.quiet import load_channel_policies
@@ -345,15 +358,7 @@ def send(session: Session, delivery_id: int, get_channel: Callable[[str], Any],
         channel = get_channel(d.channel)
         receipt = channel.send(AlertMessage.from_dict(d.payload))
     except TransportError as e:
-        d.last_error = str(e)[:2000]
-        if e.permanent or d.attempts >= MAX_ATTEMPTS:
-            d.status = "failed"
-            log.error("delivery %s via %s failed permanently: %s", d.id, d.channel, e)
-        else:
-            wait = timedelta(seconds=e.retry_after) if e.retry_after else backoff(d.attempts)
-            d.status, d.next_attempt_at = "retry", utcnow() + wait
-            log.warning("delivery %s via %s failed, retry in %ss: %s", d.id, d.channel,
-                        int(wait.total_seconds()), e)
+        record_failure(d, e)
         session.commit()
         return d.status
     d.status, d.sent_at, d.receipt, d.last_error, d.reason = "sent", utcnow(), str(receipt)[:500], None, None

@@ -3,7 +3,8 @@
     .venv/bin/python bench/ingest.py [--articles 10000] [--sources 4] [--latency-articles 300]
 
 A local fixture site publishes the articles into the feeds of several sources; two Celery
-worker processes (both queues, one task at a time each) crawl, extract and evaluate; beat
+worker processes (one task at a time each; one takes crawls and extractions, the other
+extractions and deliveries) crawl, extract and evaluate; beat
 schedules every few seconds with a one-minute poll interval per source. First most articles
 appear at once (throughput: articles/s from the first article stored to the last one
 extracted with its alerts sent); then the rest trickle in a few at a time (latency: p50 and
@@ -139,7 +140,7 @@ def main() -> None:
         (cfg / "sources.yaml").write_text("sources:\n" + "".join(
             f"  - {{id: bench{s}, name: Bench {s}, kind: state_media, country: BY, languages: [en], "
             f"discovery: [{{type: feed, url: '{fx.base}/feed{s}.xml'}}], interval_minutes: 1, "
-            f"download_delay: 0, allow_private: true}}\n" for s in range(a.sources)))
+            f"download_delay: 0, concurrency: 8, autothrottle: false, allow_private: true}}\n" for s in range(a.sources)))
         env = {**os.environ, "DATABASE_URL": db_url, "BROKER_URL": a.redis, "MOUTHPIECE_CONFIG_DIR": str(cfg),
                "MOUTHPIECE_DATA_DIR": str(work / "data"), "MOUTHPIECE_GROUP_WAIT": "0",
                "MOUTHPIECE_SCHEDULE_EVERY": "5", "MOUTHPIECE_SWEEP_EVERY": "5", "MOUTHPIECE_METRICS_PORT": "0",
@@ -151,9 +152,11 @@ def main() -> None:
         upgrade(db_url)
         logs = work / "logs"
         logs.mkdir()
-        for w in range(2):
+        # two worker processes: one crawls and extracts, one only extracts and delivers (the
+        # production layout in miniature: crawls never starve the extraction queue)
+        for w, queues in enumerate(("crawl,default", "default")):
             procs.append(subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "-Q", "default,crawl",
+                [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "-Q", queues,
                  "--concurrency", "1", "--loglevel", "WARNING", "--hostname", f"bench{w}@%h"],
                 env=env, cwd=ROOT, stdout=open(logs / f"worker{w}.log", "wb"), stderr=subprocess.STDOUT))
         procs.append(subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks.app", "beat", "--loglevel",
@@ -162,7 +165,7 @@ def main() -> None:
                                       stderr=subprocess.STDOUT))
         time.sleep(5)
 
-        from storage.models import Alert, Article, Delivery, Quote
+        from storage.models import Alert, Article, CrawlRun, Delivery, Quote
 
         appeared: dict[str, float] = {}
         feeds: dict[int, list[tuple[str, str]]] = {s: [] for s in range(a.sources)}
@@ -228,10 +231,16 @@ def main() -> None:
                              .join(Alert, Alert.quote_id == Quote.id).join(Delivery, Delivery.alert_id == Alert.id)
                              .where(Delivery.sent_at.is_not(None))).all()
             n_alerts = s.scalar(select(func.count()).select_from(Alert)) or 0
+            runs = [(r.finished_at - r.started_at).total_seconds() for r in s.scalars(
+                select(CrawlRun).where(CrawlRun.finished_at.is_not(None), CrawlRun.articles_new > 0))]
+            crawled = s.scalar(select(func.sum(CrawlRun.articles_new))) or 0
             n_quotes = s.scalar(select(func.count()).select_from(Quote)) or 0
         lat = sorted(sent.timestamp() - appeared[url] for url, sent in rows
                      if url in appeared and appeared[url] >= latency_from)
         print(f"articles: {a.articles}, quotes: {n_quotes}, alerts: {n_alerts}")
+        if runs:
+            print(f"crawls that found new articles: {len(runs)}, {sum(runs):.0f} s in all "
+                  f"({crawled / max(sum(runs), 1e-9):.1f} articles/s while crawling, process start included)")
         print(f"throughput: {throughput:.1f} articles/s ({len(bulk)} articles crawled, extracted and evaluated, "
               f"alerts sent, in {busy.total_seconds():.0f} s by two worker processes)")
         if lat:
@@ -241,10 +250,11 @@ def main() -> None:
         for w in range(2):
             series = [kb[w] for _, kb in samples if kb[w]]
             third = max(1, len(series) // 3)
-            first, last = statistics.mean(series[:third]), statistics.mean(series[-third:])
-            print(f"worker {w}: peak RSS {max(series) / 1024:.0f} MiB; mean RSS first third "
-                  f"{first / 1024:.0f} MiB, last third {last / 1024:.0f} MiB "
-                  f"({'grows' if last > first * 1.25 else 'stable'})")
+            # the models load lazily on a worker's first tasks: compare the warm middle with the end
+            middle, last = statistics.mean(series[third:2 * third] or series), statistics.mean(series[-third:])
+            print(f"worker {w}: peak RSS {max(series) / 1024:.0f} MiB; mean RSS middle third "
+                  f"{middle / 1024:.0f} MiB, last third {last / 1024:.0f} MiB "
+                  f"({'grows' if last > middle * 1.2 else 'stable'})")
     for p in procs:
         p.send_signal(signal.SIGTERM)
     for p in procs:

@@ -10,11 +10,11 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from config.loader import config_path, load_yaml
+from config.loader import config_path, load_yaml, time_zone
 
 DigestChannel = Literal["default", "email", "slack", "outbox"]
 EmptyDay = Literal["send", "brief", "skip"]
@@ -69,11 +69,7 @@ class DigestConfig(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, v: str) -> str:
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {v!r} (use an IANA name such as Europe/Minsk)") from None
-        return v
+        return time_zone(v)
 
     @field_validator("archive_url")
     @classmethod

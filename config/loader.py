@@ -26,6 +26,17 @@ class ConfigError(ValueError):
         super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
 
 
+def time_zone(name: str) -> str:
+    """Validate an IANA time zone name (for pydantic validators)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Minsk)") from None
+    return name
+
+
 def config_dir() -> Path:
     return Path(os.environ.get("MOUTHPIECE_CONFIG_DIR") or DEFAULT_DIR)
 
@@ -84,9 +95,10 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[Any, yaml.Node | No
             raise ConfigError(path, None, "", "file not found") from None
         except UnicodeDecodeError as e:
             raise ConfigError(path, None, "", f"not UTF-8 ({e.reason})") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise ConfigError(path, mark.line + 1 if mark else None, "", f"YAML syntax: {e.problem}") from None
@@ -111,8 +123,27 @@ def validate(model: type[M], data: Any, path: Path, node: yaml.Node | None) -> M
         raise ConfigError(path, line, _field_name(loc), err["msg"] + more) from None
 
 
+_CACHE: dict[tuple[str, str], tuple[tuple[int, int], BaseModel]] = {}
+
+
 def load_yaml(path: str | os.PathLike[str], model: type[M]) -> M:
-    """Parse `path` and validate it as `model`, raising ConfigError with file:line: field."""
+    """Parse `path` and validate it as `model`, raising ConfigError with file:line: field.
+
+    Every task reads the configuration, so the validated result is kept until the file
+    changes (size or modification time): an edit takes effect without a restart, and an
+    unchanged file is not parsed again. Callers must not mutate what they get."""
     p = Path(path)
+    try:
+        st = p.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    key = (str(p.resolve()) if stamp else str(p), f"{model.__module__}.{model.__qualname__}")
+    hit = _CACHE.get(key)
+    if stamp is not None and hit is not None and hit[0] == stamp:
+        return hit[1]  # type: ignore[return-value]
     data, node = parse_yaml(p)
-    return validate(model, data, p, node)
+    result = validate(model, data, p, node)
+    if stamp is not None:
+        _CACHE[key] = (stamp, result)
+    return result

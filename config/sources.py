@@ -54,6 +54,10 @@ class Source(BaseModel):
     parser: str | None = None
     encoding: str | None = None  # declared when the site lies about it (mfa.gov.by: windows-1251)
     download_delay: float | None = Field(default=None, ge=0)
+    # Politeness overrides, for sites you run yourself (fixture sites, benchmarks): requests in
+    # flight at once to this source's host (default 1) and AutoThrottle (default on).
+    concurrency: int = Field(default=1, ge=1, le=16)
+    autothrottle: bool = True
     # private/loopback addresses are refused unless a source explicitly allows them
     allow_private: bool = False
     # expected publishing rhythm: health turns "silent" after this many hours without new articles

@@ -60,6 +60,10 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
     if source.download_delay is not None:
         overrides.setdefault("DOWNLOAD_DELAY", source.download_delay)
     overrides["MOUTHPIECE_ALLOW_PRIVATE"] = source.allow_private
+    if source.concurrency != 1:
+        overrides.setdefault("CONCURRENT_REQUESTS_PER_DOMAIN", source.concurrency)
+    if not source.autothrottle:
+        overrides.setdefault("AUTOTHROTTLE_ENABLED", False)
     overrides.setdefault("LOG_INSTALL_ROOT_HANDLER", False)
     if not overrides["LOG_INSTALL_ROOT_HANDLER"] and overrides.get("LOG_LEVEL"):
         logging.getLogger("scrapy").setLevel(overrides["LOG_LEVEL"])  # our handlers, Scrapy's level
@@ -162,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     logging.basicConfig(level=a.log_level, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    summary = crawl(a.source_id, since=a.since, settings={"LOG_LEVEL": a.log_level})
+    summary = crawl(a.source_id, since=a.since, settings={"LOG_LEVEL": a.log_level,
+                                                         "MOUTHPIECE_ENQUEUE_EXTRACTION": True})
     print(json.dumps(summary))
     return 0 if summary["ok"] else 2
 

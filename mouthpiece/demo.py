@@ -22,10 +22,15 @@ DEMO_SOURCE = """sources:
     discovery:
       - type: feed
         url: {base}/feed.xml
-    interval_minutes: 5
+    interval_minutes: {interval}
     download_delay: 0
     allow_private: true
 """
+
+
+def demo_sources(base: str, interval: int = 5) -> str:
+    """sources.yaml for the demo site served at `base` (also used by the tests)."""
+    return DEMO_SOURCE.format(base=base, interval=interval)
 
 
 def run_demo(data_dir: str | Path = "data/demo") -> int:
@@ -41,12 +46,14 @@ def run_demo(data_dir: str | Path = "data/demo") -> int:
     feed.write_text(feed.read_text().replace("<!--NEW-ITEMS-->", (site_root / "new-item.xml").read_text()))
 
     with FixtureSite(site_root) as site:
-        (cfg / "sources.yaml").write_text(DEMO_SOURCE.format(base=site.base))
+        (cfg / "sources.yaml").write_text(demo_sources(site.base))
         os.environ.update({
             "MOUTHPIECE_DATA_DIR": str(data),
             "DATABASE_URL": f"sqlite:///{data / 'mouthpiece.sqlite'}",
             "MOUTHPIECE_CONFIG_DIR": str(cfg),
             "MOUTHPIECE_GROUP_WAIT": "0",
+            # no worker here: the sweep below extracts what the crawl stored, at once
+            "MOUTHPIECE_EXTRACT_STALE": "0",
         })
         os.environ.pop("BROKER_URL", None)
         from config.settings import reset_settings
@@ -76,6 +83,7 @@ def run_demo(data_dir: str | Path = "data/demo") -> int:
 def report(out: Console) -> None:
     from sqlalchemy import select
 
+    from storage.articles import published_local
     from storage.db import session_scope
     from storage.models import Alert, Article, Delivery, Quote
 
@@ -83,7 +91,9 @@ def report(out: Console) -> None:
         arts = list(s.scalars(select(Article).order_by(Article.published_at)))
         out.print(f"\n[bold]Articles ({len(arts)})[/bold]")
         for a in arts:
-            out.print(f"  {a.published_at:%Y-%m-%d %H:%M%z}  {a.title}\n      {a.canonical_url}",
+            when = published_local(a)
+            out.print(f"  {when.isoformat(timespec='minutes') if when else '(no date)'}  {a.title}\n"
+                      f"      {a.canonical_url}",
                       highlight=False, markup=False)
         qs = list(s.scalars(select(Quote).order_by(Quote.article_id, Quote.start)))
         out.print(f"\n[bold]Quotes ({len(qs)})[/bold]")

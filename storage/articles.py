@@ -14,17 +14,18 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Article, ArticleAlias, utcnow
+from storage.models import Article, ArticleAlias, ArticleBand, utcnow
 
 NUM_PERM = 64
 SHINGLE = 3
 MIN_WORDS = 40           # shorter bodies are too generic to call a reprint
 REPRINT_THRESHOLD = 0.6  # estimated Jaccard similarity of the shingle sets
 REPRINT_WINDOW = timedelta(days=14)
-REPRINT_CANDIDATES = 5000
+REPRINT_CANDIDATES = 200
+BANDS, ROWS = 16, 4       # 16 bands of 4 values: a pair at similarity 0.6 shares a band with p ~ 0.9
 _PRIME = (1 << 61) - 1
 _MAX_HASH = (1 << 32) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -80,6 +81,22 @@ def similarity(a: list[int] | None, b: list[int] | None) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
+def band_hashes(fp: list[int]) -> list[int]:
+    """The LSH band keys of a signature (signed 64-bit, as the index column stores them)."""
+    out = []
+    for b in range(BANDS):
+        chunk = ",".join(str(v) for v in fp[b * ROWS:(b + 1) * ROWS])
+        out.append(int.from_bytes(hashlib.blake2b(f"{b}:{chunk}".encode(), digest_size=8).digest(), "big",
+                                  signed=True))
+    return out
+
+
+def index_bands(session: Session, art: Article) -> None:
+    session.execute(delete(ArticleBand).where(ArticleBand.article_id == art.id))
+    if art.fingerprint:
+        session.add_all([ArticleBand(band_hash=h, article_id=art.id) for h in set(band_hashes(art.fingerprint))])
+
+
 def _when(a: Article) -> datetime:
     return a.published_at or a.first_seen_at or utcnow()
 
@@ -91,8 +108,9 @@ def link_reprint(session: Session, art: Article) -> Article | None:
         return None
     when = _when(art)
     window = (when - REPRINT_WINDOW, when + REPRINT_WINDOW)
+    sharing = select(ArticleBand.article_id).where(ArticleBand.band_hash.in_(band_hashes(art.fingerprint)))
     q = (select(Article.id, Article.fingerprint)
-         .where(Article.id != art.id, Article.source_id != art.source_id, Article.fingerprint.is_not(None),
+         .where(Article.id.in_(sharing), Article.id != art.id, Article.source_id != art.source_id,
                 or_(Article.published_at.between(*window),
                     Article.published_at.is_(None) & Article.first_seen_at.between(*window)))
          .order_by(Article.id.desc()).limit(REPRINT_CANDIDATES))
@@ -169,6 +187,7 @@ def upsert_article(
     session.flush()
     if changed:
         art.fingerprint = fingerprint(body)
+        index_bands(session, art)
         if art.reprint_of_id is None:
             link_reprint(session, art)
         session.flush()

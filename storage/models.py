@@ -107,6 +107,9 @@ class Article(Base):
     # MinHash signature of the body's word shingles (storage/articles.py), for reprint detection
     fingerprint: Mapped[list[int] | None] = mapped_column(JSON)
     extracted_hash: Mapped[str | None] = mapped_column(String(64))  # body hash quotes were extracted from
+    # when its extraction task was queued: the sweep queues it again only once that is stale, so a
+    # backlog is never flooded with duplicates of tasks that are merely waiting their turn
+    extract_queued_at: Mapped[datetime | None] = mapped_column(TZDateTime)
     aliases: Mapped[list[ArticleAlias]] = relationship(back_populates="article", cascade="all, delete-orphan")
 
 
@@ -117,6 +120,16 @@ class ArticleAlias(Base):
     url: Mapped[str] = mapped_column(String(2000), primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     article: Mapped[Article] = relationship(back_populates="aliases")
+
+
+class ArticleBand(Base):
+    """MinHash LSH bands of an article body: a reprint shares at least one band hash with its
+    original, so finding it is an indexed lookup rather than a scan of recent articles."""
+
+    __tablename__ = "article_bands"
+    band_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
 
 
 class Speaker(Base):
@@ -191,6 +204,7 @@ class Delivery(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(TZDateTime, index=True)
     claimed_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    queued_at: Mapped[datetime | None] = mapped_column(TZDateTime)  # a deliver task is waiting for it
     sent_at: Mapped[datetime | None] = mapped_column(TZDateTime)
     receipt: Mapped[str | None] = mapped_column(Text)
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -244,5 +258,5 @@ class Lock(Base):
 
 __all__ = [
     "Base", "Source", "CrawlRun", "Article", "ArticleAlias", "Speaker", "Quote", "QuoteBand", "Alert",
-    "Delivery", "Digest", "Silence", "Lock", "Heartbeat", "utcnow", "TZDateTime",
+    "Delivery", "Digest", "Silence", "Lock", "Heartbeat", "ArticleBand", "utcnow", "TZDateTime",
 ]

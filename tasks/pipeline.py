@@ -105,7 +105,8 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
     finally:
         with session_scope() as s:
             release(s, lock, owner)
-    enqueue_pending_extractions(source_id)
+    # The crawl queued each article's extraction as it stored it; whatever it could not queue
+    # (the broker was down, the child died) the sweep picks up once it is stale.
     return summary
 
 
@@ -118,23 +119,34 @@ def _record_failure(source_id: str, error: str) -> None:
 
 
 def enqueue_pending_extractions(source_id: str | None = None) -> list[int]:
-    """Articles whose body has not been through extraction yet (new, changed, or lost tasks)."""
+    """Queue extraction for articles not extracted yet whose task was never queued, or was
+    queued longer ago than MOUTHPIECE_EXTRACT_STALE (so it was lost: a dead worker, a broker
+    restart). Articles merely waiting in a backlog are left alone."""
     from config.settings import get_settings
     from storage.db import session_scope
     from storage.models import Article
 
+    now = _now()
+    stale = now - timedelta(seconds=get_settings().extract_stale)
     with session_scope() as s:
-        q = select(Article.id).where((Article.extracted_hash.is_(None)) |
-                                     (Article.extracted_hash != Article.content_hash))
+        q = select(Article.id).where(
+            (Article.extracted_hash.is_(None)) | (Article.extracted_hash != Article.content_hash),
+            (Article.extract_queued_at.is_(None)) | (Article.extract_queued_at <= stale))
         if source_id:
             q = q.where(Article.source_id == source_id)
-        else:  # the sweep: only articles whose task must have been lost, not ones queued just now
-            stale = get_settings().extract_stale
-            q = q.where(Article.first_seen_at <= _now() - timedelta(seconds=stale))
         ids = list(s.scalars(q.order_by(Article.id).limit(1000)))
-    for aid in ids:
+        if ids:
+            s.execute(update(Article).where(Article.id.in_(ids)).values(extract_queued_at=now))
+    for aid in ids:  # after commit
         extract_quotes.delay(aid)
     return ids
+
+
+def _mark_queued(session: Any, delivery_ids: list[int]) -> None:
+    from storage.models import Delivery
+
+    if delivery_ids:
+        session.execute(update(Delivery).where(Delivery.id.in_(delivery_ids)).values(queued_at=_now()))
 
 
 @app.task(name="tasks.pipeline.extract_quotes", **DB_RETRY)
@@ -169,6 +181,7 @@ def extract_quotes(article_id: int) -> int:
                 d["speaker_id"] = None
         rows = replace_quotes(s, article_id, found)
         due = evaluate_configured(s, article_id, _group_wait())
+        _mark_queued(s, due)
         art.extracted_hash = art.content_hash
         n = len(rows)
     for did in due:  # after commit; later ones are rows the sweep sends
@@ -186,6 +199,7 @@ def evaluate_alerts(article_id: int) -> list[int]:
 
     with session_scope() as s:
         due = evaluate_configured(s, article_id, _group_wait())
+        _mark_queued(s, due)
     for did in due:
         deliver.delay(did)
     return due
@@ -207,11 +221,17 @@ def deliver(delivery_id: int) -> str:
 def sweep() -> dict[str, int]:
     """Beat, every 30 s: send what is due (group wait over, quiet hours over, retry time
     reached, a claim left by a dead worker) and pick up articles whose extraction was lost."""
-    from alerts.engine import due_deliveries
+    from alerts.engine import STALE_CLAIM, due_deliveries
     from storage.db import session_scope
+    from storage.models import Delivery
 
     with session_scope() as s:
-        ids = due_deliveries(s)
+        due = due_deliveries(s)
+        # skip rows whose deliver task is still waiting in the queue (a backlog, not a loss)
+        waiting = set(s.scalars(select(Delivery.id).where(
+            Delivery.id.in_(due), Delivery.queued_at > _now() - STALE_CLAIM))) if due else set()
+        ids = [d for d in due if d not in waiting]
+        _mark_queued(s, ids)
     for did in ids:
         deliver.delay(did)
     lost = enqueue_pending_extractions()
@@ -220,18 +240,16 @@ def sweep() -> dict[str, int]:
 
 @app.task(name="tasks.pipeline.heartbeat", **DB_RETRY)
 def heartbeat(queue: str, token: str) -> str:
-    """Stamp the heartbeat row for `queue`: proof that a worker is consuming it."""
+    """Stamp the heartbeat row for `queue`: proof that a worker is consuming it. Only the latest
+    heartbeat counts: an older one processed late must not overwrite the newer token."""
     import socket
 
     from storage.db import session_scope
     from storage.models import Heartbeat
 
     with session_scope() as s:
-        row = s.get(Heartbeat, queue)
-        if row is None:
-            row = Heartbeat(queue=queue, token=token, sent_at=_now())
-            s.add(row)
-        row.token, row.processed_at, row.worker = token, _now(), socket.gethostname()
+        s.execute(update(Heartbeat).where(Heartbeat.queue == queue, Heartbeat.token == token)
+                  .values(processed_at=_now(), worker=socket.gethostname()))
     return token
 
 

@@ -62,27 +62,16 @@ def _worker(d: Deployment, name: str = "worker") -> Worker:
     return Worker(d.env, log=d.root / f"{name}.log")
 
 
-def test_redis_restarted_mid_run(deployment) -> None:
-    d, redis, _pg = deployment
+@pytest.mark.parametrize("server", ["redis", "postgres"])
+def test_server_restarted_mid_run(deployment, server: str) -> None:
+    d, redis, pg = deployment
     with _worker(d):
         d.beat()
         wait_for(lambda: finished_crawls() >= 1, 90, what="the first crawl")
-        redis.restart(down_for=2)
-        wait_for(settled, 120, what="the pipeline to settle after the Redis restart")
+        (redis if server == "redis" else pg).restart(down_for=2)
+        wait_for(settled, 120, what=f"the pipeline to settle after the {server} restart")
         d.smtp.wait_for(DEMO_ALERTS, timeout=60)
         time.sleep(4)  # a few more sweeps: nothing may be sent again
-    assert_once_each(d.smtp, DEMO_ALERTS)
-
-
-def test_postgres_restarted_mid_run(deployment) -> None:
-    d, _redis, pg = deployment
-    with _worker(d):
-        d.beat()
-        wait_for(lambda: finished_crawls() >= 1, 90, what="the first crawl")
-        pg.restart(down_for=2)
-        wait_for(settled, 120, what="the pipeline to settle after the PostgreSQL restart")
-        d.smtp.wait_for(DEMO_ALERTS, timeout=60)
-        time.sleep(4)
     assert_once_each(d.smtp, DEMO_ALERTS)
 
 
@@ -172,3 +161,31 @@ def test_two_beats_at_once(deployment) -> None:
         logs = (d.root / "beat1.log").read_text() + (d.root / "beat2.log").read_text()
         assert "standing by" in logs
     assert_once_each(d.smtp, DEMO_ALERTS)
+
+
+def test_slack_answering_500_for_a_while(deployment) -> None:
+    d, _redis, _pg = deployment
+    from tests.support.servers import WebhookServer
+
+    with WebhookServer() as hook:
+        # Slack only: without ALERT_EMAIL_TO the email channel is not configured
+        d.env.pop("ALERT_EMAIL_TO")
+        d.env["SLACK_WEBHOOK_URL"] = hook.url
+        os.environ.pop("ALERT_EMAIL_TO", None)
+        d.apply_env()
+        failures = 6
+        hook.fail_next(failures, 500)
+        with _worker(d):
+            d.beat()
+            wait_for(lambda: finished_crawls() >= 1, 90, what="the first crawl")
+            wait_for(settled, 150, what="the retries to go through")
+            time.sleep(4)
+        accepted = hook.requests[failures:]
+        assert len(hook.requests) >= failures
+        texts = [r.json["text"] for r in accepted]
+        assert len(texts) == DEMO_ALERTS and len(set(texts)) == DEMO_ALERTS, texts
+        from tests.support.pipeline import outcome
+
+        o = outcome()
+        assert o["alerts"] == DEMO_ALERTS and o["sent"] == DEMO_ALERTS and o["failed"] == 0, o
+        assert d.smtp.messages == []

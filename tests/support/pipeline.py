@@ -13,23 +13,10 @@ from pathlib import Path
 from celery import Celery
 from sqlalchemy import func, select, update
 
+from mouthpiece.demo import demo_sources
 from mouthpiece.sites import SITES_DIR, FixtureSite
 from tests.support.servers import SMTPServer
 from tests.support.services import REPO
-
-DEMO_SOURCE = """sources:
-  - id: demo
-    name: Minsk Herald
-    kind: state_media
-    country: BY
-    languages: [en]
-    discovery:
-      - type: feed
-        url: {base}/feed.xml
-    interval_minutes: {interval}
-    download_delay: 0
-    allow_private: true
-"""
 
 
 def copy_demo_site(dest: Path, with_new_item: bool = False) -> Path:
@@ -95,7 +82,7 @@ def deployment_env(root: Path, site: FixtureSite, smtp: SMTPServer, db_url: str,
                    interval: int = 60, **extra: str) -> dict[str, str]:
     cfg = root / "config"
     cfg.mkdir(exist_ok=True)
-    (cfg / "sources.yaml").write_text(DEMO_SOURCE.format(base=site.base, interval=interval))
+    (cfg / "sources.yaml").write_text(demo_sources(site.base, interval))
     env = {
         "DATABASE_URL": db_url,
         "BROKER_URL": broker_url,
