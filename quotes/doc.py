@@ -169,7 +169,8 @@ def _family(phrase: str) -> tuple[str, ...] | None:
     return None
 
 
-def _headline(par: str) -> bool:
+def is_headline(par: str) -> bool:
+    """A title-case line without final punctuation ("Lukashenko Says What Putin Thinks")."""
     if par.rstrip()[-1:] in ".!?…:\"”»’":
         return False
     words = re.findall(r"[^\W\d_][\w’'-]*", par)
@@ -211,7 +212,7 @@ class Doc:
         self._sent_starts: list[int] = []
         self._heads: list[tuple[int, int]] = []
         for ps, pe in paragraphs(text):
-            if _headline(text[ps:pe]):
+            if is_headline(text[ps:pe]):
                 self._heads.append((ps, pe))
             self._sent_starts.extend(a for a, _b in sentences(text, ps, pe))
         if lang == "ru":

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from quotes.cues import EN_VERB_FORMS, EN_VERBS
-from quotes.doc import Doc
+from quotes.doc import Doc, is_headline
 from quotes.model import QuoteType
 from quotes.nlp import pos
 from quotes.text import sentences, strip_span, word_count
@@ -100,7 +100,7 @@ def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) 
     for pi, (ps, pe) in enumerate(paras):
         if pi in skip:
             continue
-        if _headline(text[ps:pe]):
+        if is_headline(text[ps:pe]):
             continue
         for s, e in sentences(text, ps, pe):
             if _CUE_RX.search(text, s, e) and _worth_parsing(text, s, e):
@@ -147,17 +147,6 @@ def find_indirect_en(
     for s, e, sdoc in parsed:
         out.extend(_sentence(doc, s, e, sdoc, direct_ranges))
     return out
-
-
-def _headline(par: str) -> bool:
-    """A title-case line without final punctuation ("Lukashenko Says What Putin Thinks")."""
-    if par.rstrip()[-1:] in ".!?…:\"”»’":
-        return False
-    words = re.findall(r"[^\W\d_][\w’'-]*", par)
-    if not words or len(words) > 20:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.6 * len(words)
 
 
 def _inside_direct(pos: int, direct: list[tuple[int, int]]) -> bool:

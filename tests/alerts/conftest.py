@@ -1,14 +1,13 @@
 """Fixtures for the channel tests: real local servers, settings in a temp dir, sample alerts."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from alerts.message import AlertMessage
-from config.settings import Settings, reset_settings
+from config.settings import reset_settings
 from tests.support.servers import SMTPServer, WebhookServer
 
 _ENV = (
@@ -42,18 +41,6 @@ def smtp_server() -> Iterator[SMTPServer]:
 def webhook_server() -> Iterator[WebhookServer]:
     with WebhookServer() as server:
         yield server
-
-
-@pytest.fixture
-def make_settings(tmp_path: Path) -> Callable[..., Settings]:
-    """Settings(**env-style names) with the data dir in tmp_path and no `.env` file."""
-
-    def make(**env: Any) -> Settings:
-        values: dict[str, Any] = {"MOUTHPIECE_DATA_DIR": str(tmp_path / "data")}
-        values.update(env)
-        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-    return make
 
 
 def make_alert(**overrides: Any) -> AlertMessage:

@@ -1,7 +1,7 @@
 """A fresh SQLite database (migrated with Alembic) holding one day of fixture quotes."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from config.digests import DigestConfig
 from config.leaders import load_leaders
-from config.settings import Settings, reset_settings
+from config.settings import reset_settings
 from storage.db import get_engine, reset_engines, upgrade
 from storage.models import Alert, Article, Quote, Source, Speaker
 
@@ -50,16 +50,6 @@ def db_url(tmp_path: Path) -> str:
 def session(db_url: str) -> Iterator[Session]:
     with Session(get_engine(db_url), expire_on_commit=False) as s:
         yield s
-
-
-@pytest.fixture
-def make_settings(tmp_path: Path) -> Callable[..., Settings]:
-    def make(**env: Any) -> Settings:
-        values: dict[str, Any] = {"MOUTHPIECE_DATA_DIR": str(tmp_path / "data")}
-        values.update(env)
-        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-    return make
 
 
 @pytest.fixture
