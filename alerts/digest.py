@@ -207,13 +207,6 @@ class DigestData:
         return {k: getattr(h, k) for k in h.__dataclass_fields__} | {"empty": self.empty}
 
 
-def _role(leader: Leader | None, on: date) -> str | None:
-    if leader is None or not leader.roles:
-        return None
-    active = [r for r in leader.roles if r.active(on)]
-    return (active or leader.roles)[-1].title
-
-
 def collect(
     session: Session,
     cfg: DigestConfig,
@@ -295,9 +288,10 @@ def collect(
     for _key, quotes in by_speaker.items():
         quotes.sort(key=lambda it: it.first_seen_at)
         sid = quotes[0].speaker_id
+        leader = leaders.get(sid or "")
         sections.append(SpeakerSection(
             speaker_id=sid, name=quotes[0].speaker, country=country_of(sid),
-            role=_role(leaders.get(sid or ""), period.local_date), quotes=quotes,
+            role=leader.role_on(period.local_date) if leader else None, quotes=quotes,
         ))
     # Most active first; then by the configured countries' order, then name.
     order = {c: i for i, c in enumerate(cfg.compare.countries)}

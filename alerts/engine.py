@@ -65,11 +65,7 @@ def backoff(attempts: int, base: float | None = None) -> timedelta:
 
 
 def current_role(leader: Leader | None, on: datetime | None) -> str | None:
-    if leader is None or not leader.roles:
-        return None
-    day = (on or utcnow()).date()
-    active = [r for r in leader.roles if r.active(day)]
-    return (active or leader.roles)[-1].title
+    return leader.role_on((on or utcnow()).date()) if leader is not None else None
 
 
 def facts_for(quote: Quote, article: Article, source: Source, source_cfg: SourceConfig | None,

@@ -50,6 +50,13 @@ class Leader(BaseModel):
     forms_ru: list[str] = Field(default_factory=list)
     titles: list[Title] = Field(default_factory=list)
 
+    def role_on(self, day: date) -> str | None:
+        """The title this leader held on `day` (the latest role when none was active then)."""
+        if not self.roles:
+            return None
+        active = [r for r in self.roles if r.active(day)]
+        return (active or self.roles)[-1].title
+
     def active(self, on: date | None, role: str | None = None) -> bool:
         roles = [r for r in self.roles if role is None or r.title == role]
         if on is None or not roles:

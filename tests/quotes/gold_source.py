@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 EN: list[tuple[str, str, list[tuple[str, str, str]]]] = [
     ("en01_said_after", "“NATO is moving its forces closer to our borders,” Lukashenko said on Tuesday.",
@@ -293,14 +294,23 @@ def build(name: str, text: str, quotes: list[tuple[str, str, str]], lang: str) -
     return {"id": name, "file": name + ".txt", "lang": lang, "source": "written for tests", "quotes": out}
 
 
-def write(dest: str) -> None:
+def write_docs(dest: str, sets: Any, transform: Any = None, build: Any = build) -> None:
+    """Write NAME.txt + NAME.gold.json for each (name, text, quotes) of each (lang, docs) set;
+    `transform(text, lang, k)` may change a text before its offsets are computed, and `build`
+    makes the gold object."""
     os.makedirs(dest, exist_ok=True)
-    for lang, docs in (("en", EN), ("ru", RU)):
-        for name, text, quotes in docs:
+    for lang, docs in sets:
+        for k, (name, text, quotes) in enumerate(docs):
+            if transform is not None:
+                text = transform(text, lang, k)
             with open(os.path.join(dest, name + ".txt"), "w", encoding="utf-8") as f:
                 f.write(text)
             with open(os.path.join(dest, name + ".gold.json"), "w", encoding="utf-8") as f:
                 json.dump(build(name, text, quotes, lang), f, ensure_ascii=False, indent=1)
+
+
+def write(dest: str) -> None:
+    write_docs(dest, (("en", EN), ("ru", RU)))
 
 
 if __name__ == "__main__":

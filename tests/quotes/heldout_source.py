@@ -14,7 +14,6 @@ Annotation conventions (the same as ../shared/eval/quotes/dev):
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 
@@ -84,17 +83,11 @@ def build(name: str, text: str, quotes: list[Gold], lang: str) -> dict[str, obje
 
 
 def write(dest: str) -> None:
+    from tests.quotes.gold_source import write_docs
     from tests.quotes.heldout_en import EN
     from tests.quotes.heldout_ru import RU
 
-    os.makedirs(dest, exist_ok=True)
-    for lang, docs in (("en", EN), ("ru", RU)):
-        for k, (name, text, quotes) in enumerate(docs):
-            text = padded(text, lang, 3 * k)
-            with open(os.path.join(dest, name + ".txt"), "w", encoding="utf-8") as f:
-                f.write(text)
-            with open(os.path.join(dest, name + ".gold.json"), "w", encoding="utf-8") as f:
-                json.dump(build(name, text, quotes, lang), f, ensure_ascii=False, indent=1)
+    write_docs(dest, (("en", EN), ("ru", RU)), lambda text, lang, k: padded(text, lang, 3 * k), build)
 
 
 if __name__ == "__main__":
