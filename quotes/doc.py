@@ -130,6 +130,8 @@ _EN_ORG = {
     "Affairs", "Security", "Defence", "Defense", "Telegram", "Facebook", "X", "Theatre", "Factor", "War", "Review",
 }
 _EN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# modifiers that make a role noun name one post ("the first deputy head"), not a kind of person
+_EN_QUALIFIERS = {"first", "deputy", "vice", "acting", "assistant"}
 # capitalised words that end a title before a name: "Agriculture Minister | Yuri Gorlov",
 # "Economy Ministry Spokesman | Ivan Petrov", "Mr | Lukashenko"
 _EN_TITLE_WORDS = {
@@ -568,12 +570,31 @@ class Doc:
                     return [Speaker(a.name, a.leader_id, a.gender), Speaker(b.name, b.leader_id, b.gender)]
         return []
 
+    def pair_before(self, pos: int) -> list[Speaker]:
+        """The antecedent of "they": the previous sentence names exactly two people, joined by "and"
+        ("Tokayev and Lukashenko held talks. They agreed that ...")."""
+        prev = self.sent_of(pos) - 1
+        if prev < 0:
+            return []
+        i = bisect.bisect_left(self._starts, self._sent_starts[prev])
+        ps: list[Person] = []
+        for p in self.persons[i:]:
+            if p.start >= pos or self.sent_of(p.start) != prev:
+                break
+            if not p.quoted and not (p.speaker and p.start == p.end) and all(q.name != p.name for q in ps):
+                ps.append(p)
+        if len(ps) != 2 or ps[0].end > ps[1].start or not re.fullmatch(r"\s+and\s+",
+                                                                       self.text[ps[0].end:ps[1].start]):
+            return []
+        return [Speaker(p.name, p.leader_id, p.gender) for p in ps]
+
     def resolve_role(self, rs: int, re_: int) -> Speaker | None:
         """A role noun ("the minister", "the Russian top diplomat", "белорусский премьер"): the nearest
         person before it whose known roles and country fit."""
         phrase = self.text[rs:re_]
         fam = _family(phrase)
         nat = _nation(phrase)
+        need = self._specific_role(phrase, re_)
         i = bisect.bisect_left(self._starts, rs)
         for p in reversed(self.persons[:i]):
             if p.quoted or p.end > rs:
@@ -582,8 +603,40 @@ class Doc:
                 continue
             if fam and p.roles and not any(f in p.roles for f in fam):
                 continue
+            if need and not self._holds(p, need):
+                continue
             return Speaker(p.name, p.leader_id, p.gender)
         return None
+
+    def _specific_role(self, phrase: str, end: int) -> list[str]:
+        """The words a long role ("the first deputy head of the presidential administration") needs in a
+        person's known roles or the words around their name; [] for a plain role noun ("the minister")."""
+        if self.lang != "en":
+            return []
+        words = [w.lower() for w in _EN_WORD.findall(phrase)]
+        need = [w for w in words[:-1] if w in _EN_QUALIFIERS] + words[-1:]  # "first", "deputy" + "head"
+        comp = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)", self.text[end:end + 60])
+        if comp and comp.group(1).lower() not in ("state", "government"):
+            need.append(comp.group(1).lower())  # "... of the presidential administration"
+        elif len(need) < 2:
+            return []
+        return need
+
+    def _holds(self, p: Person, need: list[str]) -> bool:
+        ctx = p.roles
+        if p.start < p.end:  # the title before the name and the appositive after it, not the whole clause
+            si = self.sent_of(p.start)
+            lo = max(self._sent_starts[si] if si >= 0 else 0, p.start - 90)
+            for q in self.persons[max(0, bisect.bisect_left(self._starts, p.start) - 3):]:
+                if q.start >= p.start:
+                    break
+                if q.end > lo and q.end <= p.start:
+                    lo = q.end  # another person's name: what precedes it is theirs
+            before = self.text[lo:p.start]
+            m = re.match(r",\s+([^,.;:!?«»“”\"]{3,90})", self.text[p.end:p.end + 100])
+            ctx += " " + re.split(r"[,;:()—–]", before)[-1] + " " + (m.group(1) if m else "")
+        have = set(_EN_WORD.findall(ctx.lower()))
+        return all(w in have for w in need)
 
     def resolve_title(self, title: str, pos: int) -> Speaker | None:
         recent: list[str] = []

@@ -403,6 +403,8 @@ def _group_subject(doc: Doc, s: int, tok: Any) -> list[tuple[str | None, str | N
         return []
     sb = subj[0]
     a, b = s + sb.left_edge.idx, s + sb.right_edge.idx + len(sb.right_edge.text)
+    if sb.lower_ == "they" and b - a == 4:
+        return [(p.name, p.leader_id) for p in doc.pair_before(a)]
     if not _GROUP.fullmatch(doc.text[a:b]):
         return []
     return [(p.name, p.leader_id) for p in doc.group_before(a)]

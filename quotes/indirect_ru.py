@@ -49,6 +49,8 @@ def _nominative(doc: Doc, pos: int, end_hint: int) -> bool:
     named = [p for p in parses if "Name" in p.tag or "Surn" in p.tag]
     if named and w[:1].isupper():
         parses = named  # "Марка Рютте": the first name's cases, not the noun "марка"
+    elif w[:1].isupper() and re.search(r"(?:ов|ев|ёв|ин|ын)$", w):
+        return True  # a surname the dictionary lacks ("Токаев" is not the genitive of "токай")
     if any(getattr(p.tag, "case", None) == "nomn" for p in parses):
         return True
     return all(p.tag.POS is None for p in parses)
@@ -165,6 +167,9 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if inside(w.start()) or not _cue_verb(w.group()):
                     continue
                 after = re.match(r"\s*(?:[^.!?«»]{0,60}?)?,\s*что\s+", text[w.end():e])
+                if after and any(_cue_verb(v.group()) for v in WORD_RE.finditer(text, w.end(), w.end() + after.start(0)
+                                                                                 + after.group().rfind(","))):
+                    after = None  # "сказал Лукашенко, а Токаев подчеркнул, что": the nearer verb owns the clause
                 if after:
                     verbs.append((w, w.end() + after.end(), after))
             seg_start = s

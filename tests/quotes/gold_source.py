@@ -196,6 +196,21 @@ EN: list[tuple[str, str, list[tuple[str, str, str]]]] = [
     ("en52_kremlin_spokesman_name_after",
      "“Contacts at the expert level continue,” Kremlin spokesman Dmitry Peskov told reporters on Thursday.",
      [("Dmitry Peskov", "direct", "Contacts at the expert level continue")]),
+    # a long role-only subject: the person the text gave that role to, nobody else
+    ("en61_long_role_subject",
+     "Maxim Ryzhenkov, first deputy head of the presidential administration, accompanied Alexander Lukashenko "
+     "on a trip to Grodno.\n\n"
+     "The first deputy head of the presidential administration said that the youth policy would be revised "
+     "by the end of the year.",
+     [("Maxim Ryzhenkov", "indirect", "the youth policy would be revised by the end of the year")]),
+    ("en62_long_role_no_holder",
+     "Alexander Lukashenko visited a tractor plant in Minsk on Friday.\n\n"
+     "The first deputy head of the presidential administration said that wages at the plant would rise.", []),
+    ("en63_they_agreed",
+     "Kassym-Jomart Tokayev and Alexander Lukashenko held talks in Astana on Monday.\n\n"
+     "They agreed that trade between the two countries should reach five billion dollars.",
+     [("Kassym-Jomart Tokayev", "indirect", "trade between the two countries should reach five billion dollars"),
+      ("Alexander Lukashenko", "indirect", "trade between the two countries should reach five billion dollars")]),
 ]
 
 RU: list[tuple[str, str, list[tuple[str, str, str]]]] = [
@@ -279,6 +294,11 @@ RU: list[tuple[str, str, list[tuple[str, str, str]]]] = [
      [("Sergei Shoigu", "indirect", "задачи специальной военной операции будут выполнены")]),
     ("ru32_inverted_speaker", "«Мы не ведем переговоров с террористами», — заявил Зеленский в Киеве.",
      [("Volodymyr Zelensky", "direct", "Мы не ведем переговоров с террористами")]),
+    ("ru33_second_speaker_clause",
+     "«Казахстан для нас — стратегический партнер», — сказал Лукашенко, а Токаев подчеркнул, что двум странам "
+     "нужны новые логистические маршруты.",
+     [("Alexander Lukashenko", "direct", "Казахстан для нас — стратегический партнер"),
+      ("Kassym-Jomart Tokayev", "indirect", "двум странам нужны новые логистические маршруты")]),
 ]
 
 
