@@ -126,6 +126,11 @@ def validate(model: type[M], data: Any, path: Path, node: yaml.Node | None) -> M
 _CACHE: dict[tuple[str, str], tuple[tuple[int, int], BaseModel]] = {}
 
 
+def clear_cache() -> None:
+    """Forget every loaded file (for code that rewrites config files and reads them at once)."""
+    _CACHE.clear()
+
+
 def load_yaml(path: str | os.PathLike[str], model: type[M]) -> M:
     """Parse `path` and validate it as `model`, raising ConfigError with file:line: field.
 

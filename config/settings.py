@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     # how often beat schedules crawls and sweeps the outbox; how long retries first wait
     schedule_every: float = Field(default=60.0, gt=0, alias="MOUTHPIECE_SCHEDULE_EVERY")
     sweep_every: float = Field(default=30.0, gt=0, alias="MOUTHPIECE_SWEEP_EVERY")
+    # seconds an alert waits to collect the first wave of reprints before it is sent
+    group_wait: float = Field(default=600.0, ge=0, alias="MOUTHPIECE_GROUP_WAIT")
     retry_base: float = Field(default=30.0, gt=0, alias="MOUTHPIECE_RETRY_BASE")
     # an article still unextracted this long after it was stored lost its task: enqueue again
     extract_stale: float = Field(default=120.0, ge=0, alias="MOUTHPIECE_EXTRACT_STALE")

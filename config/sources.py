@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -85,14 +84,9 @@ def load_sources(path: str | Path | None = None) -> list[Source]:
     return load_yaml(path or config_path("sources.yaml"), SourcesFile).sources
 
 
-@lru_cache(maxsize=8)
-def _cached(path: str) -> dict[str, Source]:
-    return {s.id: s for s in load_sources(path)}
-
-
 def get_source(source_id: str, path: str | Path | None = None) -> Source:
-    p = str(path or config_path("sources.yaml"))
-    try:
-        return _cached(p)[source_id]
-    except KeyError:
-        raise ConfigError(p, None, "sources", f"no source with id {source_id!r}") from None
+    p = path or config_path("sources.yaml")
+    for s in load_sources(p):
+        if s.id == source_id:
+            return s
+    raise ConfigError(p, None, "sources", f"no source with id {source_id!r}")

@@ -52,6 +52,6 @@ def write_sources(cfg_dir: Path, sources: list[dict[str, Any]]) -> None:
     cfg_dir.mkdir(parents=True, exist_ok=True)
     (cfg_dir / "sources.yaml").write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True),
                                           encoding="utf-8")
-    from config.sources import _cached
+    from config.loader import clear_cache
 
-    _cached.cache_clear()
+    clear_cache()

@@ -31,10 +31,18 @@ def secrets(settings: Settings | None = None) -> list[str]:
     return sorted({x for x in out if len(x) >= 4}, key=len, reverse=True)
 
 
-def redact(text: str, settings: Settings | None = None) -> str:
-    for secret in secrets(settings):
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
+
+
+def scrub(text: str, known: list[str]) -> str:
+    """Replace each known secret, and any password in a URL, with ***."""
+    for secret in known:
         text = text.replace(secret, "***")
-    return re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", text)
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
+
+def redact(text: str, settings: Settings | None = None) -> str:
+    return scrub(text, secrets(settings))
 
 
 class RedactFilter(logging.Filter):
@@ -44,10 +52,7 @@ class RedactFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         msg = record.getMessage()
-        clean = msg
-        for secret in self._secrets:
-            clean = clean.replace(secret, "***")
-        clean = re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", clean)
+        clean = scrub(msg, self._secrets)
         if clean != msg:
             record.msg, record.args = clean, None
         return True

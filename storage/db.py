@@ -30,6 +30,13 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _ensure_sqlite_dir(url: str) -> None:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
 @lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
     if url is None:
@@ -37,10 +44,8 @@ def get_engine(url: str | None = None) -> Engine:
 
         url = get_settings().resolved_database_url()
     url = normalise_url(url)
+    _ensure_sqlite_dir(url)
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
@@ -86,9 +91,6 @@ def upgrade(url: str | None = None, revision: str = "head") -> None:
 
         url = get_settings().resolved_database_url()
     url = normalise_url(url)
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    _ensure_sqlite_dir(url)
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     command.upgrade(cfg, revision)

@@ -16,6 +16,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
+from storage.models import utcnow
 from tasks.app import app
 
 log = logging.getLogger("mouthpiece.tasks")
@@ -30,7 +31,9 @@ CRAWL_TIMEOUT = int(os.environ.get("MOUTHPIECE_CRAWL_TIMEOUT", "900"))
 
 
 def _group_wait() -> timedelta:
-    return timedelta(seconds=float(os.environ.get("MOUTHPIECE_GROUP_WAIT", "600")))
+    from config.settings import get_settings
+
+    return timedelta(seconds=get_settings().group_wait)
 
 
 @app.task(name="tasks.pipeline.schedule_due_sources", **DB_RETRY)
@@ -51,7 +54,7 @@ def schedule_due_sources() -> list[str]:
         with session_scope() as s:
             cond = Source.next_crawl_at.is_(None) if seen_next is None else Source.next_crawl_at == seen_next
             res = s.execute(update(Source).where(Source.id == sid, cond)
-                            .values(next_crawl_at=_now() + timedelta(minutes=minutes)))
+                            .values(next_crawl_at=utcnow() + timedelta(minutes=minutes)))
             if res.rowcount:  # type: ignore[attr-defined]
                 ids.append(sid)
     for sid in ids:  # after commit: a task never runs before the row it reads exists
@@ -59,12 +62,6 @@ def schedule_due_sources() -> list[str]:
     if ids:
         log.info("scheduled crawls: %s", ", ".join(ids))
     return ids
-
-
-def _now() -> Any:
-    from storage.models import utcnow
-
-    return utcnow()
 
 
 @app.task(name="tasks.pipeline.crawl_source", soft_time_limit=CRAWL_TIMEOUT + 60, time_limit=CRAWL_TIMEOUT + 120)
@@ -118,7 +115,7 @@ def _record_failure(source_id: str, error: str) -> None:
         record_crawl(s, source_id, ok=False, new_articles=0, error=error)
 
 
-def enqueue_pending_extractions(source_id: str | None = None) -> list[int]:
+def enqueue_pending_extractions() -> list[int]:
     """Queue extraction for articles not extracted yet whose task was never queued, or was
     queued longer ago than MOUTHPIECE_EXTRACT_STALE (so it was lost: a dead worker, a broker
     restart). Articles merely waiting in a backlog are left alone."""
@@ -126,14 +123,12 @@ def enqueue_pending_extractions(source_id: str | None = None) -> list[int]:
     from storage.db import session_scope
     from storage.models import Article
 
-    now = _now()
+    now = utcnow()
     stale = now - timedelta(seconds=get_settings().extract_stale)
     with session_scope() as s:
         q = select(Article.id).where(
             (Article.extracted_hash.is_(None)) | (Article.extracted_hash != Article.content_hash),
             (Article.extract_queued_at.is_(None)) | (Article.extract_queued_at <= stale))
-        if source_id:
-            q = q.where(Article.source_id == source_id)
         ids = list(s.scalars(q.order_by(Article.id).limit(1000)))
         if ids:
             s.execute(update(Article).where(Article.id.in_(ids)).values(extract_queued_at=now))
@@ -146,7 +141,7 @@ def _mark_queued(session: Any, delivery_ids: list[int]) -> None:
     from storage.models import Delivery
 
     if delivery_ids:
-        session.execute(update(Delivery).where(Delivery.id.in_(delivery_ids)).values(queued_at=_now()))
+        session.execute(update(Delivery).where(Delivery.id.in_(delivery_ids)).values(queued_at=utcnow()))
 
 
 @app.task(name="tasks.pipeline.extract_quotes", **DB_RETRY)
@@ -229,7 +224,7 @@ def sweep() -> dict[str, int]:
         due = due_deliveries(s)
         # skip rows whose deliver task is still waiting in the queue (a backlog, not a loss)
         waiting = set(s.scalars(select(Delivery.id).where(
-            Delivery.id.in_(due), Delivery.queued_at > _now() - STALE_CLAIM))) if due else set()
+            Delivery.id.in_(due), Delivery.queued_at > utcnow() - STALE_CLAIM))) if due else set()
         ids = [d for d in due if d not in waiting]
         _mark_queued(s, ids)
     for did in ids:
@@ -249,7 +244,7 @@ def heartbeat(queue: str, token: str) -> str:
 
     with session_scope() as s:
         s.execute(update(Heartbeat).where(Heartbeat.queue == queue, Heartbeat.token == token)
-                  .values(processed_at=_now(), worker=socket.gethostname()))
+                  .values(processed_at=utcnow(), worker=socket.gethostname()))
     return token
 
 
@@ -270,8 +265,8 @@ def send_heartbeat(queue: str) -> str:
     with session_scope() as s:
         row = s.get(Heartbeat, queue)
         if row is None:
-            s.add(Heartbeat(queue=queue, token=token, sent_at=_now()))
+            s.add(Heartbeat(queue=queue, token=token, sent_at=utcnow()))
         else:
-            row.token, row.sent_at = token, _now()
+            row.token, row.sent_at = token, utcnow()
     heartbeat.apply_async((queue, token), queue=queue, expires=300)
     return token

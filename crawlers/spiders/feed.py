@@ -12,7 +12,6 @@ import scrapy
 from scrapy.http import Response
 
 from config.sources import Discovery
-from crawlers.spiders.base import SourceSpider
 
 
 def parse_date(text: str | None) -> datetime | None:
@@ -71,12 +70,3 @@ class FeedMixin:
                 links.append((url, {"title": e.get("title"), "published": _entry_time(e)}))
         self.logger.info("%s: feed %s lists %d entries", self.source.id, response.url, len(links))
         yield from self.follow_articles(links, via=response.request.url)
-
-
-class FeedSpider(FeedMixin, SourceSpider):
-    name = "feed"
-
-    def start_requests(self) -> Iterator[scrapy.Request]:
-        for d in self.source.discovery:
-            if d.type == "feed":
-                yield self.feed_request(d)

@@ -84,9 +84,9 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     yield e
     reset_engines()
     reset_settings()
-    from config.sources import _cached
+    from config.loader import clear_cache
 
-    _cached.cache_clear()
+    clear_cache()
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ import json
 import socket
 import ssl
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,11 +45,9 @@ def free_port() -> int:
 
 
 def _wait(predicate: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(0.01)
+    from tests.support.services import wait_for
+
+    wait_for(predicate, timeout, interval=0.01, what=what)
 
 
 # ---------------------------------------------------------------------------------------------
