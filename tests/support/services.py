@@ -1,6 +1,7 @@
 """Real PostgreSQL, Redis and Celery workers for tests (no mocks, no eager mode)."""
 from __future__ import annotations
 
+import atexit
 import os
 import random
 import signal
@@ -41,14 +42,35 @@ def fresh_pg_database() -> Iterator[str]:
         admin.dispose()
 
 
-def fresh_redis_url() -> str:
-    """A Redis database number for this test, flushed first (tests run one at a time per db)."""
+def fresh_redis_url(hold: float = 1800) -> str:
+    """A Redis database number of this test's own, flushed first. Databases 1-15 are claimed
+    through a key in database 0 (held `hold` seconds), so test runs in parallel on one Redis
+    (several checkouts, several sessions) never flush each other's queues."""
     import redis
 
-    db = random.randint(1, 15)
-    r = redis.Redis.from_url(f"redis://{REDIS_HOST}/{db}")
-    r.flushdb()
-    return f"redis://{REDIS_HOST}/{db}"
+    admin = redis.Redis.from_url(f"redis://{REDIS_HOST}/0")
+    deadline = time.monotonic() + 120
+    while True:
+        for db in random.sample(range(1, 16), 15):
+            key = f"mouthpiece-test-claim:{db}"
+            if admin.set(key, os.getpid(), nx=True, ex=int(hold)):
+                redis.Redis.from_url(f"redis://{REDIS_HOST}/{db}").flushdb()
+                atexit.register(_release_claim, key)
+                return f"redis://{REDIS_HOST}/{db}"
+        if time.monotonic() > deadline:
+            raise RuntimeError("all 15 test Redis databases are claimed by other test runs")
+        time.sleep(1)
+
+
+def _release_claim(key: str) -> None:
+    import redis
+
+    try:
+        admin = redis.Redis.from_url(f"redis://{REDIS_HOST}/0")
+        if admin.get(key) == str(os.getpid()).encode():
+            admin.delete(key)
+    except redis.RedisError:
+        pass  # the claim expires on its own
 
 
 class Worker:
