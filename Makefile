@@ -4,16 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install clean compose-config bench
+.PHONY: run test demo lint typecheck install lock clean compose-config bench
 
-$(STAMP): pyproject.toml requirements-nlp.txt
+# Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
+# pyproject.toml); the project itself is installed editable on top, without resolving anything.
+$(STAMP): requirements.lock requirements-nlp.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-nlp.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# After changing dependencies in pyproject.toml: re-resolve, keeping every pin that still fits.
+# `make lock LOCK_ARGS=--upgrade` moves everything to the newest releases instead.
+lock:
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) --output-file requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/mouthpiece run
