@@ -237,9 +237,8 @@ def run(
         from mouthpiece.metrics import serve
 
         serve(s.metrics_port)
-    if beat:
-        # schedule at once rather than a minute after start; beat takes over from here
-        celery_app.send_task("tasks.pipeline.schedule_due_sources")
+    # Nothing here may touch the broker: the worker forks its pool and the embedded beat next,
+    # and a child must not inherit an open SQLite connection. Beat runs every entry at start.
     argv = ["worker", f"--loglevel={loglevel}", f"--concurrency={concurrency}", "-Q", queues,
             "--hostname", f"mouthpiece-{os.getpid()}@%h"]
     if beat:
