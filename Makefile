@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install lock clean compose-config bench
+.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes
 
 # Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
 # pyproject.toml); the project itself is installed editable on top, without resolving anything.
@@ -40,6 +40,11 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy quotes alerts
+
+# retrain the English attribution model (quotes/learned/en) from ../shared/data/polnear/train with a
+# fixed seed, then print token and PolNeAR dev scores (DATA=... to read PolNeAR from elsewhere)
+train-quotes: $(STAMP)
+	nice -n 19 $(BIN)/python scripts/train_quotes.py $(if $(DATA),--data $(DATA))
 
 bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done

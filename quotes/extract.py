@@ -1,6 +1,8 @@
 """quotes.extract: text -> quotes. Pure: no I/O beyond loading the (cached) configuration."""
 from __future__ import annotations
 
+from typing import Any
+
 from config.leaders import Registry, load_registry
 from quotes.direct import find_direct
 from quotes.doc import Doc
@@ -60,6 +62,7 @@ def extract(
         from quotes.indirect_en import find_indirect_en
 
         indirect = find_indirect_en(doc, paras, covered, spans, parsed)
+        spans, indirect = _combine_en(doc, paras, covered, spans, indirect, parsed)
     else:
         from quotes.indirect_ru import find_indirect_ru
 
@@ -78,6 +81,62 @@ def extract(
         out.append(_quote(text, name, lid, s, e, typ, cue, lang, tm, text[ctx_s:ctx_e]))
     out.sort(key=lambda q: q.start)
     return out
+
+
+# Which English extractors run, in priority order (where quotes of two overlap, the earlier one's
+# stays): "direct" (quotation marks, rules), "indirect" (rules over the parse), "model" (the CRF
+# tagger of quotes/learned). "rules" stands for "direct,indirect". Until the extractor interface
+# of issue 12 lands, MOUTHPIECE_EN_EXTRACTORS chooses (see quotes/learned/MODEL_CARD.md for the
+# figures of each choice); the default keeps the rules alone.
+EN_EXTRACTORS = ("direct", "indirect")
+
+
+def _en_extractors() -> list[str]:
+    import os
+
+    raw = os.environ.get("MOUTHPIECE_EN_EXTRACTORS", "").strip()
+    names: list[str] = []
+    for n in (raw.split(",") if raw else EN_EXTRACTORS):
+        n = n.strip()
+        names.extend(["direct", "indirect"] if n == "rules" else [n] if n else [])
+    unknown = set(names) - {"direct", "indirect", "model"}
+    if unknown:
+        raise ValueError(f"MOUTHPIECE_EN_EXTRACTORS: unknown extractor(s) {sorted(unknown)}; "
+                         "known: direct, indirect, model, rules")
+    return names
+
+
+Spans = list[tuple[int, int, QuoteType, str | None, str | None, str | None]]
+
+
+def _combine_en(doc: Doc, paras: list[tuple[int, int]], covered: set[int], direct: Spans, indirect: Spans,
+                parsed: list[tuple[int, int, Any]] | None) -> tuple[Spans, Spans]:
+    """The English extractors' quotes, merged by priority; returns (direct, indirect and mixed)."""
+    names = _en_extractors()
+    found: dict[str, Spans] = {"direct": direct, "indirect": indirect}
+    if "model" in names:
+        from quotes.learned.extractor import find_learned_en
+
+        learned = find_learned_en(doc, paras, covered, parsed or [])
+        found["model"] = [q.span for q in learned]
+        # a quote split by its attribution ("“A,” said X. “B”") is one quote: the model's joined
+        # quote replaces the rules' pieces of it
+        for q in learned:
+            if q.fragments > 1 and "direct" in names:
+                inside = [r for r in found["direct"] if q.span[0] <= r[0] and r[1] <= q.span[1]]
+                if len(inside) >= 2:
+                    found["direct"] = [r for r in found["direct"] if r not in inside] + [q.span]
+    # overlap is settled between the rules and the model; the rules' own direct and indirect
+    # quotes meet later, as before (an indirect clause holding a direct quote becomes mixed)
+    kept: list[tuple[str, tuple[int, int, QuoteType, str | None, str | None, str | None]]] = []
+    for n in names:
+        group = "model" if n == "model" else "rules"
+        others = [k for g, k in kept if g != group]
+        for sp in found.get(n, []):
+            if not any(sp[0] < k[1] and k[0] < sp[1] for k in others):
+                kept.append((group, sp))
+    out = [k for _, k in kept]
+    return [q for q in out if q[2] == "direct"], [q for q in out if q[2] != "direct"]
 
 
 def _sentence_around(text: str, paras: list[tuple[int, int]], s: int, e: int) -> tuple[int, int]:

@@ -1,0 +1,181 @@
+"""The learned English extractor: attributions found by the CRF tagger, speakers resolved through
+the document's people (registry, names in the text, NER names, pronouns, titles and roles)."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quotes.doc import Doc, Person, Speaker, en_key
+from quotes.learned.tagger import Found, load
+from quotes.model import QuoteType
+from quotes.text import strip_span, word_count
+
+Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
+_MARKS = "“”\"‘’'«»„"
+_STRIP = " \t\n\u00a0,;:—–-"
+_THAT = re.compile(r"that\s+")
+
+
+@dataclass(frozen=True)
+class LearnedQuote:
+    span: Span  # (start, end, type, speaker name, registry id, cue), as the rules' extractors give
+    score: float  # the tagger's confidence (mean marginal probability over the attribution)
+    fragments: int  # content pieces joined: 2+ for a quote split by its attribution
+
+
+def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
+                    parsed: Sequence[tuple[int, int, Any]] = ()) -> list[LearnedQuote]:
+    """Quotes the tagger finds in the paragraphs not in `skip` (transcript turns), each with the
+    speaker its source resolves to; quotes with no person are dropped. Content fragments of one
+    attribution ("“A,” said X. “B”") are one quote whose offsets run from the first to the last.
+    `parsed` holds the sentences the pipeline parsed (offsets, spaCy doc), whose entities are reused."""
+    text = doc.text
+    keep = [p for i, p in enumerate(paras) if i not in skip]
+    found = load().find(text, keep)
+    ner = _source_persons(doc, [f.source for f in found if f.source is not None], parsed)
+    out: list[LearnedQuote] = []
+    for f in found:
+        sp = _speaker(doc, f, ner)
+        if sp is None or sp.name is None:
+            continue
+        span = _content(text, f.start, f.end)
+        if span is None:
+            continue
+        s, e, typ = span
+        cue = text[f.cue[0]:f.cue[1]] if f.cue else None
+        out.append(LearnedQuote((s, e, typ, sp.name, sp.leader_id, cue), f.score, len(f.content)))
+    return out
+
+
+_NOT_PERSON = {"ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+_CAP = re.compile(r"\b[A-Z][a-z]")
+
+
+def _source_persons(doc: Doc, sources: list[tuple[int, int]], parsed: Sequence[tuple[int, int, Any]] = ()
+                    ) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """PERSON entities (spaCy NER) inside each source span that holds a capitalised word that is no
+    registry name: the names the rules' capitalised runs get wrong ("Fort Pierce", "Loyola Law
+    School") are told apart from people. Sentences the pipeline parsed and ran NER on (`parsed`,
+    spaCy docs with their entities) are read as they are; NER runs on the other sources' phrases.
+    Entities NER calls no person are listed under the key (-1, -1)."""
+    text = doc.text
+    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    todo: list[tuple[int, int]] = []
+    windows: list[tuple[int, int]] = []
+    done: list[tuple[int, int, int, Any]] = []  # (source start, source end, window start, spaCy doc)
+    starts = [p[0] for p in parsed]
+    for a, b in sources:
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and a < parsed[i][1]:
+            # a parsed sentence: NER ran on it when it held a name unknown to the document
+            if parsed[i][2].has_annotation("ENT_IOB"):
+                done.append((a, b, parsed[i][0], parsed[i][2]))
+            continue
+        if not any(not _known(doc, m.start()) for m in _CAP.finditer(text, a, b)):
+            continue
+        ws = max(0, a - 60)
+        sp = text.find(" ", ws, a)
+        ws = sp + 1 if ws > 0 and sp >= 0 else ws
+        todo.append((a, b))
+        windows.append((ws, min(len(text), b + 40)))
+    if todo:
+        from quotes.nlp import english
+
+        nlp = english()
+        if "ner" in nlp.component_names:
+            ner = nlp.get_pipe("ner")
+            for (a, b), (ws, _we), sdoc in zip(todo, windows, ner.pipe(nlp.make_doc(text[x:y]) for x, y in windows),
+                                               strict=True):
+                done.append((a, b, ws, sdoc))
+    for a, b, ws, sdoc in done:
+        people = []
+        for ent in sdoc.ents:
+            s, e = ws + ent.start_char, ws + ent.end_char
+            if ent.label_ in _NOT_PERSON and s < b and a < e:
+                out.setdefault((-1, -1), []).append((s, e))
+            if ent.label_ == "PERSON" and a <= s and e <= b:
+                s, e = strip_span(text, s, e, " ’'")
+                if re.search(r"[’']s$", text[s:e]):
+                    e -= 2
+                if e > s and text[s].isupper():
+                    people.append((s, e))
+        out[(a, b)] = people
+    return out
+
+
+def _content(text: str, a: int, b: int) -> tuple[int, int, QuoteType] | None:
+    a, b = strip_span(text, a, b, _STRIP)
+    while b > a and text[b - 1] in ".":
+        b -= 1
+    if b <= a or word_count(text[a:b]) < 2:
+        return None
+    inner_a, inner_b = a, b
+    if text[a] in _MARKS:
+        inner_a = a + 1
+    while inner_b > inner_a and text[inner_b - 1] in _MARKS + ".,!?":
+        inner_b -= 1
+    body = text[inner_a:inner_b]
+    if text[a] in _MARKS and not re.search(r"[“”\"«»]", body):
+        s, e = strip_span(text, inner_a, inner_b, _STRIP)
+        if text[e:e + 1] in "?!":
+            e += 1
+        return (s, e, "direct") if e > s else None
+    m = _THAT.match(text, a, b)
+    if m and word_count(text[m.end():b]) >= 2:
+        a = m.end()  # the reported clause, without its complementiser (PolNeAR's content has it)
+    typ: QuoteType = "mixed" if re.search(r"[“”\"«»]", text[a:b]) else "indirect"
+    return a, b, typ
+
+
+def _known(doc: Doc, pos: int) -> bool:
+    """Is the word at `pos` part of a registry name or a title?"""
+    return any(p.start <= pos < p.end and (p.leader_id or p.title) for p in doc.persons)
+
+
+_RELATIVE = {"who", "whom", "which", "that"}
+
+
+def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]]]) -> Speaker | None:
+    """The person a source span names: the longest name in it (as the gold takes the longest
+    PERSON entity: "Trump campaign spokesman Jason Miller" is Miller), else a title, pronoun or
+    role noun resolved by the document; "who" is the person the relative clause hangs on."""
+    if f.source is None:
+        return None
+    a, b = f.source
+    text = doc.text
+    if text[a:b].lower() in _RELATIVE:
+        sent = doc._sent_starts[max(0, doc.sent_of(a))] if doc._sent_starts else 0
+        before = [p for p in doc.persons if sent <= p.start and p.end <= a and not p.quoted]
+        if before and a - before[-1].end <= 40:
+            p = before[-1]
+            return Speaker(p.name, p.leader_id, p.gender)
+        return None
+    people: list[tuple[int, int, Speaker]] = []
+    if f.source in ner:
+        for s, e in ner[f.source]:
+            known = [p for p in doc.persons if (p.start <= s < p.end or s <= p.start < e) and not p.title]
+            if known:
+                people.append((s, e, Speaker(known[0].name, known[0].leader_id, known[0].gender)))
+                continue
+            words = text[s:e].split()
+            full = doc.full_names.get(en_key(words[-1]))
+            people.append((s, e, Speaker(full if full and len(words) == 1 else " ".join(words), None)))
+    other = ner.get((-1, -1), [])
+
+    def vetoed(p: Person) -> bool:  # a capitalised run that NER calls an organisation or a place
+        return not p.leader_id and any(s <= p.start and p.end <= e for s, e in other)
+
+    for p in doc.persons:
+        if a <= p.start and p.end <= b and not p.quoted and not p.title and not vetoed(p):
+            if not any(x[0] <= p.start < x[1] for x in people):
+                people.append((p.start, p.end, Speaker(p.name, p.leader_id, p.gender)))
+    if people:
+        return max(people, key=lambda x: (x[1] - x[0], x[0]))[2]
+    cands = doc.candidates(a, b, allow_role=True)
+    for pos, sp in cands:
+        if not any(p.start == pos and vetoed(p) for p in doc.persons):
+            return sp
+    return None
