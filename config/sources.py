@@ -5,11 +5,12 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from config.loader import ConfigError, config_path, load_yaml
 
-SourceKind = Literal["state_media", "think_tank", "demo"]
+SourceKind = Literal["state_media", "think_tank", "telegram", "demo"]
+TELEGRAM_INTERVAL = 2  # minutes between polls of a Telegram channel (one request each)
 DiscoveryKind = Literal["feed", "sitemap", "listing"]
 
 
@@ -46,7 +47,15 @@ class Source(BaseModel):
     kind: SourceKind
     country: str = Field(pattern=r"^[A-Z]{2}$|^INT$")
     languages: list[str] = Field(default_factory=lambda: ["en"])
-    discovery: list[Discovery] = Field(min_length=1)
+    # how articles are found (feed / sitemap / listing); a `telegram` source has none: its
+    # `channel` is read from its web preview, https://t.me/s/<channel>
+    discovery: list[Discovery] = Field(default_factory=list)
+    channel: str | None = Field(default=None, pattern=r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+    # where the channel preview is served (default https://t.me/s/<channel>; a local stand-in in tests)
+    preview_url: HttpUrl | None = None
+    # the leader whose words this source carries (a leaders.yaml id): pul_1 is Lukashenko's press
+    # pool, so "Глава государства" in its posts is Lukashenko
+    speaks_for: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
     interval_minutes: int = Field(default=30, ge=1)
     enabled: bool = True
     # name of a registered parser in crawlers/parsers (None: pick by domain, else trafilatura)
@@ -63,6 +72,29 @@ class Source(BaseModel):
     silent_after_hours: int = Field(default=48, ge=1)
     # after a bot wall (repeated 403s, a WAF page) the source is paused this long
     pause_minutes: int = Field(default=60, ge=1)
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Source:
+        if self.kind == "telegram":
+            if not self.channel:
+                raise ValueError("a telegram source needs `channel` (the name in t.me/<channel>)")
+            if self.discovery:
+                raise ValueError("a telegram source has no `discovery`: its channel preview is read")
+            if "interval_minutes" not in self.model_fields_set:
+                self.interval_minutes = TELEGRAM_INTERVAL
+        else:
+            if not self.discovery:
+                raise ValueError("discovery: at least one feed, sitemap or listing is needed")
+            if self.channel or self.preview_url:
+                raise ValueError("`channel` and `preview_url` are for kind: telegram")
+        return self
+
+    @property
+    def start_urls(self) -> list[str]:
+        """The URLs a crawl starts from: discovery URLs, or the channel preview."""
+        if self.kind == "telegram":
+            return [str(self.preview_url) if self.preview_url else f"https://t.me/s/{self.channel}"]
+        return [str(d.url) for d in self.discovery]
 
 
 class SourcesFile(BaseModel):

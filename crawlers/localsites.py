@@ -28,6 +28,9 @@ def local_source(source: dict[str, Any], root: Path, base: str) -> dict[str, Any
     """The configured source re-hosted on `base`: discovery URLs the fixture site has a file for
     (the others dropped), the parser by name, 127.0.0.1 allowed, no delay."""
     src = dict(source)
+    if source.get("kind") == "telegram":  # the channel preview served by mouthpiece.telegram_site
+        src.update(preview_url=f"{base}/s/{source['channel']}", allow_private=True, download_delay=0)
+        return src
     disc = []
     for d in source["discovery"]:
         path = urlsplit(d["url"]).path or "/"

@@ -18,7 +18,7 @@ from scrapy.crawler import CrawlerProcess
 from config.sources import Source, get_source
 from crawlers.pipelines import ArticlePipeline
 from crawlers.settings import scrapy_settings
-from crawlers.spiders.base import FAILED_KEY, ROBOTS_KEY, SourceSpider
+from crawlers.spiders.base import CURSOR_KEY, FAILED_KEY, ROBOTS_KEY, SourceSpider
 from crawlers.spiders.source import MultiSourceSpider
 from storage.db import session_scope
 from storage.models import CrawlRun, utcnow
@@ -31,7 +31,12 @@ Progress = Callable[[dict[str, int]], None]
 
 
 def spider_for(source: Source) -> type[SourceSpider]:
-    """Every source uses the one spider that dispatches per discovery entry."""
+    """Telegram channels have their own spider; every other source uses the one spider that
+    dispatches per discovery entry."""
+    if source.kind == "telegram":
+        from crawlers.spiders.telegram import TelegramSpider
+
+        return TelegramSpider
     if not source.discovery:
         raise ValueError(f"source {source.id}: no discovery entries")
     return MultiSourceSpider
@@ -79,9 +84,8 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
         sp = crawler.spider
         if progress is not None and sp is not None:
             pipe = pipeline_holder.get("p")
-            progress({"found": sp.articles_found, "requested": sp.article_requests,
-                      "done": sp.article_done, "stored": len(pipe.new_ids) if pipe else 0,
-                      "finished": int(finished)})
+            progress({"found": sp.articles_found, **sp.progress(),
+                      "stored": len(pipe.new_ids) if pipe else 0, "finished": int(finished)})
 
     crawler.signals.connect(_grab_pipeline, signal=signals.spider_opened)
     if progress is not None:
@@ -97,7 +101,7 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
     requests = int(stats.get("downloader/request_count", 0))
     new_ids = pipe.new_ids if pipe else []
     changed_ids = pipe.changed_ids if pipe else []
-    roots = [str(d.url) for d in source.discovery]
+    roots = source.start_urls
     answered = [u for u in roots if u in spider.discovery_ok]
     blocked = spider.blocked
     ok = bool(answered) and blocked is None
@@ -133,6 +137,9 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
             "crawl_delays": stats.get("mouthpiece/crawl_delays", {}),
             "finish_reason": stats.get("finish_reason"),
         }
+        if source.kind == "telegram":
+            run.stats.update({"pages": spider.discovery_requests, "skipped_media": getattr(spider, "skipped_media", 0),
+                              "edited_seen": getattr(spider, "edited_seen", 0)})
         row = s.get(SourceRow, source_id)
         if row is not None:
             cache = dict(row.http_cache or {})
@@ -143,6 +150,9 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
             robots.update(spider.new_robots)
             cache[ROBOTS_KEY] = robots
             cache[FAILED_KEY] = {u: n for u, n in spider.failed_attempts.items() if n}
+            cursor = spider.next_cursor()
+            if cursor is not None:
+                cache[CURSOR_KEY] = cursor
             row.http_cache = cache
         record_crawl(s, source_id, ok=ok, new_articles=len(new_ids), error=error, pause_for=pause,
                      pause_reason=blocked["reason"] if blocked else None)
@@ -153,7 +163,7 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
         "new_article_ids": new_ids, "changed_article_ids": changed_ids,
         "article_requests": spider.article_requests, "discovery_requests": spider.discovery_requests,
         "skipped_seen": spider.skipped_seen, "failed_urls": spider.failed, "refused_urls": spider.refused,
-        "blocked": blocked, "error": error,
+        "blocked": blocked, "error": error, "skipped_media": getattr(spider, "skipped_media", 0),
     }
     return summary
 

@@ -164,7 +164,7 @@ def sources_list() -> None:
         h = health.get(s.id, {})
         st = h.get("status", "never crawled")
         last = h.get("last_success_at")
-        t.add_row(s.id, s.kind, s.country, ",".join(s.languages), ", ".join(d.type for d in s.discovery),
+        t.add_row(s.id, s.kind, s.country, ",".join(s.languages), ", ".join(d.type for d in s.discovery) or f"t.me/s/{s.channel}",
                   f"{s.interval_minutes} min", f"[{colours.get(st, 'dim')}]{st}[/]", str(h.get("articles", 0)),
                   last.strftime("%Y-%m-%d %H:%M") if last else "-", h.get("problem") or "")
     Console().print(t)
@@ -173,7 +173,9 @@ def sources_list() -> None:
 @app.command()
 def crawl(
     source: Annotated[str, typer.Argument(help="a source id from sources.yaml (see `mouthpiece sources list`)")],
-    since: Annotated[str | None, typer.Option(help="backfill: skip articles published before this ISO date")] = None,
+    since: Annotated[str | None, typer.Option(help="backfill: read back to this ISO date (feeds, sitemaps, listings; "
+                                             "a Telegram channel pages back with ?before= and stops at the first "
+                                             "older post)")] = None,
     extract_too: Annotated[bool, typer.Option("--extract/--no-extract",
                                               help="extract quotes from new articles afterwards")] = True,
 ) -> None:
@@ -199,13 +201,17 @@ def crawl(
                   TextColumn("{task.fields[info]}"), TimeElapsedColumn(), console=console) as bar:
         task = bar.add_task(f"crawling {source}", total=None, info="discovering…")
 
-        def on_progress(p: dict[str, int]) -> None:
+        def on_progress(p: dict[str, Any]) -> None:
             total = p["requested"] or (0 if p["finished"] else None)
-            bar.update(task, total=total, completed=p["done"], info=f"{p['found']} listed, {p['stored']} new")
+            note = f", {p['note']}" if p.get("note") else ""
+            bar.update(task, total=total, completed=p["done"],
+                       info=f"{p['found']} listed, {p['stored']} new{note}")
 
         summary = run_crawl(source, since=since, settings={"LOG_LEVEL": "WARNING"}, progress=on_progress)
+    skipped = f", {summary['skipped_media']} media-only posts skipped" if summary.get("skipped_media") else ""
     console.print(f"{source}: {summary['requests']} requests, {len(summary['new_article_ids'])} new articles, "
-                  f"{summary['skipped_seen']} already stored, {len(summary['failed_urls'])} failed")
+                  f"{len(summary['changed_article_ids'])} updated, {summary['skipped_seen']} already stored, "
+                  f"{len(summary['failed_urls'])} failed{skipped}")
     if summary.get("blocked"):
         console.print(f"[red]source paused: {summary['blocked']['reason']}[/red]", highlight=False)
     elif summary.get("error"):
@@ -243,9 +249,8 @@ def run(
         from mouthpiece.metrics import serve
 
         serve(s.metrics_port)
-    if beat:
-        # schedule at once rather than a minute after start; beat takes over from here
-        celery_app.send_task("tasks.pipeline.schedule_due_sources")
+    # Nothing here may touch the broker: the worker forks its pool and the embedded beat next,
+    # and a child must not inherit an open SQLite connection. Beat runs every entry at start.
     argv = ["worker", f"--loglevel={loglevel}", f"--concurrency={concurrency}", "-Q", queues,
             "--hostname", f"mouthpiece-{os.getpid()}@%h"]
     if beat:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SITES_DIR = REPO_ROOT / "tests" / "sites"
@@ -36,8 +37,11 @@ class FixtureSite:
     def __init__(self, root: str | Path, port: int = 0, mtime: float = 1764150000.0) -> None:
         self.root = Path(root)
         self.requests: list[tuple[str, str, int]] = []  # (method, path, status)
+        self.user_agents: list[str] = []
         self.overrides: dict[str, Override] = {}
         self.content_types: dict[str, str] = {}
+        # dynamic pages: path -> handler(query) -> (status, headers, body), e.g. a Telegram channel
+        self.routes: dict[str, Callable[[dict[str, list[str]]], tuple[int, dict[str, str], bytes]]] = {}
         self.mtime = mtime  # fixed Last-Modified so conditional GET is deterministic
         self._lock = threading.Lock()
         site = self
@@ -54,6 +58,14 @@ class FixtureSite:
             def do_HEAD(self) -> None:
                 site._handle(self, head=True)
 
+        # a site with a channel.yaml is a Telegram channel's web preview (mouthpiece/telegram_site.py)
+        self.channels: dict[str, Any] = {}
+        if (self.root / "channel.yaml").is_file():
+            from mouthpiece.telegram_site import TelegramChannel
+
+            ch = TelegramChannel.load(self.root / "channel.yaml")
+            self.channels[ch.name] = ch
+            self.routes[f"/s/{ch.name}"] = ch.handle
         self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -94,11 +106,19 @@ class FixtureSite:
 
     def _handle(self, h: BaseHTTPRequestHandler, head: bool = False) -> None:
         path = urlsplit(h.path).path
+        with self._lock:
+            self.user_agents.append(h.headers.get("User-Agent", ""))
         ov = self.overrides.get(path)
         if ov and ov.times > 0:
             ov.times -= 1
             self._send(h, ov.status, ov.body, ov.headers, head)
             self._record(h.command, path, ov.status)
+            return
+        route = self.routes.get(path)
+        if route is not None:
+            status, headers, body = route(parse_qs(urlsplit(h.path).query))
+            self._send(h, status, body, headers, head)
+            self._record(h.command, h.path, status)
             return
         rel = path.lstrip("/") or "index.html"
         f = (self.root / rel).resolve()

@@ -152,6 +152,7 @@ def upsert_article(
     modified_at: datetime | None,
     authors: list[str],
     lang: str | None,
+    extra: dict[str, Any] | None = None,
 ) -> UpsertResult:
     """Insert or update the article keyed by canonical URL; record every URL it was found under.
 
@@ -177,6 +178,8 @@ def upsert_article(
     art.modified_at = modified_at or art.modified_at
     art.authors = authors or art.authors or []
     art.lang = lang or art.lang
+    if extra:
+        art.extra = {**(art.extra or {}), **extra}
     session.flush()
     known = {a.url for a in art.aliases}
     for u in {canonical_url, *urls}:

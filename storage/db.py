@@ -1,6 +1,7 @@
 """Engines and sessions. SQLite by default (a file under ./data/), PostgreSQL via DATABASE_URL."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -37,6 +38,26 @@ def _ensure_sqlite_dir(url: str) -> None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+# Connections a forked child inherited: kept referenced so the child never uses or closes them.
+_INHERITED: list[Any] = []
+
+
+def forget_inherited_connections(engines: list[Engine]) -> None:
+    """In a forked child: give each engine a fresh, empty pool. An SQLite connection opened
+    before fork() must never be used after it in the child ("Do not open an SQLite database
+    connection, then fork()": the two processes then share one file handle and lock state, and
+    the database reads as locked or "file is not a database"); a PostgreSQL socket shared by two
+    processes garbles both sides. The inherited connections stay referenced so that not even
+    their garbage collection touches the parent's handles (SQLAlchemy's own advice for
+    multiprocessing, with close=False)."""
+    for engine in engines:
+        _INHERITED.append(engine.pool)
+        engine.pool = engine.pool.recreate()
+
+
+_ENGINES: list[Engine] = []
+
+
 @lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
     if url is None:
@@ -50,6 +71,7 @@ def get_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    _ENGINES.append(engine)
     return engine
 
 
@@ -73,9 +95,14 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
 
 
 def reset_engines() -> None:
-    """Forget cached engines (tests switch databases; a forked child must not share sockets)."""
+    """Forget cached engines (tests switch databases)."""
     get_engine.cache_clear()
     _factory.cache_clear()
+    _ENGINES.clear()
+
+
+# Every fork (Celery's pool processes, the embedded beat) starts with empty pools.
+os.register_at_fork(after_in_child=lambda: forget_inherited_connections(list(_ENGINES)))
 
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:

@@ -106,6 +106,9 @@ class Article(Base):
     reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     # MinHash signature of the body's word shingles (storage/articles.py), for reprint detection
     fingerprint: Mapped[list[int] | None] = mapped_column(JSON)
+    # what the source knows beyond the text: {"telegram": {"channel", "post_id", "views",
+    # "forwarded_from", "forwarded_url", "author", "edited", "media"}}
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     extracted_hash: Mapped[str | None] = mapped_column(String(64))  # body hash quotes were extracted from
     # when its extraction task was queued: the sweep queues it again only once that is stale, so a
     # backlog is never flooded with duplicates of tasks that are merely waiting their turn

@@ -3,6 +3,8 @@ broker that needs no server and keeps queued tasks across a restart."""
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 from typing import Any
 
 from celery import Celery, signals
@@ -23,8 +25,33 @@ def _transport_options(url: str) -> dict[str, object]:
         return {"visibility_timeout": 3600}
     # The SQLite transport hands every option to SQLAlchemy's create_engine(); it keeps unacked
     # messages in memory and puts them back on a clean shutdown, and the sweep re-derives any
-    # work a crash lost from the database.
-    return {}
+    # work a crash lost from the database. The consumer, beat and every pool process write to
+    # one file: wait for the lock rather than fail after SQLite's default 5 s.
+    return {"connect_args": {"timeout": 30}}
+
+
+def _prepare_sqlite_broker(url: str) -> None:
+    """WAL mode (it stays set in the file): the consumer's polling reads then never block the
+    publishers (beat, tasks enqueueing their next step), and vice versa."""
+    path = url.split("///", 1)[-1]
+    con = sqlite3.connect(path, timeout=30)
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+    finally:
+        con.close()
+
+
+def _forget_inherited_broker_connections() -> None:
+    """After fork(): the child must not reuse the SQLite broker connections of its parent.
+    kombu's SQLAlchemy transport caches one engine per URL at class level, so a child (the
+    embedded beat, each pool process) would otherwise pick up the parent's pooled connection
+    and the two processes would share one SQLite handle: "database is locked", then "file is not
+    a database", and beat stops scheduling (issue 10)."""
+    from kombu.transport.sqlalchemy import Channel
+
+    from storage.db import forget_inherited_connections
+
+    forget_inherited_connections([engine for engine, _ in Channel._engines.values()])
 
 
 def _survive_redis_restart() -> None:
@@ -64,6 +91,8 @@ def make_app() -> Celery:
     s.data_dir.mkdir(parents=True, exist_ok=True)
     if s.resolved_broker_url().startswith(("redis://", "rediss://")):
         _survive_redis_restart()
+    if s.resolved_broker_url().startswith("sqla+sqlite:///"):
+        _prepare_sqlite_broker(s.resolved_broker_url())
     app = Celery("mouthpiece", broker=s.resolved_broker_url(), include=["tasks.pipeline", "tasks.digests"])
     app.conf.update(
         task_ignore_result=True,
@@ -111,3 +140,4 @@ def _setup_logging(loglevel: Any = None, **_: Any) -> None:
 
 
 app = make_app()
+os.register_at_fork(after_in_child=_forget_inherited_broker_connections)

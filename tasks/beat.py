@@ -38,10 +38,21 @@ class LockedScheduler(PersistentScheduler):
             held = False
         if held != self.holding:
             log.info("beat %s %s the scheduler lease", self.owner, "holds" if held else "lost")
+            if held:
+                self._all_due_now()
         elif not held:
             log.info("beat %s: another beat holds the lease; standing by", self.owner)
         self.holding = held
         return held
+
+    def _all_due_now(self) -> None:
+        """On taking the lease, run every entry at once: a fresh `mouthpiece run` schedules
+        its crawls, sweeps and heartbeats in its first seconds rather than a minute later (all
+        are idempotent, so a restart that repeats them costs nothing)."""
+        long_ago = self.app.now() - timedelta(days=1)
+        for name, entry in self.schedule.items():
+            if name in self.app.conf.beat_schedule:  # ours, not Celery's daily backend_cleanup
+                entry.last_run_at = long_ago
 
     def tick(self, *args: Any, **kwargs: Any) -> float:
         if not self._renew():

@@ -24,6 +24,7 @@ from crawlers.parsers import (  # noqa: F401  (imported for their register() cal
     rusi,
     sb_by,
     tass,
+    telegram,
 )
 from crawlers.parsers.base import Page, Parsed, Parser, Publisher
 from crawlers.parsers.generic import GenericParser

@@ -4,7 +4,8 @@ on discovery URLs (feeds, sitemaps, listing pages), and turning an article respo
 State kept between crawls lives in `Source.http_cache` (a JSON column):
   {discovery_url: {"etag", "last_modified", "lastmod"}, ...,
    "__robots__": {netloc: {"body", "fetched"}},
-   "__failed__": {article_url: attempts}}
+   "__failed__": {article_url: attempts},
+   "__cursor__": {...}}  (a source's own position, e.g. a Telegram channel's last post id)
 A discovery URL's validators are only saved when every article it listed was fetched (or given
 up on), so a 304 next time never hides an article that failed this time."""
 from __future__ import annotations
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 ROBOTS_KEY = "__robots__"
 FAILED_KEY = "__failed__"
+CURSOR_KEY = "__cursor__"
 MAX_ARTICLE_ATTEMPTS = 3  # an article URL that failed this often is skipped (listed in CrawlRun)
 
 
@@ -72,6 +74,7 @@ class SourceSpider(scrapy.Spider):
             cache = dict(row.http_cache or {}) if row is not None else {}
         self.robots_cache = dict(cache.pop(ROBOTS_KEY, {}) or {})
         self.failed_attempts = dict(cache.pop(FAILED_KEY, {}) or {})
+        self.cursor: dict[str, Any] = dict(cache.pop(CURSOR_KEY, {}) or {})
         self.validators = {k: v for k, v in cache.items() if isinstance(v, dict)}
 
     async def start(self) -> Any:
@@ -80,6 +83,14 @@ class SourceSpider(scrapy.Spider):
 
     def start_requests(self) -> Iterator[scrapy.Request]:
         return iter(())
+
+    def next_cursor(self) -> dict[str, Any] | None:
+        """The position to save for the next crawl (None: keep the old one)."""
+        return None
+
+    def progress(self) -> dict[str, Any]:
+        """The CLI's progress bar: article fetches requested and done."""
+        return {"requested": self.article_requests, "done": self.article_done, "note": ""}
 
     # -- discovery ---------------------------------------------------------------------------
     def discovery_request(self, url: str, callback: Any, *, root: str | None = None,
