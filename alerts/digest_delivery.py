@@ -209,6 +209,15 @@ def run_digest(
     now = now or utcnow()
     period = plan_period(session, cfg, end)
     row = existing_digest(session, cfg.name, end)
+    if row is not None and row.archive_path and Path(row.archive_path).exists():
+        # it went out: its archive is the record of what was sent, never rewritten
+        html = Path(row.archive_path)
+        result = RunResult(cfg.name, period, Archive(html, html.with_suffix(".md"), {}))
+        result.digest_id, result.status = row.id, "already"
+        result.deliveries = _unsent(session, row.id) if send else []
+        result.message = (f"digest {cfg.name} for {period.local_date} already went out ({row.status}); "
+                          "not sent again, its archive kept as sent")
+        return result
     data = collect(session, cfg, period, leaders=leaders, sources=sources, now=now)
     charts = {} if data.brief else draw_charts(data)
     link = archive_link_for(cfg, period.local_date)

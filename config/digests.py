@@ -86,6 +86,12 @@ class DigestConfig(BaseModel):
         """The send time (aware, in the digest's zone) on the local date `local_date`."""
         return datetime.combine(local_date, time(self.send_hour), tzinfo=self.zone)
 
+    def next_due(self, now: datetime) -> datetime:
+        """The first send time after `now`: the end of the period in progress."""
+        local = now.astimezone(self.zone)
+        today = self.due_at(local.date())
+        return today if today > local else self.due_at((local + timedelta(days=1)).date())
+
     def last_due(self, now: datetime) -> datetime:
         """The latest send time at or before `now` (aware, in the digest's zone)."""
         local = now.astimezone(self.zone)

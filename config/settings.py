@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     extract_stale: float = Field(default=120.0, ge=0, alias="MOUTHPIECE_EXTRACT_STALE")
     metrics_port: int = Field(default=9108, alias="MOUTHPIECE_METRICS_PORT")  # 0: no /metrics
     contact: str = Field(default="mouthpiece@example.org", alias="MOUTHPIECE_CONTACT")
+    # a CLI command's unexpected error: its traceback instead of one line
+    debug: bool = Field(default=False, alias="MOUTHPIECE_DEBUG")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -16,6 +16,7 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 from config.sources import Source, get_source
+from crawlers.failures import unreachable
 from crawlers.pipelines import ArticlePipeline
 from crawlers.settings import scrapy_settings
 from crawlers.spiders.base import CURSOR_KEY, FAILED_KEY, ROBOTS_KEY, SourceSpider
@@ -28,6 +29,17 @@ from storage.sources import record_crawl, sync_sources
 log = logging.getLogger(__name__)
 
 Progress = Callable[[dict[str, int]], None]
+
+
+def quiet_scrapy(level: str | None) -> None:
+    """Our handlers, Scrapy's level. Called after CrawlerProcess() because it resets the
+    "scrapy" logger to DEBUG (its default logging config). Two Scrapy loggers report each failed
+    request a second time, as ERROR and with a traceback, where the spider already says which
+    URL failed and why: they speak only when something is really broken."""
+    if level:
+        logging.getLogger("scrapy").setLevel(level)
+    for name in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def spider_for(source: Source) -> type[SourceSpider]:
@@ -70,9 +82,9 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
     if not source.autothrottle:
         overrides.setdefault("AUTOTHROTTLE_ENABLED", False)
     overrides.setdefault("LOG_INSTALL_ROOT_HANDLER", False)
-    if not overrides["LOG_INSTALL_ROOT_HANDLER"] and overrides.get("LOG_LEVEL"):
-        logging.getLogger("scrapy").setLevel(overrides["LOG_LEVEL"])  # our handlers, Scrapy's level
     process = CrawlerProcess(scrapy_settings(**overrides))
+    if not overrides["LOG_INSTALL_ROOT_HANDLER"]:
+        quiet_scrapy(overrides.get("LOG_LEVEL"))
     crawler = process.create_crawler(spider_for(source))
 
     def _grab_pipeline(spider: Any) -> None:
@@ -109,10 +121,9 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
     if blocked is not None:
         error = f"blocked: {blocked['reason']}"
     elif not answered:
-        error = "discovery failed: " + (", ".join(spider.discovery_failed) or
-                                        ", ".join(spider.refused) or "no discovery URL answered")
+        error = unreachable(spider.discovery_failed or [f"{u} (refused address)" for u in spider.refused])
     elif spider.discovery_failed:
-        error = "partly failed: " + ", ".join(spider.discovery_failed)  # ok, but said
+        error = "partly failed: " + unreachable(spider.discovery_failed)  # ok, but said
     pause = timedelta(seconds=blocked["pause_seconds"]) if blocked else None
     with session_scope() as s:
         run = s.get(CrawlRun, run_id)
@@ -174,8 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--since", help="ISO date: skip entries published before it (backfill bound)")
     ap.add_argument("--log-level", default="INFO")
     a = ap.parse_args(argv)
-    logging.basicConfig(level=a.log_level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # no timestamp: the worker that reads these lines logs them with its own (one per line)
+    logging.basicConfig(level=a.log_level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     summary = crawl(a.source_id, since=a.since, settings={"LOG_LEVEL": a.log_level,
                                                          "MOUTHPIECE_ENQUEUE_EXTRACTION": True})
     print(json.dumps(summary))

@@ -28,7 +28,7 @@ app.add_typer(alerts_app, name="alerts")
 app.add_typer(silence_app, name="silence")
 app.add_typer(rules_app, name="rules")
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl (one JSON object per line) or table")]
 
 
@@ -39,8 +39,18 @@ def _setup_logging(level: str = "INFO") -> None:
 
 
 def _fail(msg: str, code: int = 2) -> None:
-    console.print(f"[red]error:[/red] {msg}", markup=True, highlight=False)
+    from rich.markup import escape
+
+    console.print(f"[red]error:[/red] {escape(msg)}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _ready(broker: bool = False, data_dir: bool = False) -> None:
+    """Storage is usable and its schema current (created on a new data folder); a problem
+    stops the command with one line (mouthpiece/preflight.py)."""
+    from mouthpiece.preflight import ready_storage
+
+    ready_storage(broker=broker, data_dir=data_dir)
 
 
 # -- database -----------------------------------------------------------------------------------
@@ -48,11 +58,11 @@ def _fail(msg: str, code: int = 2) -> None:
 def db_upgrade(revision: str = typer.Argument("head", help="target revision")) -> None:
     """Create or migrate the schema (SQLite under ./data/ by default, DATABASE_URL otherwise)."""
     from config.settings import get_settings
-    from storage.db import upgrade
+    from mouthpiece.preflight import ready_storage
 
     url = get_settings().resolved_database_url()
-    upgrade(url, revision)
-    console.print(f"database at {_redact(url)} is at revision {revision}")
+    ready_storage(revision=revision)
+    console.print(f"database at {_redact(url)} is at revision {revision}", soft_wrap=True)
 
 
 def _redact(url: str) -> str:
@@ -144,19 +154,22 @@ def article(
 @sources_app.command("list")
 def sources_list() -> None:
     """List the configured sources with kind, country, discovery, interval and health."""
+    from rich.markup import escape
     from rich.table import Table
 
     from config.sources import load_sources
+    from mouthpiece.preflight import StorageProblem
 
     health: dict[str, dict[str, Any]] = {}
     try:
+        _ready()
         from storage.db import session_scope
         from storage.sources import source_health
 
         with session_scope() as s:
             health = {h["id"]: h for h in source_health(s)}
-    except Exception as e:  # no database yet: config only
-        console.print(f"[yellow]health unavailable: {e.__class__.__name__}[/yellow]")
+    except StorageProblem as e:  # the configuration alone, and why there is no health
+        console.print(f"[yellow]health unavailable: {escape(str(e))}[/yellow]", highlight=False, soft_wrap=True)
     colours = {"ok": "green", "silent": "yellow", "degraded": "yellow", "failing": "red", "paused": "red"}
     t = Table("id", "kind", "country", "languages", "discovery", "every", "health", "articles",
               "last success", "problem")
@@ -181,11 +194,11 @@ def crawl(
 ) -> None:
     """Crawl one source now (in this process), store its new articles, and report.
     With --since DATE it backfills: sitemaps, feeds and listings are read back to DATE."""
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from config.sources import get_source
     from crawlers.run import crawl as run_crawl
-    from storage.db import upgrade
 
     _setup_logging("WARNING")
     get_source(source)
@@ -196,7 +209,7 @@ def crawl(
             datetime.fromisoformat(since)
         except ValueError:
             _fail(f"--since: not an ISO date: {since!r}")
-    upgrade()
+    _ready(broker=extract_too)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[info]}"), TimeElapsedColumn(), console=console) as bar:
         task = bar.add_task(f"crawling {source}", total=None, info="discovering…")
@@ -213,16 +226,17 @@ def crawl(
                   f"{len(summary['changed_article_ids'])} updated, {summary['skipped_seen']} already stored, "
                   f"{len(summary['failed_urls'])} failed{skipped}")
     if summary.get("blocked"):
-        console.print(f"[red]source paused: {summary['blocked']['reason']}[/red]", highlight=False)
-    elif summary.get("error"):
-        console.print(f"[yellow]{summary['error']}[/yellow]", highlight=False)
-    if extract_too:
+        console.print(f"[red]source paused: {escape(summary['blocked']['reason'])}[/red]", highlight=False)
+    elif summary.get("error") and summary["ok"]:
+        console.print(f"[yellow]{escape(summary['error'])}[/yellow]", highlight=False, soft_wrap=True)
+    todo = summary["new_article_ids"] + summary["changed_article_ids"]
+    if extract_too and todo:
         from tasks.pipeline import extract_quotes
 
-        n = sum(max(0, extract_quotes.run(aid)) for aid in summary["new_article_ids"] + summary["changed_article_ids"])
+        n = sum(max(0, extract_quotes.run(aid)) for aid in todo)
         console.print(f"{n} quotes extracted")
     if not summary["ok"]:
-        _fail(summary.get("error") or "crawl failed", 1)
+        _fail(f"{source}: {summary.get('error') or 'crawl failed'}", 1)
 
 
 # -- the service ----------------------------------------------------------------------------------
@@ -236,11 +250,9 @@ def run(
     """Start the service: a Celery worker with the scheduler embedded. Ctrl-C stops it cleanly
     (running tasks finish; queued ones stay in the broker for the next start)."""
     from config.settings import get_settings
-    from storage.db import upgrade
 
     s = get_settings()
-    s.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade()
+    _ready(broker=True, data_dir=True)
     from tasks.app import app as celery_app
 
     console.print(f"storage: {_redact(s.resolved_database_url())}")
@@ -249,8 +261,11 @@ def run(
         from mouthpiece.metrics import serve
 
         serve(s.metrics_port)
-    # Nothing here may touch the broker: the worker forks its pool and the embedded beat next,
-    # and a child must not inherit an open SQLite connection. Beat runs every entry at start.
+    # The worker forks its pool and the embedded beat next: nothing here may keep a broker
+    # connection open (prepare_broker closes its own). Beat runs every entry at start.
+    from tasks.app import prepare_broker
+
+    prepare_broker()
     argv = ["worker", f"--loglevel={loglevel}", f"--concurrency={concurrency}", "-Q", queues,
             "--hostname", f"mouthpiece-{os.getpid()}@%h"]
     if beat:
@@ -262,16 +277,18 @@ def run(
 def digest(
     name: Annotated[str | None, typer.Option("--name", help="digest name from digests.yaml (default: the first)")] = None,
     date: Annotated[str | None, typer.Option("--date", help="the morning it is for, YYYY-MM-DD in its time zone "
-                                             "(default: the latest send time)")] = None,
-    send: Annotated[bool, typer.Option("--send", help="record it and send it to its channels (once per period)")] = False,
+                                             "(default: without --send, the period in progress; with "
+                                             "--send, the latest one that is over)")] = None,
+    send: Annotated[bool, typer.Option("--send", help="record it and send it to its channels (once per "
+                                       "period, and only once the period is over)")] = False,
 ) -> None:
-    """Build a daily digest. Without --send, only write data/digests/<name>/<YYYY-MM-DD>.html and
-    .md (open the HTML in a browser); with --send, also email/Slack it. A period that already
-    went out is never sent twice."""
+    """Build a daily digest. Without --send, a preview: write data/digests/<name>/<YYYY-MM-DD>.html
+    and .md (open the HTML in a browser), by default for the period in progress (everything
+    since the last digest went out). With --send, also email/Slack it. A period that already
+    went out is never sent twice and its archive is kept as sent."""
     from datetime import date as date_cls
 
     from config.digests import get_digest
-    from storage.db import upgrade
 
     _setup_logging("WARNING")
     try:
@@ -285,13 +302,26 @@ def digest(
             end = cfg.due_at(date_cls.fromisoformat(date))
         except ValueError:
             _fail(f"--date must be YYYY-MM-DD, not {date!r}")
-    upgrade()
+    _ready(data_dir=True)
+    from tasks.digests import DigestNotDue
     from tasks.digests import run as run_digest
 
-    r = run_digest(cfg.name, end, send=send)
-    console.print(f"digest {r['name']}: {r['period_start']} to {r['period_end']}")
-    console.print(f"archive: {r['html']}")
-    console.print(f"         {r['md']}")
+    try:
+        r = run_digest(cfg.name, end, send=send)
+    except DigestNotDue as e:
+        _fail(str(e))
+        return
+    from datetime import datetime
+
+    from storage.models import utcnow
+
+    in_progress = datetime.fromisoformat(r["period_end"]) > utcnow()
+    console.print(f"digest {r['name']}: {r['period_start']} to {r['period_end']}"
+                  + (" (in progress: a preview of what it holds so far)" if in_progress else ""), highlight=False)
+    if r["status"] == "already" and not send:
+        console.print(r["message"], highlight=False)
+    console.print(f"archive: {r['html']}", highlight=False, soft_wrap=True)
+    console.print(f"         {r['md']}", highlight=False, soft_wrap=True)
     if send:
         from alerts.digest_delivery import send_digest_delivery
         from storage.db import session_scope
@@ -299,7 +329,7 @@ def digest(
         for did in r["deliveries"]:
             with session_scope() as s:
                 console.print(f"delivery {did}: {send_digest_delivery(s, did)}")
-        console.print(r["message"])
+        console.print(r["message"], highlight=False)
 
 
 @app.command()
@@ -310,6 +340,7 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
     from mouthpiece.status import queue_depths, snapshot
     from storage.db import session_scope
 
+    _ready()
     with session_scope() as s:
         snap = snapshot(s)
     snap["queues"] = queue_depths()
@@ -362,6 +393,7 @@ def health(
     from storage.models import Heartbeat
     from tasks.pipeline import send_heartbeat
 
+    _ready(broker=active)
     if active:
         queues = queue or ["default", "crawl"]
         tokens = {q: send_heartbeat(q) for q in queues}
@@ -394,6 +426,7 @@ def metrics(
     from mouthpiece.metrics import serve
 
     _setup_logging("INFO")
+    _ready()
     if serve(port, addr) is None:
         raise typer.Exit(1)
     try:
@@ -405,21 +438,55 @@ def metrics(
 
 @app.command()
 def demo(
-    keep: Annotated[bool, typer.Option(help="keep the demo database in ./data/demo afterwards")] = True,
+    keep: Annotated[bool, typer.Option("--keep/--no-keep", help="keep the demo's data (in the folder "
+                                       "`demo` inside the data folder) to look at afterwards")] = True,
 ) -> None:
-    """Serve the fixture site on 127.0.0.1, crawl it, extract quotes, alert, and print it all."""
+    """Serve the fixture site on 127.0.0.1, crawl it, extract quotes, alert, and print it all.
+    Its data goes to a folder of its own, `demo` inside the data folder (MOUTHPIECE_DATA_DIR,
+    ./data by default), never into the service's database; the end says how to look at it."""
+    from config.settings import get_settings
     from mouthpiece.demo import run_demo
 
     _setup_logging("WARNING")
-    sys.exit(run_demo())
+    s = get_settings()
+    sys.exit(run_demo(s.data_dir / "demo", keep=keep, hint_database_url=bool(s.database_url)))
 
 
 def main() -> None:
+    """The entry point: every failure a user can meet ends in one line and a non-zero exit."""
+    from rich.markup import escape
+
+    from mouthpiece.preflight import StorageProblem, describe
+
     try:
         app()
     except ConfigError as e:
-        console.print(f"[red]config error:[/red] {e}", highlight=False)
+        console.print(f"[red]config error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
         sys.exit(2)
+    except StorageProblem as e:
+        console.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        console.print("interrupted", highlight=False)
+        sys.exit(130)
+    except Exception as e:
+        try:
+            from config.settings import get_settings
+
+            debug = get_settings().debug
+        except Exception:  # the settings themselves may be what is broken
+            debug = bool(os.environ.get("MOUTHPIECE_DEBUG"))
+        if debug:
+            raise
+        try:
+            line = describe(e)
+        except Exception:  # describing must never hide the error itself
+            line = None
+        if line is None:
+            line = (f"unexpected error: {e.__class__.__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''} "
+                    "(a bug: run again with MOUTHPIECE_DEBUG=1 to see where, and report it)")
+        console.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
+        sys.exit(1 if line.startswith("unexpected") else 2)
 
 
 if __name__ == "__main__":

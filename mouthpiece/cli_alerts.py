@@ -28,7 +28,9 @@ err = _Lazy(stderr=True)
 
 
 def _fail(msg: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {msg}", markup=True)
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(msg)}", markup=True)
     raise typer.Exit(code)
 
 
@@ -42,9 +44,10 @@ def _safe(value: object, limit: int = 100) -> str:
 
 
 def _ready() -> None:
-    from storage.db import upgrade
+    """Storage is usable and its schema current; otherwise one line says why (preflight)."""
+    from mouthpiece.preflight import ready_storage
 
-    upgrade()
+    ready_storage()
 
 
 # -- alerts --------------------------------------------------------------------------------------

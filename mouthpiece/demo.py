@@ -33,11 +33,16 @@ def demo_sources(base: str, interval: int = 5) -> str:
     return DEMO_SOURCE.format(base=base, interval=interval)
 
 
-def run_demo(data_dir: str | Path = "data/demo") -> int:
+def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> int:
+    """One full cycle in `data` (a folder of its own, emptied first). `hint_database_url`: the
+    user's DATABASE_URL points elsewhere, so the hints printed at the end override it."""
+    from mouthpiece.preflight import check_folder
+
     out = Console(soft_wrap=True)
-    data = Path(data_dir).resolve()
+    data = data.resolve()
+    check_folder(data.parent)
     shutil.rmtree(data, ignore_errors=True)
-    data.mkdir(parents=True)
+    check_folder(data, "demo folder")
     cfg = Path(tempfile.mkdtemp(prefix="mouthpiece-demo-config-"))
     site_root = Path(tempfile.mkdtemp(prefix="mouthpiece-demo-site-"))
     shutil.copytree(SITES_DIR / "demo", site_root, dirs_exist_ok=True)
@@ -74,10 +79,36 @@ def run_demo(data_dir: str | Path = "data/demo") -> int:
         crawl_source.delay("demo")
         sweep.delay()
         report(out)
-        out.print(f"\n{len(site.requests)} HTTP requests served; data in {data}")
+        digest = _digest_preview()
+        out.print(f"\n{len(site.requests)} HTTP requests served")
     shutil.rmtree(cfg, ignore_errors=True)
     shutil.rmtree(site_root, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(data, ignore_errors=True)
+        out.print(f"The demo's data in {data} was removed (--no-keep).")
+        return 0
+    env = f"MOUTHPIECE_DATA_DIR={data}" + (" DATABASE_URL=" if hint_database_url else "")
+    out.print(f"\n[bold]The demo's data is in {data}[/bold] (kept; the next demo starts afresh, "
+              "`mouthpiece demo --no-keep` cleans up). Every command reads it when pointed there:", highlight=False)
+    out.print(f"  {env} mouthpiece alerts list     # the alerts and where each went\n"
+              f"  {env} mouthpiece digest          # today's digest so far, as HTML and Markdown\n"
+              f"  ls {data / 'outbox'}   # the alerts as files (no email or Slack configured)",
+              highlight=False, markup=False)
+    if digest:
+        out.print(f"  digest: {digest}", highlight=False, markup=False)
+    out.print("Without MOUTHPIECE_DATA_DIR the commands read the service's own data (see README).", highlight=False)
     return 0
+
+
+def _digest_preview() -> str | None:
+    """The digest of the period in progress, which holds what the demo just found."""
+    from config.digests import load_digests
+    from tasks.digests import run as run_digest
+
+    digests = load_digests()
+    if not digests:
+        return None
+    return str(run_digest(digests[0].name, None, send=False)["html"])
 
 
 def report(out: Console) -> None:

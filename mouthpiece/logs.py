@@ -71,6 +71,9 @@ def configure(level: str = "INFO", fmt: str | None = None) -> None:
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactFilter())
+    # the handler filters too: a library that sets its own logger to DEBUG (Scrapy does, when a
+    # crawl starts) must not print below the level asked for
+    handler.setLevel(level.upper() if isinstance(level, str) else level)
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)

@@ -23,22 +23,43 @@ def _transport_options(url: str) -> dict[str, object]:
         # Never long ETAs: delays are rows swept by beat. The visibility timeout stays above the
         # longest task so an unacked crawl is not handed to a second worker while it runs.
         return {"visibility_timeout": 3600}
-    # The SQLite transport hands every option to SQLAlchemy's create_engine(); it keeps unacked
-    # messages in memory and puts them back on a clean shutdown, and the sweep re-derives any
-    # work a crash lost from the database. The consumer, beat and every pool process write to
-    # one file: wait for the lock rather than fail after SQLite's default 5 s.
-    return {"connect_args": {"timeout": 30}}
+    if url.startswith("sqla+sqlite:///"):
+        # The SQLite transport hands every option to SQLAlchemy's create_engine(); it keeps
+        # unacked messages in memory and puts them back on a clean shutdown, and the sweep
+        # re-derives any work a crash lost from the database.
+        return {"creator": _sqlite_broker_connect(url.split("///", 1)[1])}
+    return {}
 
 
-def _prepare_sqlite_broker(url: str) -> None:
-    """WAL mode (it stays set in the file): the consumer's polling reads then never block the
-    publishers (beat, tasks enqueueing their next step), and vice versa."""
-    path = url.split("///", 1)[-1]
-    con = sqlite3.connect(path, timeout=30)
-    try:
+def _sqlite_broker_connect(path: str) -> Any:
+    def connect() -> sqlite3.Connection:
+        """The consumer, beat and every pool process share one file: wait for its lock rather
+        than fail after SQLite's default 5 s, and use WAL (it stays set in the file) so that the
+        consumer's polling never blocks the publishers. Made on first use, so that importing
+        the app creates no file."""
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        con = sqlite3.connect(path, timeout=30, check_same_thread=False)
         con.execute("PRAGMA journal_mode=WAL")
-    finally:
-        con.close()
+        return con
+
+    return connect
+
+
+def prepare_broker() -> None:
+    """Before `mouthpiece run` forks its worker and beat: with the SQLite broker, create its
+    tables and one row per queue now. kombu creates a queue's row on first use, and when the
+    worker and the beat do that at the same moment the loser's session is left broken (a UNIQUE
+    violation kombu does not expect) and every later publish fails ("channel disconnected").
+    Nothing stays open: a forked child must not inherit a connection."""
+    if not get_settings().resolved_broker_url().startswith("sqla+sqlite:///"):
+        return
+    from kombu.transport.sqlalchemy import Channel
+
+    with app.connection_for_write() as conn:
+        for q in (DEFAULT_QUEUE, CRAWL_QUEUE):
+            conn.default_channel._new_queue(q)
+    for engine, _ in Channel._engines.values():
+        engine.dispose()
 
 
 def _forget_inherited_broker_connections() -> None:
@@ -88,11 +109,8 @@ def _survive_redis_restart() -> None:
 
 def make_app() -> Celery:
     s = get_settings()
-    s.data_dir.mkdir(parents=True, exist_ok=True)
     if s.resolved_broker_url().startswith(("redis://", "rediss://")):
         _survive_redis_restart()
-    if s.resolved_broker_url().startswith("sqla+sqlite:///"):
-        _prepare_sqlite_broker(s.resolved_broker_url())
     app = Celery("mouthpiece", broker=s.resolved_broker_url(), include=["tasks.pipeline", "tasks.digests"])
     app.conf.update(
         task_ignore_result=True,

@@ -18,6 +18,10 @@ from tasks.app import app
 log = logging.getLogger("mouthpiece.tasks")
 
 
+class DigestNotDue(ValueError):
+    """Sending a period that has not ended would send it incomplete, once and for all."""
+
+
 def _now() -> datetime:
     from storage.models import utcnow
 
@@ -79,12 +83,19 @@ def run(name: str | None, period_end: str | datetime | None, *, send: bool) -> d
     from storage.db import session_scope
 
     cfg = get_digest(name)
+    now = _now()
     if period_end is None:
-        end = cfg.last_due(_now())
+        # sending: the latest period that is over; a preview: the one in progress, which holds
+        # what was found since the last digest went out
+        end = cfg.last_due(now) if send else cfg.next_due(now)
     elif isinstance(period_end, datetime):
         end = period_end
     else:
         end = datetime.fromisoformat(period_end)
+    if send and end > now:
+        raise DigestNotDue(f"the period of digest {cfg.name} ending {end.isoformat(timespec='minutes')} is not "
+                           "over yet, and a period goes out once, complete: run without --send for a preview, "
+                           "or let the service send it when it is due")
     leaders = {ld.id: ld for ld in load_leaders()}
     sources = {c.id: c for c in load_sources()}
     with session_scope() as s:

@@ -64,7 +64,14 @@ def schedule_due_sources() -> list[str]:
     return ids
 
 
-@app.task(name="tasks.pipeline.crawl_source", soft_time_limit=CRAWL_TIMEOUT + 60, time_limit=CRAWL_TIMEOUT + 120)
+class CrawlFailed(Exception):
+    """The crawl ran and failed (no discovery URL answered, a bot wall): the task is marked
+    failed, Celery logs the reason once in one line ("raised expected"), and the source's
+    health shows it."""
+
+
+@app.task(name="tasks.pipeline.crawl_source", soft_time_limit=CRAWL_TIMEOUT + 60, time_limit=CRAWL_TIMEOUT + 120,
+          throws=(CrawlFailed,))
 def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
     """Crawl one source in a child process (Twisted's reactor cannot restart in a worker)."""
     from storage.db import session_scope
@@ -77,7 +84,7 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
             log.info("crawl of %s already running elsewhere; skipped", source_id)
             return {"source_id": source_id, "skipped": True}
     try:
-        cmd = [sys.executable, "-m", "crawlers.run", source_id]
+        cmd = [sys.executable, "-m", "crawlers.run", source_id, "--log-level", "WARNING"]
         if since:
             cmd += ["--since", since]
         try:
@@ -86,9 +93,6 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
             log.error("crawl of %s timed out after %ss", source_id, CRAWL_TIMEOUT)
             _record_failure(source_id, f"timed out after {CRAWL_TIMEOUT}s")
             return {"source_id": source_id, "ok": False, "error": "timeout"}
-        for line in p.stderr.splitlines()[-200:]:
-            if " WARNING " in line or " ERROR " in line:
-                log.warning("crawl %s: %s", source_id, line)
         summary: dict[str, Any] = {"source_id": source_id, "ok": False}
         lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
         if lines:
@@ -97,14 +101,40 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
             err = (p.stderr.strip().splitlines() or ["no output"])[-1]
             log.error("crawl of %s failed (exit %s): %s", source_id, p.returncode, err)
             _record_failure(source_id, f"crawler exited {p.returncode}: {err}")
-        log.info("crawl %s: ok=%s requests=%s new=%s", source_id, summary.get("ok"),
-                 summary.get("requests"), len(summary.get("new_article_ids", [])))
+            summary["error"] = f"the crawler exited {p.returncode}: {err}"
+        _report_crawl(source_id, summary, p.stderr)
     finally:
         with session_scope() as s:
             release(s, lock, owner)
     # The crawl queued each article's extraction as it stored it; whatever it could not queue
     # (the broker was down, the child died) the sweep picks up once it is stale.
+    if not summary.get("ok"):
+        raise CrawlFailed(f"{source_id}: {summary.get('error') or 'crawl failed'}")
     return summary
+
+
+_CHILD_LEVEL = {"WARNING": logging.WARNING, "ERROR": logging.ERROR, "CRITICAL": logging.CRITICAL}
+
+
+def _report_crawl(source_id: str, summary: dict[str, Any], child_log: str) -> None:
+    """The crawl in the worker's log: the child's warnings once each with the worker's one
+    timestamp (the child prints none), then one line that says how it went. When the whole
+    crawl failed, that line says why in plain words, and the per-URL warnings behind it are
+    left to DEBUG: an unreachable site is said once, not once per URL."""
+    failed = not summary.get("ok")
+    for line in child_log.splitlines()[-200:]:
+        level = _CHILD_LEVEL.get(line.split(" ", 1)[0])
+        if level is None:
+            continue
+        if failed and level == logging.WARNING:
+            level = logging.DEBUG
+        log.log(level, "crawl %s: %s", source_id, line.split(" ", 1)[1])
+    if failed:
+        log.warning("crawl %s failed: %s", source_id, summary.get("error") or "no reason given")
+    else:
+        log.info("crawl %s: %s requests, %d new articles%s", source_id, summary.get("requests"),
+                 len(summary.get("new_article_ids", [])),
+                 f" ({summary['error']})" if summary.get("error") else "")
 
 
 def _record_failure(source_id: str, error: str) -> None:

@@ -34,6 +34,25 @@ from tests.support.services import REPO, fresh_pg_database, fresh_redis_url
 
 pytestmark = pytest.mark.slow
 
+# A name that never resolves (RFC 2606) and a port nobody listens on.
+UNREACHABLE = """
+  - id: nowhere
+    name: A site whose name does not resolve
+    kind: state_media
+    country: BY
+    languages: [en]
+    discovery: [{{type: feed, url: "https://news.nowhere.invalid/feed.xml"}}]
+    interval_minutes: 60
+  - id: down
+    name: A site that is down
+    kind: state_media
+    country: BY
+    languages: [en]
+    discovery: [{{type: feed, url: "http://127.0.0.1:{port}/feed.xml"}}, {{type: listing, url: "http://127.0.0.1:{port}/news/"}}]
+    interval_minutes: 60
+    allow_private: true
+"""
+LOG_PREFIX = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:DEBUG|INFO|WARNING|ERROR|CRITICAL) ")
 BEAT_TASKS = ("schedule_due_sources", "sweep", "send_heartbeats", "schedule_due_digests")
 GROUP_WAIT = 5
 DEADLINE = 150  # seconds for everything to have happened (it takes ~60 s on 2 busy cores)
@@ -179,6 +198,31 @@ def _check(run: Run) -> None:
     assert run.rc == 0, f"{run.name}: Ctrl-C ended the service with exit {run.rc}{tail}"
     bad = [ln for ln in text.splitlines() if " ERROR " in ln or "Traceback" in ln or "CRITICAL" in ln]
     assert not bad, f"{run.name}: errors in the log:\n" + "\n".join(bad[:20]) + tail
+    twice = [ln for ln in text.splitlines() if len(LOG_PREFIX.findall(ln)) > 1]
+    assert not twice, f"{run.name}: log lines with two timestamps:\n" + "\n".join(twice[:5])
+    if run.name == "sqlite":
+        _check_unreachable(run, text)
+
+
+def _check_unreachable(run: Run, text: str) -> None:
+    """Without internet: each unreachable source is said once, in plain words, and its crawl is
+    failed (in the task's outcome and in `status`), not a success with warnings."""
+    for sid, host, words in (("nowhere", "news.nowhere.invalid", "does not resolve"),
+                             ("down", "127.0.0.1", "connection was refused")):
+        said = [ln for ln in text.splitlines() if sid in ln and " WARNING " in ln]
+        assert len(said) == 1, f"{sid} said {len(said)} times:\n" + "\n".join(said)
+        assert f"could not reach {host}" in said[0] and words in said[0], said[0]
+        assert re.search(rf"crawl_source\[[^\]]+\] raised expected: CrawlFailed\('{sid}: ", text), (
+            f"the crawl task of {sid} is not marked failed")
+    status = run.cli("status", "--json")
+    assert status.returncode == 0, status.stderr
+    import json
+
+    rows = {r["id"]: r for r in json.loads(status.stdout)["sources"]}
+    for sid in ("nowhere", "down"):
+        assert rows[sid]["status"] in ("degraded", "failing"), rows[sid]
+        assert rows[sid]["last_run"]["status"] == "failed" and "could not reach" in rows[sid]["problem"], rows[sid]
+    assert rows["demo"]["status"] == "ok", rows["demo"]
 
 
 def test_first_run_embedded_and_on_servers(tmp_path: Path) -> None:
@@ -189,8 +233,10 @@ def test_first_run_embedded_and_on_servers(tmp_path: Path) -> None:
         for variant in variants:
             root = tmp_path / variant.__name__.strip("_")
             (root / "config").mkdir(parents=True)
-            # the only configuration: where to crawl (every other file is the shipped default)
-            (root / "config" / "sources.yaml").write_text(demo_sources(site.base))
+            # the only configuration: where to crawl (every other file is the shipped default);
+            # the embedded run also has two sources it cannot reach, as without internet
+            (root / "config" / "sources.yaml").write_text(
+                demo_sources(site.base) + (UNREACHABLE.format(port=free_port()) if variant is _embedded else ""))
             runs.append(stack.enter_context(variant(root, site)))
         threads = [threading.Thread(target=_service, args=(r,), name=r.name) for r in runs]
         for t in threads:

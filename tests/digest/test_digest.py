@@ -249,3 +249,54 @@ def test_twice_sends_once_on_postgresql(cfg: DigestConfig, leaders: dict[str, An
             assert plan_period(s, cfg, END + DAY).start == END
     finally:
         ctx.__exit__(None, None, None)
+
+
+def test_sending_a_period_that_is_not_over_is_refused(db_url: str, session: Session, tmp_path: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`digest --send --date <a future day>` would send an incomplete period once and for all:
+    later alerts would reach no emailed digest. It is refused, and nothing is recorded."""
+    from datetime import date
+
+    from typer.testing import CliRunner
+
+    from config.settings import reset_settings
+    from mouthpiece.cli import app
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("MOUTHPIECE_DATA_DIR", str(tmp_path / "data"))
+    reset_settings()
+    later = (date.today() + timedelta(days=3)).isoformat()
+    res = CliRunner().invoke(app, ["digest", "--name", "daily", "--date", later, "--send"])
+    assert res.exit_code == 2, res.output
+    assert "not over yet" in res.output and "without --send" in res.output
+    assert session.scalar(select(func.count(Digest.id))) == 0
+    assert session.scalar(select(func.count(Delivery.id))) == 0
+    assert not (tmp_path / "data" / "digests" / "daily" / f"{later}.html").exists()
+    # a preview of that period is fine, and says it is in progress
+    res = CliRunner().invoke(app, ["digest", "--name", "daily", "--date", later])
+    assert res.exit_code == 0, res.output
+    assert "in progress" in res.output
+
+
+def test_a_period_that_went_out_keeps_its_archive(session: Session, cfg: DigestConfig, leaders: dict[str, Any],
+                                                  make_settings: Callable[..., Settings]) -> None:
+    """The archive of a sent digest is the record of what was sent: building the same period
+    again (a preview, a second --send) leaves it as it is."""
+    fill_day(session)
+    settings = make_settings()
+    first = run_digest(session, cfg, END, leaders=leaders, settings=settings)
+    assert first.status == "queued" and first.archive is not None
+    for did in first.deliveries:
+        assert send_digest_delivery(session, did, settings) == "sent"
+    sent = first.archive.html.read_bytes()
+    # more turns up in that period after it went out (a late crawl of that day)
+    from tests.digest.conftest import _article, _quote
+
+    late = _article(session, 99, "belta", END - timedelta(hours=2))
+    _quote(session, late, "lukashenko", "A late statement on NATO exercises near Grodno.", ["NATO"])
+    session.commit()
+    for send in (False, True):
+        again = run_digest(session, cfg, END, leaders=leaders, settings=settings, send=send)
+        assert again.status == "already" and again.deliveries == []
+        assert again.archive is not None and again.archive.html == first.archive.html
+        assert first.archive.html.read_bytes() == sent

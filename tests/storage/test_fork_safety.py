@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 import tasks.app  # noqa: F401  (registers the broker's after-fork hook, as the worker does)
 from storage.db import get_engine
-from tasks.app import _prepare_sqlite_broker, _transport_options
+from tasks.app import _transport_options
 
 
 def _raw(connection: object) -> int:
@@ -31,7 +31,6 @@ def _broker_conn_id(url: str) -> int:
 
 def test_forked_child_opens_its_own_sqlite_connections(tmp_path: Path) -> None:
     broker = f"sqla+sqlite:///{tmp_path / 'broker.sqlite'}"
-    _prepare_sqlite_broker(broker)
     engine = get_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     with engine.connect() as c:  # the parent uses both, then returns the connections to the pools
         c.execute(text("CREATE TABLE t (x INTEGER)"))
