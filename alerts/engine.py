@@ -97,7 +97,10 @@ class NewDelivery:
 def build_message(alert: Alert, rule: Rule, quote: Quote, article: Article, source: Source,
                   leader: Leader | None, channel: str) -> AlertMessage:
     return AlertMessage(
-        idempotency_key=f"alert-{alert.id}-{channel}",
+        # the id alone repeats after a database reset (a new alert 1 would reuse the Message-ID
+        # of the old one, and mail clients would fold them together); the id with its creation
+        # time is unique and stays the same for every retry of this delivery
+        idempotency_key=f"alert-{alert.id}-{channel}-{alert.created_at:%Y%m%dT%H%M%S%f}",
         rule_id=rule.id,
         rule_name=rule.name,
         severity=rule.severity,

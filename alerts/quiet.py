@@ -27,12 +27,18 @@ _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
+MAX_DURATION = timedelta(days=3650)  # beyond ten years a silence or a backtest window means "forever": say so
+
+
 def parse_duration(text: str) -> timedelta:
-    """"90s", "15m", "1h", "2d", "1w" -> timedelta; ValueError otherwise."""
+    """"90s", "15m", "1h", "2d", "1w" -> timedelta, at most ten years; ValueError otherwise."""
     m = _DURATION.match(text or "")
     if not m or int(m.group(1)) <= 0:
         raise ValueError(f"not a duration like 30m, 1h, 2d or 1w: {text!r}")
-    return timedelta(seconds=int(m.group(1)) * _UNITS[m.group(2)])
+    seconds = int(m.group(1)) * _UNITS[m.group(2)]
+    if seconds > MAX_DURATION.total_seconds():
+        raise ValueError(f"{text.strip()!r} is longer than ten years (3650d), the longest duration accepted")
+    return timedelta(seconds=seconds)
 
 
 class QuietHours(BaseModel):

@@ -1,15 +1,37 @@
-"""Environment settings: URLs and secrets come from the environment or `.env`, never YAML."""
+"""Environment settings: URLs and secrets come from the environment or `.env`, never YAML.
+
+Where `.env` and the default data folder are (one rule for every command, whatever the current
+folder): the *home* folder is the nearest folder holding a `.env`, from the current folder up;
+without one, the project checkout the code runs from (a clone, where `make run` keeps its
+data), so that `mouthpiece status` run from any folder reads what `make run` writes; otherwise
+(an installed package) the current folder. `.env` is read from home, and `data/` there is the
+default data folder. A relative MOUTHPIECE_DATA_DIR is relative to the current folder when it
+comes from the environment, and to home when it comes from home's `.env`. `mouthpiece status`
+and `mouthpiece run` say which home, `.env` and data folder they use."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # `.env` is found by load_settings() (home, not the current folder)
+    model_config = SettingsConfigDict(env_file=None, env_file_encoding="utf-8", extra="ignore")
+    # where `.env` and `data/` were looked for, and the `.env` read (None: none); set by load_settings()
+    _home: Path | None = PrivateAttr(default=None)
+    _env_file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def home(self) -> Path | None:
+        return self._home
+
+    @property
+    def env_file(self) -> Path | None:
+        return self._env_file
 
     data_dir: Path = Field(default=Path("data"), alias="MOUTHPIECE_DATA_DIR")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
@@ -46,9 +68,34 @@ class Settings(BaseSettings):
         return f"sqla+sqlite:///{(self.data_dir / 'broker.sqlite').resolve()}"
 
 
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def find_home(cwd: Path | None = None, checkout: Path | None = CHECKOUT) -> Path:
+    """The folder holding `.env` and the default `data/` (see the module docstring)."""
+    cwd = (cwd or Path.cwd()).resolve()
+    for folder in (cwd, *cwd.parents):
+        if (folder / ".env").is_file():
+            return folder
+    if checkout is not None and (checkout / "pyproject.toml").is_file() and (checkout / "config").is_dir():
+        return checkout
+    return cwd
+
+
+def load_settings(cwd: Path | None = None, checkout: Path | None = CHECKOUT) -> Settings:
+    home = find_home(cwd, checkout)
+    env_file = home / ".env"
+    s = Settings(_env_file=env_file if env_file.is_file() else None)  # type: ignore[call-arg]
+    s._home, s._env_file = home, (env_file if env_file.is_file() else None)
+    if not s.data_dir.is_absolute():
+        from_shell = "MOUTHPIECE_DATA_DIR" in os.environ
+        s.data_dir = ((cwd or Path.cwd()) if from_shell else home).resolve() / s.data_dir
+    return s
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    return load_settings()
 
 
 def reset_settings() -> None:

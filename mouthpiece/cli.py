@@ -65,6 +65,12 @@ def db_upgrade(revision: str = typer.Argument("head", help="target revision")) -
     console.print(f"database at {_redact(url)} is at revision {revision}", soft_wrap=True)
 
 
+def _where(s: Any) -> dict[str, str | None]:
+    """Where the settings came from (config/settings.py says how home is found)."""
+    return {"home": str(s.home) if s.home else None, "env_file": str(s.env_file) if s.env_file else None,
+            "data_dir": str(s.data_dir)}
+
+
 def _redact(url: str) -> str:
     from mouthpiece.logs import redact
 
@@ -193,12 +199,9 @@ def crawl(
                                               help="extract quotes from new articles afterwards")] = True,
 ) -> None:
     """Crawl one source now (in this process), store its new articles, and report.
-    With --since DATE it backfills: sitemaps, feeds and listings are read back to DATE."""
-    from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    With --since DATE it backfills: sitemaps, feeds and listings are read back to DATE.
+    It holds the source's crawl lease, as the service's crawls do: one crawl per source at a time."""
     from config.sources import get_source
-    from crawlers.run import crawl as run_crawl
 
     _setup_logging("WARNING")
     get_source(source)
@@ -210,6 +213,25 @@ def crawl(
         except ValueError:
             _fail(f"--since: not an ISO date: {since!r}")
     _ready(broker=extract_too)
+    from storage.db import session_scope
+    from storage.locks import CRAWL_LEASE, close_interrupted_runs, crawl_lock, lease, process_owner
+
+    # a crawl killed with SIGKILL frees the lease: at once on this machine, within CRAWL_LEASE elsewhere
+    with lease(crawl_lock(source), process_owner("cli"), CRAWL_LEASE) as held:
+        if not held:
+            _fail(f"a crawl of {source} is already running (the service's, or another `mouthpiece crawl`): "
+                  "wait until it ends (`mouthpiece status` shows it)", 1)
+        with session_scope() as s:
+            close_interrupted_runs(s, source)
+        summary = _crawl_with_progress(source, since)
+    _report_cli_crawl(source, summary, extract_too)
+
+
+def _crawl_with_progress(source: str, since: str | None) -> dict[str, Any]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from crawlers.run import crawl as run_crawl
+
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[info]}"), TimeElapsedColumn(), console=console) as bar:
         task = bar.add_task(f"crawling {source}", total=None, info="discovering…")
@@ -220,7 +242,12 @@ def crawl(
             bar.update(task, total=total, completed=p["done"],
                        info=f"{p['found']} listed, {p['stored']} new{note}")
 
-        summary = run_crawl(source, since=since, settings={"LOG_LEVEL": "WARNING"}, progress=on_progress)
+        return run_crawl(source, since=since, settings={"LOG_LEVEL": "WARNING"}, progress=on_progress)
+
+
+def _report_cli_crawl(source: str, summary: dict[str, Any], extract_too: bool) -> None:
+    from rich.markup import escape
+
     skipped = f", {summary['skipped_media']} media-only posts skipped" if summary.get("skipped_media") else ""
     console.print(f"{source}: {summary['requests']} requests, {len(summary['new_article_ids'])} new articles, "
                   f"{len(summary['changed_article_ids'])} updated, {summary['skipped_seen']} already stored, "
@@ -242,7 +269,7 @@ def crawl(
 # -- the service ----------------------------------------------------------------------------------
 @app.command()
 def run(
-    concurrency: Annotated[int, typer.Option(help="worker processes")] = 2,
+    concurrency: Annotated[int, typer.Option(help="worker processes (1-64)", min=1, max=64)] = 2,
     loglevel: Annotated[str, typer.Option(help="DEBUG, INFO, WARNING")] = "INFO",
     beat: Annotated[bool, typer.Option("--beat/--no-beat", help="embed the scheduler (one per deployment)")] = True,
     queues: Annotated[str, typer.Option(help="comma-separated queues to consume")] = "default,crawl",
@@ -255,6 +282,9 @@ def run(
     _ready(broker=True, data_dir=True)
     from tasks.app import app as celery_app
 
+    w = _where(s)
+    console.print(f"home:    {w['home']} (.env: {w['env_file'] or 'none'})", highlight=False)
+    console.print(f"data:    {w['data_dir']}", highlight=False)
     console.print(f"storage: {_redact(s.resolved_database_url())}")
     console.print(f"broker:  {_redact(s.resolved_broker_url())}")
     if s.metrics_port:
@@ -348,10 +378,17 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
 
     st = get_settings()
     snap["storage"], snap["broker"] = _redact(st.resolved_database_url()), _redact(st.resolved_broker_url())
+    snap["settings"] = _where(st)
+    from alerts.channels import configured_channels
+
+    snap["channels"] = configured_channels(st)
     if as_json:
         sys.stdout.write(json.dumps(snap, default=str, indent=1) + "\n")
         return
     out = Console(width=max(Console().width, 140))
+    w = snap["settings"]
+    out.print(f"home {w['home']}   .env {w['env_file'] or 'none'}   data {w['data_dir']}   "
+              f"channels {', '.join(snap['channels'])}", highlight=False)
     out.print(f"storage {snap['storage']}   broker {snap['broker']}", highlight=False)
     out.print("queues: " + ", ".join(f"{q} {'unreachable' if n is None else n}" for q, n in snap["queues"].items()))
     c = snap["counts"]
@@ -383,7 +420,8 @@ def health(
     active: Annotated[bool, typer.Option("--active", help="send a heartbeat task now and wait for a worker "
                                          "to process it (instead of checking beat's last one)")] = False,
     queue: Annotated[list[str] | None, typer.Option(help="queue(s) to check with --active")] = None,
-    timeout: Annotated[float, typer.Option(help="seconds to wait with --active")] = 30.0,
+    timeout: Annotated[float, typer.Option(help="seconds to wait with --active (at most 3600)", min=0.1,
+                                           max=3600)] = 30.0,
 ) -> None:
     """Exit 0 when workers are processing tasks (not merely alive); 1 with the reason otherwise."""
     import time
@@ -416,7 +454,7 @@ def health(
 
 @app.command()
 def metrics(
-    port: Annotated[int, typer.Option(help="port for /metrics")] = 9108,
+    port: Annotated[int, typer.Option(help="port for /metrics", min=1, max=65535)] = 9108,
     addr: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
 ) -> None:
     """Serve Prometheus metrics (articles, quotes, alerts, deliveries, latency, source health,

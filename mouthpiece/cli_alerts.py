@@ -23,6 +23,8 @@ class _Lazy:
         Console(highlight=False, soft_wrap=True, **self.kw).print(*args, **kw)  # type: ignore[arg-type]
 
 
+ROW_ID_MAX = 2**63 - 1  # the largest id a database row can have (SQLite and PostgreSQL BIGINT)
+
 out = _Lazy()
 err = _Lazy(stderr=True)
 
@@ -54,7 +56,7 @@ def _ready() -> None:
 @alerts_app.command("list")
 def alerts_list(
     status: Annotated[str | None, typer.Option(help="pending, sent, held or silenced")] = None,
-    limit: Annotated[int, typer.Option(help="how many, newest first")] = 50,
+    limit: Annotated[int, typer.Option(help="how many, newest first (1-10000)", min=1, max=10_000)] = 50,
 ) -> None:
     """List recent alerts: rule, speaker, status, and each channel's delivery state."""
     from sqlalchemy import select
@@ -99,7 +101,8 @@ def alerts_failed() -> None:
 
 @alerts_app.command("retry")
 def alerts_retry(
-    delivery_id: Annotated[int, typer.Argument(help="a delivery id from `mouthpiece alerts failed`")],
+    delivery_id: Annotated[int, typer.Argument(help="a delivery id from `mouthpiece alerts failed`", min=1,
+                                               max=ROW_ID_MAX)],
     now: Annotated[bool, typer.Option("--now/--queue", help="send in this process now, or leave it "
                                       "to the running service's sweep")] = True,
 ) -> None:
@@ -196,7 +199,8 @@ def silence_list(
 
 
 @silence_app.command("remove")
-def silence_remove(silence_id: Annotated[int, typer.Argument(help="id from `mouthpiece silence list`")]) -> None:
+def silence_remove(silence_id: Annotated[int, typer.Argument(help="id from `mouthpiece silence list`", min=1,
+                                                             max=ROW_ID_MAX)]) -> None:
     """End a silence now."""
     from alerts.silences import remove
     from storage.db import session_scope
@@ -253,7 +257,8 @@ def rules_check() -> None:
 def rules_test(
     since: Annotated[str, typer.Option(help="how far back to replay: 12h, 30d, 8w")] = "30d",
     rule: Annotated[str | None, typer.Option(help="only this rule id")] = None,
-    show: Annotated[int, typer.Option(help="list at most this many would-be alerts per rule")] = 20,
+    show: Annotated[int, typer.Option(help="list at most this many would-be alerts per rule (0-1000)", min=0,
+                                      max=1000)] = 20,
 ) -> None:
     """Backtest: replay stored quotes through the rules and print what would have fired and how
     often. Sends nothing and creates no alerts."""

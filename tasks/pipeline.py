@@ -73,43 +73,45 @@ class CrawlFailed(Exception):
 @app.task(name="tasks.pipeline.crawl_source", soft_time_limit=CRAWL_TIMEOUT + 60, time_limit=CRAWL_TIMEOUT + 120,
           throws=(CrawlFailed,))
 def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
-    """Crawl one source in a child process (Twisted's reactor cannot restart in a worker)."""
+    """Crawl one source in a child process (Twisted's reactor cannot restart in a worker),
+    holding the source's crawl lease (renewed while it runs, so a killed crawl frees it)."""
     from storage.db import session_scope
-    from storage.locks import acquire, release
+    from storage.locks import CRAWL_LEASE, close_interrupted_runs, crawl_lock, lease, process_owner
 
-    owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    lock = f"crawl:{source_id}"
-    with session_scope() as s:
-        if not acquire(s, lock, owner, timedelta(seconds=CRAWL_TIMEOUT + 120)):
+    with lease(crawl_lock(source_id), process_owner("worker"), CRAWL_LEASE) as held:
+        if not held:
             log.info("crawl of %s already running elsewhere; skipped", source_id)
             return {"source_id": source_id, "skipped": True}
-    try:
-        cmd = [sys.executable, "-m", "crawlers.run", source_id, "--log-level", "WARNING"]
-        if since:
-            cmd += ["--since", since]
-        try:
-            p = subprocess.run(cmd, capture_output=True, text=True, timeout=CRAWL_TIMEOUT)
-        except (subprocess.TimeoutExpired, SoftTimeLimitExceeded):
-            log.error("crawl of %s timed out after %ss", source_id, CRAWL_TIMEOUT)
-            _record_failure(source_id, f"timed out after {CRAWL_TIMEOUT}s")
-            return {"source_id": source_id, "ok": False, "error": "timeout"}
-        summary: dict[str, Any] = {"source_id": source_id, "ok": False}
-        lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
-        if lines:
-            summary = json.loads(lines[-1])
-        else:
-            err = (p.stderr.strip().splitlines() or ["no output"])[-1]
-            log.error("crawl of %s failed (exit %s): %s", source_id, p.returncode, err)
-            _record_failure(source_id, f"crawler exited {p.returncode}: {err}")
-            summary["error"] = f"the crawler exited {p.returncode}: {err}"
-        _report_crawl(source_id, summary, p.stderr)
-    finally:
         with session_scope() as s:
-            release(s, lock, owner)
+            close_interrupted_runs(s, source_id)
+        summary = _crawl_in_child(source_id, since)
     # The crawl queued each article's extraction as it stored it; whatever it could not queue
     # (the broker was down, the child died) the sweep picks up once it is stale.
     if not summary.get("ok"):
         raise CrawlFailed(f"{source_id}: {summary.get('error') or 'crawl failed'}")
+    return summary
+
+
+def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "crawlers.run", source_id, "--log-level", "WARNING"]
+    if since:
+        cmd += ["--since", since]
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=CRAWL_TIMEOUT)
+    except (subprocess.TimeoutExpired, SoftTimeLimitExceeded):
+        log.error("crawl of %s timed out after %ss", source_id, CRAWL_TIMEOUT)
+        _record_failure(source_id, f"timed out after {CRAWL_TIMEOUT}s")
+        return {"source_id": source_id, "ok": False, "error": f"timed out after {CRAWL_TIMEOUT}s"}
+    summary: dict[str, Any] = {"source_id": source_id, "ok": False}
+    lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
+    if lines:
+        summary = json.loads(lines[-1])
+    else:
+        err = (p.stderr.strip().splitlines() or ["no output"])[-1]
+        log.error("crawl of %s failed (exit %s): %s", source_id, p.returncode, err)
+        _record_failure(source_id, f"crawler exited {p.returncode}: {err}")
+        summary["error"] = f"the crawler exited {p.returncode}: {err}"
+    _report_crawl(source_id, summary, p.stderr)
     return summary
 
 
@@ -259,6 +261,10 @@ def sweep() -> dict[str, int]:
         _mark_queued(s, ids)
     for did in ids:
         deliver.delay(did)
+    from storage.locks import close_interrupted_runs
+
+    with session_scope() as s:
+        close_interrupted_runs(s)  # runs of crawls killed elsewhere, once their lease ran out
     lost = enqueue_pending_extractions()
     return {"deliveries": len(ids), "extractions": len(lost)}
 

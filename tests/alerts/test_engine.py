@@ -322,3 +322,26 @@ def test_rule_channels_default_to_the_outbox_when_nothing_is_configured(make_set
     assert rule_channels(RULE.model_copy(update={"channels": ["digest"]}), bare) == []
     hooked = make_settings(SLACK_WEBHOOK_URL="http://127.0.0.1:9/services/x")
     assert rule_channels(RULE.model_copy(update={"channels": ["default"]}), hooked) == ["slack"]
+
+
+def test_message_ids_do_not_repeat_after_a_database_reset(db: str, tmp_path: Path) -> None:
+    """Alert 1 of a new database is not alert 1 of the old one: its email must not reuse the old
+    Message-ID (mail clients fold messages with one Message-ID together), nor its outbox file."""
+    from alerts.channels.email import message_id_for
+    from alerts.channels.outbox import outbox_name
+
+    evaluate(db, store(db, "belta"), channels=["email"])
+    reset = f"sqlite:///{tmp_path / 'after-reset.sqlite'}"  # the database deleted and created again
+    upgrade(reset)
+    with session_scope(reset) as s:
+        s.add(Source(id="belta", name="BelTA", kind="state_media", country="BY", http_cache={}))
+        for ld in LEADERS.values():
+            s.add(Speaker(id=ld.id, name=ld.name, country=ld.country))
+    evaluate(reset, store(reset, "belta"), channels=["email"])
+    [old], [new] = rows(db), rows(reset)
+    assert old.alert_id == new.alert_id == 1
+    assert message_id_for(old.idempotency_key, "example.org") != message_id_for(new.idempotency_key, "example.org")
+    assert outbox_name(old.idempotency_key) != outbox_name(new.idempotency_key)
+    # and a retry of one delivery keeps its key: the same Message-ID, the same outbox file
+    with session_scope(db) as s:
+        assert s.get(Delivery, old.id).idempotency_key == old.idempotency_key  # type: ignore[union-attr]
