@@ -39,7 +39,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy quotes alerts
+	$(BIN)/mypy
 
 # retrain the English attribution model (quotes/learned/en) from ../shared/data/polnear/train with a
 # fixed seed, then print token and PolNeAR dev scores (DATA=... to read PolNeAR from elsewhere)

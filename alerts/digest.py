@@ -1,7 +1,7 @@
 """The daily digest: one period's data gathered from storage (`collect`), and its renderings
 (HTML email / archive, Markdown archive, plain text, Slack Block Kit).
 
-    data = collect(session, cfg, Period(start, end), leaders=..., sources=...)
+    data = collect(session, cfg, Period(start, end), leaders=...)
     charts = draw_charts(data)                       # {"volume": png, "heatmap": png}
     email = render_email(data, charts)               # subject, text, html (cid: images), images
     html = render_html(data, charts, inline=False)   # the archive: images as data: URIs
@@ -42,8 +42,8 @@ from alerts.render import (
 )
 from config.digests import DigestConfig
 from config.leaders import Leader
-from config.sources import Source as SourceConfig
 from storage.models import Alert, Article, Quote, Source, Speaker
+from storage.sources import PROBLEM_STATES, source_health
 
 QUOTE_CHARS_EMAIL = 600
 QUOTE_CHARS_ARCHIVE = 4000
@@ -127,7 +127,7 @@ class AlertItem:
 class SourceItem:
     source_id: str
     name: str
-    problem: str  # failing | paused | silent
+    problem: str  # a state of storage.sources.PROBLEM_STATES: failing | paused | degraded | silent
     detail: str
     consecutive_failures: int
     last_success_at: datetime | None
@@ -144,7 +144,8 @@ class Headline:
     alerts_sent: int = 0
     alerts_held: int = 0
     alerts_pending: int = 0
-    sources_failing: int = 0
+    sources_failing: int = 0  # failing or paused
+    sources_degraded: int = 0
     sources_silent: int = 0
 
 
@@ -198,8 +199,9 @@ class DigestData:
         parts = [f"{h.statements} new statement{'s' if h.statements != 1 else ''}"]
         if h.alerts_sent:
             parts.append(f"{h.alerts_sent} alert{'s' if h.alerts_sent != 1 else ''}")
-        if h.sources_failing + h.sources_silent:
-            parts.append(f"{h.sources_failing + h.sources_silent} source issue(s)")
+        issues = h.sources_failing + h.sources_degraded + h.sources_silent
+        if issues:
+            parts.append(f"{issues} source issue{'s' if issues != 1 else ''}")
         return f"{self.title} — {self.date_label}: " + ", ".join(parts)
 
     def stats(self) -> dict[str, Any]:
@@ -213,167 +215,188 @@ def collect(
     period: Period,
     *,
     leaders: Mapping[str, Leader],
-    sources: Mapping[str, SourceConfig] | None = None,
     now: datetime | None = None,
 ) -> DigestData:
-    """Read one period's quotes, alerts and source health (and 30 days for the charts)."""
-    sources = sources or {}
-    start, end = period.start, period.end
-    speaker_rows = {s.id: s for s in session.scalars(select(Speaker))}
-
-    def country_of(speaker_id: str | None) -> str | None:
-        if speaker_id is None:
-            return None
-        ld = leaders.get(speaker_id)
-        if ld is not None:
-            return ld.country
-        row = speaker_rows.get(speaker_id)
-        return row.country if row else None
-
-    def name_of(speaker_id: str | None, fallback: str | None) -> str:
-        ld = leaders.get(speaker_id or "")
-        if ld is not None:
-            return ld.name
-        row = speaker_rows.get(speaker_id or "")
-        return row.name if row else (fallback or "unknown speaker")
-
-    # -- new rhetoric: clusters whose first sighting falls in the period -------------------------
-    in_period = session.execute(
-        select(Quote, Article, Source)
-        .join(Article, Quote.article_id == Article.id)
-        .join(Source, Article.source_id == Source.id)
-        .where(Article.first_seen_at >= start, Article.first_seen_at < end)
-    ).all()
-    covered = [(q, a, s) for q, a, s in in_period if cfg.speakers.covers(q.speaker_id, country_of(q.speaker_id))]
-    cluster_keys = {q.cluster_id or q.id for q, _a, _s in covered}
-    members: dict[int, list[tuple[Quote, Article, Source]]] = defaultdict(list)
-    if cluster_keys:
-        keys = sorted(cluster_keys)
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            rows = session.execute(
-                select(Quote, Article, Source)
-                .join(Article, Quote.article_id == Article.id)
-                .join(Source, Article.source_id == Source.id)
-                .where((Quote.cluster_id.in_(chunk)) | (Quote.id.in_(chunk)))
-                .where(Article.first_seen_at < end)
-            ).all()
-            for q, a, s in rows:
-                key = q.cluster_id or q.id
-                if key in cluster_keys:
-                    members[key].append((q, a, s))
-
-    items: list[QuoteItem] = []
-    for key, group in members.items():
-        group.sort(key=lambda t: (t[1].first_seen_at, t[1].published_at or t[1].first_seen_at, t[0].id))
-        q, a, s = group[0]
-        if a.first_seen_at < start:
-            continue  # said before: a reprint or repeat of an older statement, not new rhetoric
-        others: list[str] = []
-        for _q2, a2, s2 in group[1:]:
-            if a2.id != a.id and s2.name not in others and s2.name != s.name:
-                others.append(s2.name)
-        reprints = len({a2.id for _q2, a2, _s2 in group if a2.id != a.id})
-        items.append(QuoteItem(
-            quote_id=q.id, cluster_id=key, speaker_id=q.speaker_id,
-            speaker=name_of(q.speaker_id, q.speaker_name), text=q.text, type=q.type, lang=q.lang,
-            topics=list(q.topics or []), url=safe_url(a.canonical_url or a.url), raw_url=a.canonical_url or a.url,
-            source_name=s.name, article_title=a.title, published_at=a.published_at,
-            first_seen_at=a.first_seen_at, also_reported_by=others, reprints=reprints,
-        ))
-    by_speaker: dict[str, list[QuoteItem]] = defaultdict(list)
-    for it in items:
-        by_speaker[it.speaker_id or it.speaker].append(it)
-    sections: list[SpeakerSection] = []
-    for _key, quotes in by_speaker.items():
-        quotes.sort(key=lambda it: it.first_seen_at)
-        sid = quotes[0].speaker_id
-        leader = leaders.get(sid or "")
-        sections.append(SpeakerSection(
-            speaker_id=sid, name=quotes[0].speaker, country=country_of(sid),
-            role=leader.role_on(period.local_date) if leader else None, quotes=quotes,
-        ))
-    # Most active first; then by the configured countries' order, then name.
-    order = {c: i for i, c in enumerate(cfg.compare.countries)}
-    sections.sort(key=lambda s: (-len(s.quotes), order.get(s.country or "", 99), s.name))
-
-    # -- alerts created in the period ---------------------------------------------------------------
-    alert_rows = session.execute(
-        select(Alert, Quote, Article, Source)
-        .join(Quote, Alert.quote_id == Quote.id)
-        .join(Article, Quote.article_id == Article.id)
-        .join(Source, Article.source_id == Source.id)
-        .where(Alert.created_at >= start, Alert.created_at < end)
-        .order_by(Alert.created_at)
-    ).all()
-    alerts: dict[str, list[AlertItem]] = {"sent": [], "held": [], "pending": []}
-    for al, q, a, s in alert_rows:
-        if cfg.rules and al.rule_id not in cfg.rules:
-            continue
-        bucket = "sent" if al.status == "sent" else "held" if al.status in ("held", "silenced") else "pending"
-        alerts[bucket].append(AlertItem(
-            alert_id=al.id, rule_id=al.rule_id, status=al.status, severity=al.severity,
-            speaker=name_of(q.speaker_id, q.speaker_name), text=q.text, url=safe_url(a.canonical_url),
-            source_name=s.name, created_at=al.created_at, reason=str((al.novelty or {}).get("reason", "")),
-        ))
-
-    # -- source health at the end of the period ------------------------------------------------------
-    at = min(end, now) if now else end
-    health: list[SourceItem] = []
-    for src in session.scalars(select(Source).where(Source.enabled.is_(True)).order_by(Source.id)):
-        scfg = sources.get(src.id)
-        silent_after = timedelta(hours=scfg.silent_after_hours if scfg else 48)
-        problem: str | None = None
-        detail = ""
-        failures = src.consecutive_failures or 0
-        if src.paused_until and src.paused_until > at:
-            problem = "paused"
-            detail = f"paused until {period.local(src.paused_until)}" + (
-                f": {src.pause_reason}" if src.pause_reason else "")
-        elif failures > 0:
-            problem = "failing"
-            detail = (f"{failures} failed crawl{'s' if failures != 1 else ''} in a row; "
-                      f"last success {period.local(src.last_success_at)}")
-        elif src.last_new_article_at is None:
-            # crawled fine but never yielded an article
-            if src.last_success_at is not None and session.scalar(
-                    select(Article.id).where(Article.source_id == src.id).limit(1)) is None:
-                problem, detail = "silent", "no articles found yet"
-        elif at - src.last_new_article_at > silent_after:
-            hours = int((at - src.last_new_article_at).total_seconds() // 3600)
-            problem = "silent"
-            detail = (f"no new article for {hours} h "
-                      f"(expected within {int(silent_after.total_seconds() // 3600)} h)")
-        if problem is not None:
-            health.append(SourceItem(
-                source_id=src.id, name=src.name, problem=problem, detail=detail, consecutive_failures=failures,
-                last_success_at=src.last_success_at, last_new_article_at=src.last_new_article_at,
-                last_error=src.last_error))
-
-    n_articles = int(session.scalar(select(func.count(Article.id)).where(
-        Article.first_seen_at >= start, Article.first_seen_at < end)) or 0)
-
+    """One period's digest, read from storage: the new statements by speaker, the alerts, the
+    sources in trouble (as `mouthpiece status` sees them at the period's end, or now if that
+    is earlier), and 30 days of counts for the charts."""
+    people = SpeakerBook(session, leaders)
+    statements, quotes_seen = new_statements(session, cfg, period, people)
+    sections = speaker_sections(statements, cfg, period, people, leaders)
+    alerts = period_alerts(session, cfg, period, people)
+    troubled = source_problems(session, period, min(period.end, now) if now else period.end)
     headline = Headline(
-        statements=len(items),
-        quotes=len(covered),
+        statements=len(statements),
+        quotes=quotes_seen,
         speakers=len(sections),
-        articles=n_articles,
+        articles=articles_seen(session, period),
         alerts_sent=len(alerts["sent"]),
         alerts_held=len(alerts["held"]),
         alerts_pending=len(alerts["pending"]),
-        sources_failing=sum(1 for h in health if h.problem in ("failing", "paused")),
-        sources_silent=sum(1 for h in health if h.problem == "silent"),
+        sources_failing=sum(1 for t in troubled if t.problem in ("failing", "paused")),
+        sources_degraded=sum(1 for t in troubled if t.problem == "degraded"),
+        sources_silent=sum(1 for t in troubled if t.problem == "silent"),
     )
     return DigestData(
         name=cfg.name, title=cfg.title, period=period, headline=headline, speakers=sections,
         alerts_sent=alerts["sent"], alerts_held=alerts["held"], alerts_pending=alerts["pending"],
-        sources=health, charts=_chart_data(session, cfg, period, leaders, country_of, name_of),
+        sources=troubled, charts=_chart_data(session, cfg, period, people),
         empty_day=cfg.empty_day,
     )
 
 
-def _chart_data(session: Session, cfg: DigestConfig, period: Period, leaders: Mapping[str, Leader],
-                country_of: Any, name_of: Any) -> ChartData:
+class SpeakerBook:
+    """Names and countries of speaker ids: the leader registry first, then the stored rows."""
+
+    def __init__(self, session: Session, leaders: Mapping[str, Leader]) -> None:
+        self.leaders = leaders
+        self.rows = {s.id: s for s in session.scalars(select(Speaker))}
+
+    def country(self, speaker_id: str | None) -> str | None:
+        if speaker_id is None:
+            return None
+        ld = self.leaders.get(speaker_id)
+        if ld is not None:
+            return ld.country
+        row = self.rows.get(speaker_id)
+        return row.country if row else None
+
+    def name(self, speaker_id: str | None, fallback: str | None) -> str:
+        ld = self.leaders.get(speaker_id or "")
+        if ld is not None:
+            return ld.name
+        row = self.rows.get(speaker_id or "")
+        return row.name if row else (fallback or "unknown speaker")
+
+
+_Sighting = tuple[Quote, Article, Source]
+
+
+def new_statements(session: Session, cfg: DigestConfig, period: Period,
+                   people: SpeakerBook) -> tuple[list[QuoteItem], int]:
+    """The statements first seen in the period by the speakers the digest covers (a statement is
+    a quote cluster: its reprints count once, under its first sighting), and how many quote rows
+    the period holds for them, reprints included."""
+    in_period: list[_Sighting] = [(q, a, s) for q, a, s in session.execute(
+        select(Quote, Article, Source)
+        .join(Article, Quote.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Article.first_seen_at >= period.start, Article.first_seen_at < period.end))]
+    covered = [t for t in in_period if cfg.speakers.covers(t[0].speaker_id, people.country(t[0].speaker_id))]
+    clusters = _sightings_by_cluster(session, {q.cluster_id or q.id for q, _a, _s in covered}, period.end)
+    items = []
+    for key, group in clusters.items():
+        group.sort(key=lambda t: (t[1].first_seen_at, t[1].published_at or t[1].first_seen_at, t[0].id))
+        if group[0][1].first_seen_at >= period.start:  # else said before: a reprint, not new rhetoric
+            items.append(_statement(key, group, people))
+    return items, len(covered)
+
+
+def _sightings_by_cluster(session: Session, keys: set[int], before: datetime) -> dict[int, list[_Sighting]]:
+    """Every sighting (quote, article, source) of the clusters `keys` seen before `before`."""
+    members: dict[int, list[_Sighting]] = defaultdict(list)
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):  # bounded IN lists
+        chunk = ordered[i:i + 500]
+        for q, a, s in session.execute(
+                select(Quote, Article, Source)
+                .join(Article, Quote.article_id == Article.id)
+                .join(Source, Article.source_id == Source.id)
+                .where((Quote.cluster_id.in_(chunk)) | (Quote.id.in_(chunk)))
+                .where(Article.first_seen_at < before)):
+            key = q.cluster_id or q.id
+            if key in keys:
+                members[key].append((q, a, s))
+    return members
+
+
+def _statement(key: int, group: list[_Sighting], people: SpeakerBook) -> QuoteItem:
+    """A statement as its first sighting, with who else reported it."""
+    q, a, s = group[0]
+    others: list[str] = []
+    for _q2, _a2, s2 in group[1:]:
+        if s2.name != s.name and s2.name not in others:
+            others.append(s2.name)
+    return QuoteItem(
+        quote_id=q.id, cluster_id=key, speaker_id=q.speaker_id,
+        speaker=people.name(q.speaker_id, q.speaker_name), text=q.text, type=q.type, lang=q.lang,
+        topics=list(q.topics or []), url=safe_url(a.canonical_url or a.url), raw_url=a.canonical_url or a.url,
+        source_name=s.name, article_title=a.title, published_at=a.published_at,
+        first_seen_at=a.first_seen_at, also_reported_by=others,
+        reprints=len({a2.id for _q2, a2, _s2 in group if a2.id != a.id}),
+    )
+
+
+def speaker_sections(statements: list[QuoteItem], cfg: DigestConfig, period: Period, people: SpeakerBook,
+                     leaders: Mapping[str, Leader]) -> list[SpeakerSection]:
+    """Statements grouped by speaker: the most active first, then the configured countries'
+    order, then the name; each speaker's statements in the order they were first seen."""
+    by_speaker: dict[str, list[QuoteItem]] = defaultdict(list)
+    for it in statements:
+        by_speaker[it.speaker_id or it.speaker].append(it)
+    sections = []
+    for quotes in by_speaker.values():
+        quotes.sort(key=lambda it: it.first_seen_at)
+        sid = quotes[0].speaker_id
+        leader = leaders.get(sid or "")
+        sections.append(SpeakerSection(
+            speaker_id=sid, name=quotes[0].speaker, country=people.country(sid),
+            role=leader.role_on(period.local_date) if leader else None, quotes=quotes,
+        ))
+    order = {c: i for i, c in enumerate(cfg.compare.countries)}
+    sections.sort(key=lambda s: (-len(s.quotes), order.get(s.country or "", 99), s.name))
+    return sections
+
+
+def period_alerts(session: Session, cfg: DigestConfig, period: Period,
+                  people: SpeakerBook) -> dict[str, list[AlertItem]]:
+    """The alerts created in the period (of the digest's rules), as sent / held / pending; a
+    silenced alert counts as held: the digest is where it is seen."""
+    out: dict[str, list[AlertItem]] = {"sent": [], "held": [], "pending": []}
+    for al, q, a, s in session.execute(
+            select(Alert, Quote, Article, Source)
+            .join(Quote, Alert.quote_id == Quote.id)
+            .join(Article, Quote.article_id == Article.id)
+            .join(Source, Article.source_id == Source.id)
+            .where(Alert.created_at >= period.start, Alert.created_at < period.end)
+            .order_by(Alert.created_at)):
+        if cfg.rules and al.rule_id not in cfg.rules:
+            continue
+        bucket = "sent" if al.status == "sent" else "held" if al.status in ("held", "silenced") else "pending"
+        out[bucket].append(AlertItem(
+            alert_id=al.id, rule_id=al.rule_id, status=al.status, severity=al.severity,
+            speaker=people.name(q.speaker_id, q.speaker_name), text=q.text, url=safe_url(a.canonical_url),
+            source_name=s.name, created_at=al.created_at, reason=str((al.novelty or {}).get("reason", "")),
+        ))
+    return out
+
+
+def source_problems(session: Session, period: Period, at: datetime) -> list[SourceItem]:
+    """The enabled sources in trouble at `at`, in `storage.sources`' words (the same as
+    `mouthpiece status`), with times in the digest's zone."""
+    out = []
+    for h in source_health(session, at, enabled_only=True):
+        if h["status"] not in PROBLEM_STATES:
+            continue
+        if h["status"] == "paused":
+            detail = f"paused until {period.local(h['paused_until'])}"
+        elif h["status"] in ("failing", "degraded"):
+            detail = f"{h['summary']}; last success {period.local(h['last_success_at'])}"
+        else:
+            detail = h["summary"] or ""
+        out.append(SourceItem(
+            source_id=h["id"], name=h["name"], problem=h["status"], detail=detail,
+            consecutive_failures=h["consecutive_failures"], last_success_at=h["last_success_at"],
+            last_new_article_at=h["last_new_article_at"], last_error=h["cause"]))
+    return out
+
+
+def articles_seen(session: Session, period: Period) -> int:
+    return int(session.scalar(select(func.count(Article.id)).where(
+        Article.first_seen_at >= period.start, Article.first_seen_at < period.end)) or 0)
+
+
+def _chart_data(session: Session, cfg: DigestConfig, period: Period, people: SpeakerBook) -> ChartData:
     """Statements (clusters counted once, on the day first seen) per day, topic and country,
     and per speaker and topic, over the `compare.days` days ending with the period."""
     ndays = cfg.compare.days
@@ -396,7 +419,7 @@ def _chart_data(session: Session, cfg: DigestConfig, period: Period, leaders: Ma
     volume = {t: {c: [0] * ndays for c in countries} for t in topics}
     heat: dict[str, Counter[str]] = defaultdict(Counter)
     for seen, sid, qtopics in first.values():
-        country = country_of(sid)
+        country = people.country(sid)
         if sid is None or country not in countries:
             continue
         i = index.get(seen.astimezone(period.tz).date())
@@ -406,8 +429,8 @@ def _chart_data(session: Session, cfg: DigestConfig, period: Period, leaders: Ma
                     volume[t][country][i] += 1
                 heat[sid][t] += 1
     order = {c: i for i, c in enumerate(countries)}
-    ranked = sorted(heat, key=lambda sid: (order.get(country_of(sid), 99), -sum(heat[sid].values()), sid))[:14]
-    heat_rows = [f"{name_of(sid, sid)} ({country_of(sid)})" for sid in ranked]
+    ranked = sorted(heat, key=lambda sid: (order.get(people.country(sid) or "", 99), -sum(heat[sid].values()), sid))[:14]
+    heat_rows = [f"{people.name(sid, sid)} ({people.country(sid)})" for sid in ranked]
     return ChartData(days=days, volume=volume, heat_rows=heat_rows, heat_columns=list(topics),
                      heat_counts=[[heat[sid][t] for t in topics] for sid in ranked])
 
@@ -601,7 +624,7 @@ def slack_blocks(data: DigestData, archive_link: str | None, archive_path: str |
         f"*Speakers*\n{h.speakers}",
         f"*Articles*\n{h.articles}",
         f"*Alerts sent / held*\n{h.alerts_sent} / {h.alerts_held}",
-        f"*Sources failing / silent*\n{h.sources_failing} / {h.sources_silent}",
+        f"*Sources failing / degraded / silent*\n{h.sources_failing} / {h.sources_degraded} / {h.sources_silent}",
     ]
     blocks.append({"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in fields]})
     if not data.brief:

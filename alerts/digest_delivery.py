@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import base64
 import logging
 import os
 import tempfile
@@ -21,15 +20,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from alerts.channels import OUTBOX, get_channel, registry
 from alerts.digest import (
     DigestData,
-    EmailParts,
     Period,
     archive_link_for,
     collect,
@@ -39,16 +37,15 @@ from alerts.digest import (
     render_markdown,
     slack_blocks,
 )
+from alerts.message import DigestMessage
 from config.digests import DigestConfig
 from config.leaders import Leader
 from config.settings import Settings, get_settings
-from config.sources import Source as SourceConfig
 from storage.models import Delivery, Digest, utcnow
 
 log = logging.getLogger(__name__)
 
 ADVANCES_WATERMARK = ("queued", "sent", "failed", "skipped")
-DIGEST_CHANNELS = ("email", "slack", "outbox")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,27 +149,20 @@ def recipients_for(cfg: DigestConfig, settings: Settings) -> list[str]:
 
 
 def channels_for(cfg: DigestConfig, settings: Settings) -> list[str]:
-    """Where the digest goes: the configured services among those asked for ("default": all of
-    them); the archive alone ("outbox") when none is configured."""
-    email_ok = bool(settings.smtp_url and recipients_for(cfg, settings))
-    slack_ok = bool(settings.slack_webhook_url and settings.slack_webhook_url.strip())
-    ready = {"email": email_ok, "slack": slack_ok}
+    """Where the digest goes: the configured channels among those asked for ("default": every
+    configured channel but the outbox); the archive alone ("outbox") when none is configured."""
+    known = registry()
     wanted: list[str] = []
     for c in cfg.channels:
-        for name in (["email", "slack"] if c == "default" else [c]):
-            if name == "outbox" or ready.get(name):
+        for name in ([n for n in known if n != OUTBOX] if c == "default" else [c]):
+            if name not in known:
+                log.warning("digest %s: unknown channel %s (known: %s); left out", cfg.name, name, ", ".join(known))
+            elif known[name].is_configured(settings, cfg.recipients):
                 if name not in wanted:
                     wanted.append(name)
             elif c != "default":
                 log.warning("digest %s: channel %s is not configured; left out", cfg.name, name)
-    return wanted or ["outbox"]
-
-
-def email_payload(parts: EmailParts, to: list[str]) -> dict[str, Any]:
-    return {
-        "kind": "digest-email", "subject": parts.subject, "text": parts.text, "html": parts.html, "to": to,
-        "images": {k: base64.b64encode(v).decode("ascii") for k, v in parts.images.items()},
-    }
+    return wanted or [OUTBOX]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +188,6 @@ def run_digest(
     end: datetime,
     *,
     leaders: Mapping[str, Leader],
-    sources: Mapping[str, SourceConfig] | None = None,
     settings: Settings | None = None,
     send: bool = True,
     now: datetime | None = None,
@@ -218,7 +207,7 @@ def run_digest(
         result.message = (f"digest {cfg.name} for {period.local_date} already went out ({row.status}); "
                           "not sent again, its archive kept as sent")
         return result
-    data = collect(session, cfg, period, leaders=leaders, sources=sources, now=now)
+    data = collect(session, cfg, period, leaders=leaders, now=now)
     charts = {} if data.brief else draw_charts(data)
     link = archive_link_for(cfg, period.local_date)
     archive = write_archive(data, charts, archive_dir(s, cfg.name), link)
@@ -259,15 +248,14 @@ def run_digest(
         result.status, result.message = "skipped", "nothing new; this digest is configured to send nothing"
         return result
     key_end = period.end.astimezone(period.tz).isoformat()
+    blocks, _fallback = slack_blocks(data, link, str(archive.html))
+    message = DigestMessage(idempotency_key="", subject=parts.subject, text=parts.text, html=parts.html,
+                            images=dict(parts.images), blocks=blocks, archive=str(archive.html),
+                            recipients=recipients_for(cfg, s))
     for channel in channels_for(cfg, s):
         key = f"digest:{cfg.name}:{key_end}:{channel}"
-        if channel == "email":
-            payload = email_payload(parts, recipients_for(cfg, s))
-        elif channel == "slack":
-            blocks, text = slack_blocks(data, link, str(archive.html))
-            payload = {"kind": "digest-slack", "blocks": blocks, "text": text}
-        else:
-            payload = {"kind": "digest-outbox", "archive": str(archive.html), "subject": data.subject}
+        # each row keeps only what its channel sends (the images only in the email's)
+        payload = message.to_dict(registry()[channel].DIGEST_PARTS)
         d = Delivery(idempotency_key=key, digest_id=digest.id, channel=channel, payload=payload,
                      status="pending", next_attempt_at=None)
         session.add(d)
@@ -292,14 +280,14 @@ def _unsent(session: Session, digest_id: int) -> list[int]:
 
 def due_digest_deliveries(session: Session, now: datetime | None = None) -> list[int]:
     """Digest deliveries due (pending, retry time reached, or a claim left by a dead worker)."""
-    from alerts.engine import STALE_CLAIM
+    from alerts.engine import stale_claim
 
     now = now or utcnow()
     return list(session.scalars(
         select(Delivery.id).where(Delivery.digest_id.is_not(None)).where(
             ((Delivery.status.in_(["pending", "retry"]))
              & ((Delivery.next_attempt_at.is_(None)) | (Delivery.next_attempt_at <= now)))
-            | ((Delivery.status == "sending") & (Delivery.claimed_at < now - STALE_CLAIM))
+            | ((Delivery.status == "sending") & (Delivery.claimed_at < now - stale_claim()))
         ).order_by(Delivery.id).limit(100)
     ))
 
@@ -309,30 +297,9 @@ def due_digest_deliveries(session: Session, now: datetime | None = None) -> list
 
 
 def _send_payload(d: Delivery, settings: Settings) -> str:
-    from alerts.channels.base import PermanentError
-
-    p = d.payload or {}
-    if d.channel == "email":
-        from alerts.channels.email import EmailChannel
-
-        if not settings.smtp_url:
-            raise PermanentError("digest email needs SMTP_URL")
-        channel = EmailChannel(settings.smtp_url, settings.smtp_from, p.get("to") or None)
-        images = {k: base64.b64decode(v) for k, v in (p.get("images") or {}).items()}
-        return channel.send_email(
-            p["subject"], p["text"], p["html"], p.get("to") or None, images,
-            idempotency_key=d.idempotency_key, headers={"X-Mouthpiece-Digest": d.idempotency_key},
-        )
-    if d.channel == "slack":
-        from alerts.channels.slack import SlackChannel
-
-        SlackChannel.from_settings(settings).post_blocks(p["blocks"], p["text"])
-        return "slack:" + d.idempotency_key
-    if d.channel == "outbox":
-        line = f"digest {p.get('subject', '')!s} -> {p.get('archive', '')}"
-        print(line.replace("\x1b", ""), flush=True)
-        return str(p.get("archive", ""))
-    raise PermanentError(f"unknown digest channel {d.channel!r}")
+    """The row's channel sends the digest (ChannelConfigError, permanent, when it cannot)."""
+    digest = DigestMessage.from_dict(d.payload or {}, d.idempotency_key)
+    return get_channel(d.channel, settings, digest.recipients).send_digest(digest)
 
 
 def send_digest_delivery(session: Session, delivery_id: int, settings: Settings | None = None,

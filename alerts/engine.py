@@ -15,7 +15,7 @@ Life of a delivery row (every delay is a row that beat's sweep picks up, never a
 
 At least once, and no second message: the row is claimed (status `sending`, committed) before
 the send and marked `sent` after it. A worker killed between the two leaves a `sending` row that
-the sweep reclaims after `STALE_CLAIM` (longer than any channel timeout) and sends again. If the
+the sweep reclaims after `stale_claim()` (longer than any channel timeout) and sends again. If the
 kill came before the service accepted the message, that is the only message. The remaining
 window is a kill after the service accepted but before `sent` was committed; there each
 channel de-duplicates what it can: the outbox rewrites the same file for the same key, email
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -51,7 +50,14 @@ from storage.models import Alert, Article, Delivery, Quote, Source, utcnow
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
-STALE_CLAIM = timedelta(seconds=float(os.environ.get("MOUTHPIECE_STALE_CLAIM", "300")))
+
+
+def stale_claim() -> timedelta:
+    """How long a claimed delivery may stay `sending` before the sweep sends it again."""
+    from config.settings import get_settings
+
+    return timedelta(seconds=get_settings().stale_claim)
+
 DIGEST_ONLY = "digest"
 
 
@@ -244,7 +250,7 @@ def _due(now: datetime) -> Any:
     """A row that may be claimed now (alert and digest rows alike)."""
     return (((Delivery.status.in_(["pending", "retry"]))
              & ((Delivery.next_attempt_at.is_(None)) | (Delivery.next_attempt_at <= now)))
-            | ((Delivery.status == "sending") & (Delivery.claimed_at < now - STALE_CLAIM)))
+            | ((Delivery.status == "sending") & (Delivery.claimed_at < now - stale_claim())))
 
 
 def due_deliveries(session: Session, now: datetime | None = None, limit: int = 200) -> list[int]:

@@ -99,11 +99,11 @@ class ChannelsFile(BaseModel):
     @field_validator("channels")
     @classmethod
     def _known(cls, v: dict[str, ChannelPolicy]) -> dict[str, ChannelPolicy]:
-        from alerts.channels import CHANNEL_NAMES
+        from alerts.channels import channel_names
 
-        bad = [k for k in v if k not in CHANNEL_NAMES]
+        bad = [k for k in v if k not in channel_names()]
         if bad:
-            raise ValueError(f"unknown channel(s) {bad}; use any of {list(CHANNEL_NAMES)}")
+            raise ValueError(f"unknown channel(s) {bad}; use any of {list(channel_names())}")
         return v
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from config.loader import config_path, load_yaml, time_zone
 
-DigestChannel = Literal["default", "email", "slack", "outbox"]
+# "default", or a channel's name (alerts/channels/: the registry lives above this layer, so an
+# unknown name is reported when the digest is sent, and left out)
+DigestChannel = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 EmptyDay = Literal["send", "brief", "skip"]
 
 
@@ -48,8 +50,9 @@ class DigestConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
     title: str = "Mouthpiece daily digest"
-    # "default": every configured service (email when SMTP_URL and recipients are set, Slack
-    # when SLACK_WEBHOOK_URL is); with none configured the archive alone ("outbox").
+    # "default": every configured channel (email when SMTP_URL and recipients are set, Slack
+    # when SLACK_WEBHOOK_URL is, Apprise when APPRISE_URLS is); with none, the archive alone
+    # ("outbox").
     channels: list[DigestChannel] = Field(default_factory=lambda: list[DigestChannel](["default"]), min_length=1)
     recipients: list[str] = Field(default_factory=list)  # email; else ALERT_EMAIL_TO
     timezone: str = "UTC"

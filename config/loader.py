@@ -38,7 +38,9 @@ def time_zone(name: str) -> str:
 
 
 def config_dir() -> Path:
-    return Path(os.environ.get("MOUTHPIECE_CONFIG_DIR") or DEFAULT_DIR)
+    from config.settings import get_settings
+
+    return get_settings().config_dir or DEFAULT_DIR
 
 
 def config_path(name: str) -> Path:

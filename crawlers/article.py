@@ -142,16 +142,16 @@ def decode_html(body: bytes, headers: Any = None, declared: str | None = None) -
     if isinstance(body, str):
         return body
     body = bytes(body)
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, bom_enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
-            return body[len(bom):].decode(enc if enc == "utf-8" else ("utf-16-le" if bom == codecs.BOM_UTF16_LE
+            return body[len(bom):].decode(bom_enc if bom_enc == "utf-8" else ("utf-16-le" if bom == codecs.BOM_UTF16_LE
                                                                        else "utf-16-be"), "replace")
     ct = _content_type(headers)
     head = body[:4096]
     meta = _META_CHARSET.search(head) or _XML_DECL.search(head)
     candidates = [
         _codec(declared),
-        _codec(_CT_CHARSET.search(ct).group(1)) if ct and _CT_CHARSET.search(ct) else None,
+        _codec(m.group(1)) if ct and (m := _CT_CHARSET.search(ct)) else None,
         _codec(meta.group(1)) if meta else None,
     ]
     sniffed: str | None = None

@@ -15,7 +15,6 @@ import time
 from datetime import UTC, timedelta
 from typing import Any
 
-from scrapy import signals
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
@@ -103,7 +102,6 @@ class PolitenessMiddleware(RobotsTxtMiddleware):
         self._next_at: dict[str, float] = {}  # netloc -> monotonic time of the next allowed request
         self._last_at: dict[str, float] = {}
         self._403s: dict[str, int] = {}
-        crawler.signals.connect(self._closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> PolitenessMiddleware:
@@ -115,11 +113,12 @@ class PolitenessMiddleware(RobotsTxtMiddleware):
         if netloc not in self._parsers:
             cached = self._robots_cache().get(netloc)
             if cached and time.time() - float(cached.get("fetched", 0)) < self.robots_ttl:
-                rp = build_from_crawler(self._parserimpl, self.crawler, cached["body"].encode("utf-8"))
-                self._parsers[netloc] = rp
-                self._note_delay(netloc, rp)
+                cached_rp: RobotParser = build_from_crawler(self._parserimpl, self.crawler,
+                                                            cached["body"].encode("utf-8"))
+                self._parsers[netloc] = cached_rp
+                self._note_delay(netloc, cached_rp)
                 self.crawler.stats.inc_value("mouthpiece/robots_cached")
-                return rp
+                return cached_rp
         rp = await super().robot_parser(request)
         if rp is not None and netloc not in self.crawl_delays:
             self._note_delay(netloc, rp)
@@ -156,6 +155,8 @@ class PolitenessMiddleware(RobotsTxtMiddleware):
                 delay = self.max_crawl_delay
             log.info("%s: robots.txt Crawl-delay %.2fs applied", netloc, delay)
             self.crawl_delays[netloc] = float(delay)
+            # in the stats at once: the crawl-run extension reads them when the spider closes
+            self.crawler.stats.set_value("mouthpiece/crawl_delays", dict(self.crawl_delays))
 
     # -- requests --------------------------------------------------------------------------------
     async def process_request(self, request: Request, spider: Any = None) -> None:
@@ -222,8 +223,4 @@ class PolitenessMiddleware(RobotsTxtMiddleware):
         spider = self.crawler.spider
         if spider is not None and hasattr(spider, "note_blocked"):
             spider.note_blocked(why, pause)
-
-    def _closed(self, spider: Any) -> None:
-        if self.crawl_delays:
-            self.crawler.stats.set_value("mouthpiece/crawl_delays", dict(self.crawl_delays))
 

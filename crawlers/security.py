@@ -145,4 +145,5 @@ class GuardedResolver(CachingHostnameResolver):
             resolutionReceiver.resolutionBegan(HostResolution(hostName))
             receiver.resolutionComplete()
             return resolutionReceiver
-        return self.original_resolver.resolveHostName(receiver, hostName, *args, **kw)
+        # Twisted's interface stubs declare the methods without `self`, so mypy misreads the call
+        return self.original_resolver.resolveHostName(receiver, hostName, *args, **kw)  # type: ignore[arg-type]

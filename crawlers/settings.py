@@ -53,6 +53,9 @@ def scrapy_settings(**overrides: Any) -> dict[str, Any]:
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "s3": None, "ftp": None},
         "DNSCACHE_ENABLED": True,
         "ITEM_PIPELINES": {"crawlers.pipelines.ArticlePipeline": 300},
+        # one CrawlRun row per crawl of a source (crawlers/extensions.py)
+        "EXTENSIONS": {"crawlers.extensions.CrawlRunRecorder": 500},
+        "MOUTHPIECE_CRAWL_RUNS": True,
         "LOG_LEVEL": "INFO",
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",

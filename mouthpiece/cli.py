@@ -33,7 +33,7 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl (one JSON 
 
 
 def _setup_logging(level: str = "INFO") -> None:
-    from mouthpiece.logs import configure
+    from config.logs import configure
 
     configure(level)
 
@@ -72,7 +72,7 @@ def _where(s: Any) -> dict[str, str | None]:
 
 
 def _redact(url: str) -> str:
-    from mouthpiece.logs import redact
+    from config.logs import redact
 
     return redact(url)
 
@@ -179,14 +179,23 @@ def sources_list() -> None:
     colours = {"ok": "green", "silent": "yellow", "degraded": "yellow", "failing": "red", "paused": "red"}
     t = Table("id", "kind", "country", "languages", "discovery", "every", "health", "articles",
               "last success", "problem")
-    for s in load_sources():
-        h = health.get(s.id, {})
+    for col in t.columns:  # one line per source: causes, whole, go beneath the table
+        col.no_wrap = True
+    rows = []
+    for src in load_sources():
+        h = health.get(src.id, {"id": src.id, "status": "never crawled"})
+        rows.append(h)
         st = h.get("status", "never crawled")
         last = h.get("last_success_at")
-        t.add_row(s.id, s.kind, s.country, ",".join(s.languages), ", ".join(d.type for d in s.discovery) or f"t.me/s/{s.channel}",
-                  f"{s.interval_minutes} min", f"[{colours.get(st, 'dim')}]{st}[/]", str(h.get("articles", 0)),
-                  last.strftime("%Y-%m-%d %H:%M") if last else "-", h.get("problem") or "")
-    Console().print(t)
+        t.add_row(src.id, src.kind, src.country, ",".join(src.languages),
+                  ", ".join(d.type for d in src.discovery) or f"t.me/s/{src.channel}",
+                  f"{src.interval_minutes} min", f"[{colours.get(st, 'dim')}]{st}[/]", str(h.get("articles", 0)),
+                  last.strftime("%Y-%m-%d %H:%M") if last else "-", h.get("summary") or "")
+    out = Console(width=max(Console().width, 160))
+    out.print(t)
+    from mouthpiece.status import print_causes
+
+    print_causes(out, rows)
 
 
 @app.command()
@@ -251,7 +260,7 @@ def _report_cli_crawl(source: str, summary: dict[str, Any], extract_too: bool) -
     skipped = f", {summary['skipped_media']} media-only posts skipped" if summary.get("skipped_media") else ""
     console.print(f"{source}: {summary['requests']} requests, {len(summary['new_article_ids'])} new articles, "
                   f"{len(summary['changed_article_ids'])} updated, {summary['skipped_seen']} already stored, "
-                  f"{len(summary['failed_urls'])} failed{skipped}")
+                  f"{summary['failed_count']} failed{skipped}")
     if summary.get("blocked"):
         console.print(f"[red]source paused: {escape(summary['blocked']['reason'])}[/red]", highlight=False)
     elif summary.get("error") and summary["ok"]:
@@ -367,7 +376,7 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
     """Sources and their health, queue depths, the last alert and digest, and failures."""
     from rich.table import Table
 
-    from mouthpiece.status import queue_depths, snapshot
+    from mouthpiece.status import print_causes, queue_depths, snapshot
     from storage.db import session_scope
 
     _ready()
@@ -394,12 +403,14 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
     c = snap["counts"]
     out.print(f"articles {c['articles']}  quotes {c['quotes']}  alerts {c['alerts']}  deliveries: sent "
               f"{c['deliveries_sent']}, pending {c['deliveries_pending']}, failed {c['deliveries_failed']}")
-    t = Table("source", "state", "articles", "last success", "failures", "note")
+    t = Table("source", "state", "articles", "last success", "failures", "problem")
+    for col in t.columns:
+        col.no_wrap = True
     for r in snap["sources"]:
-        note = r["problem"] or ""
         t.add_row(r["id"], r["status"], str(r["articles"]), str(r["last_success_at"] or "-")[:19],
-                  str(r["consecutive_failures"]), note[:60])
+                  str(r["consecutive_failures"]), r["summary"] or "")
     out.print(t)
+    print_causes(out, snap["sources"])
     la = snap["last_alert"]
     out.print("last alert: " + (f"#{la['id']} {la['rule']} {la['status']} {str(la['created_at'])[:19]} "
                                 f"{la['speaker']}: {la['text']}" if la else "none"), markup=False, highlight=False)

@@ -134,9 +134,9 @@ def report(out: Console) -> None:
         alerts = list(s.scalars(select(Alert).order_by(Alert.id)))
         out.print(f"\n[bold]Alerts ({len(alerts)})[/bold]")
         for al in alerts:
-            q = s.get(Quote, al.quote_id)
-            assert q is not None
-            out.print(f"  #{al.id} {al.rule_id} [{al.severity}] {q.speaker_name}: \u201c{q.text}\u201d",
+            quote = s.get(Quote, al.quote_id)
+            assert quote is not None
+            out.print(f"  #{al.id} {al.rule_id} [{al.severity}] {quote.speaker_name}: \u201c{quote.text}\u201d",
                       highlight=False, markup=False)
             out.print(f"      why new: {al.novelty.get('reason')}", highlight=False, markup=False)
             for d in s.scalars(select(Delivery).where(Delivery.alert_id == al.id)):

@@ -59,7 +59,8 @@ class MouthpieceCollector(Collector):
                 since = now - timedelta(hours=24)
                 crawl = SummaryMetricFamily("mouthpiece_crawl_seconds", "Crawl run duration (24h)")
                 d = [(r.finished_at - r.started_at).total_seconds() for r in s.scalars(
-                    select(CrawlRun).where(CrawlRun.started_at >= since, CrawlRun.finished_at.is_not(None)))]
+                    select(CrawlRun).where(CrawlRun.started_at >= since, CrawlRun.finished_at.is_not(None)))
+                    if r.finished_at is not None]
                 crawl.add_metric([], len(d), sum(d))
                 yield crawl
                 tta = GaugeMetricFamily("mouthpiece_time_to_alert_seconds",
@@ -67,7 +68,7 @@ class MouthpieceCollector(Collector):
                 lat = [(dl.sent_at - a.first_seen_at).total_seconds() for dl, a in s.execute(
                     select(Delivery, Article).join(Alert, Delivery.alert_id == Alert.id)
                     .join(Quote, Alert.quote_id == Quote.id).join(Article, Quote.article_id == Article.id)
-                    .where(Delivery.sent_at >= since))]
+                    .where(Delivery.sent_at >= since)) if dl.sent_at is not None]
                 p50, p95, _ = _percentiles(lat)
                 tta.add_metric(["0.5"], p50)
                 tta.add_metric(["0.95"], p95)
@@ -103,9 +104,9 @@ class MouthpieceCollector(Collector):
         up.add_metric([], 1)
         yield up
         depth = GaugeMetricFamily("mouthpiece_queue_depth", "Messages waiting in the broker", labels=["queue"])
-        for q, n in queue_depths().items():
-            if n is not None:
-                depth.add_metric([q], n)
+        for queue, waiting in queue_depths().items():
+            if waiting is not None:
+                depth.add_metric([queue], waiting)
         yield depth
 
 

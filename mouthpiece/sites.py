@@ -73,7 +73,7 @@ class FixtureSite:
     @property
     def base(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + "/" + path.lstrip("/")

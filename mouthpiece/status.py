@@ -32,6 +32,18 @@ def queue_depths(timeout: float = 3.0) -> dict[str, int | None]:
     return out
 
 
+def print_causes(console: Any, rows: list[dict[str, Any]]) -> None:
+    """Below a table of sources: each troubled source's cause in full, on lines of its own that
+    the terminal may wrap but nothing cuts (an error names URLs; a table cell would cut or fold
+    them). The table itself shows the short summary."""
+    troubled = [r for r in rows if r.get("cause")]
+    if troubled:
+        console.print("why:", highlight=False)
+    for r in troubled:
+        console.print(f"  {r['id']} ({r['status']}): {' '.join(str(r['cause']).split())}",
+                      markup=False, highlight=False, soft_wrap=True)
+
+
 def _age(t: datetime | None, now: datetime) -> float | None:
     return None if t is None else (now - t).total_seconds()
 

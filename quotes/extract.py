@@ -92,9 +92,9 @@ EN_EXTRACTORS = ("direct", "indirect")
 
 
 def _en_extractors() -> list[str]:
-    import os
+    from config.settings import get_settings
 
-    raw = os.environ.get("MOUTHPIECE_EN_EXTRACTORS", "").strip()
+    raw = (get_settings().en_extractors or "").strip()
     names: list[str] = []
     for n in (raw.split(",") if raw else EN_EXTRACTORS):
         n = n.strip()

@@ -9,7 +9,6 @@ extraction looks at, with the model's own exceptions.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +19,9 @@ DISABLED = ("attribute_ruler", "ner")
 
 
 def model_names() -> tuple[str, ...]:
-    own = os.environ.get("MOUTHPIECE_SPACY_MODEL")
+    from config.settings import get_settings
+
+    own = get_settings().spacy_model
     return (own, *MODEL_NAMES) if own else MODEL_NAMES
 
 

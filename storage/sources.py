@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -67,11 +68,67 @@ def record_crawl(session: Session, source_id: str, *, ok: bool, new_articles: in
                   pause_reason)
 
 
-def source_health(session: Session, now: datetime | None = None) -> list[dict[str, Any]]:
-    """One dict per source for `mouthpiece status`, `sources list` and the digest:
-    status is "ok", "never crawled", "paused", "failing" (FAILING_AFTER+ failed crawls in a row),
-    "degraded" (the last crawl failed), "silent" (no new article for longer than the source's
-    silent_after_hours) or "disabled"; `problem` says why in words."""
+# The states a source can be in, worst first; every view (status, sources list, metrics, the
+# digest) uses these words and `assess` below, nothing else.
+PROBLEM_STATES = ("failing", "paused", "degraded", "silent")
+STATES = (*PROBLEM_STATES, "never crawled", "disabled", "ok")
+
+
+@dataclass(frozen=True)
+class Health:
+    """A source's state, a short summary of what is wrong (a few words, no URL), and the cause
+    in full (the last error or the pause reason: may be long, may hold URLs)."""
+
+    status: str
+    summary: str | None = None
+    cause: str | None = None
+
+    @property
+    def problem(self) -> str | None:
+        """Summary and cause in one line."""
+        if self.summary and self.cause:
+            return f"{self.summary}: {self.cause}"
+        return self.summary or self.cause
+
+    @property
+    def is_problem(self) -> bool:
+        return self.status in PROBLEM_STATES
+
+
+def assess(s: Source, now: datetime, first_crawl_at: datetime | None = None) -> Health:
+    """The one definition of source health:
+
+    - disabled: switched off in sources.yaml;
+    - paused: a bot wall paused it (until `paused_until`);
+    - failing: FAILING_AFTER or more failed crawls in a row;
+    - degraded: the last crawl(s) failed, fewer than FAILING_AFTER in a row;
+    - never crawled: no crawl finished yet;
+    - silent: crawls succeed, but no new article for longer than its `silent_after_hours`
+      (counted from the last new article, else from its first crawl);
+    - ok."""
+    failures = s.consecutive_failures or 0
+    silent_h = s.silent_after_hours or 48
+    if not s.enabled:
+        return Health("disabled")
+    if s.paused_until and s.paused_until > now:
+        return Health("paused", f"paused until {s.paused_until.isoformat(timespec='minutes')}", s.pause_reason)
+    if failures >= FAILING_AFTER:
+        return Health("failing", f"{failures} failed crawls in a row", s.last_error)
+    if failures > 0:
+        return Health("degraded", "last crawl failed" if failures == 1 else f"{failures} failed crawls in a row",
+                      s.last_error)
+    if s.last_crawl_at is None and s.last_success_at is None:
+        return Health("never crawled")
+    ref = s.last_new_article_at or first_crawl_at or s.last_success_at
+    if ref is not None and now - ref > timedelta(hours=silent_h):
+        return Health("silent", f"no new article for more than {silent_h} h" if s.last_new_article_at
+                      else f"no article yet after {silent_h} h")
+    return Health("ok")
+
+
+def source_health(session: Session, now: datetime | None = None, *, enabled_only: bool = False) -> list[dict[str, Any]]:
+    """One dict per source, for `mouthpiece status`, `sources list`, the metrics and the digest:
+    `status` (see `assess`), `summary` (short), `cause` (in full), `problem` (both in one line)."""
     now = now or utcnow()
     counts = dict(session.execute(select(Article.source_id, func.count()).group_by(Article.source_id)).all())
     last_runs: dict[str, CrawlRun] = {}
@@ -82,40 +139,21 @@ def source_health(session: Session, now: datetime | None = None) -> list[dict[st
             last_runs[r.source_id] = r
     first_runs = dict(session.execute(select(CrawlRun.source_id, func.min(CrawlRun.started_at))
                                       .group_by(CrawlRun.source_id)).all())
+    q = select(Source).order_by(Source.id)
+    if enabled_only:
+        q = q.where(Source.enabled.is_(True))
     out = []
-    for s in session.scalars(select(Source).order_by(Source.id)):
-        silent_h = s.silent_after_hours or 48
-        since_new = s.last_new_article_at
-        silent = False
-        if s.last_success_at is not None:
-            # never produced an article: silent once it has been crawled for that long
-            ref = since_new or first_runs.get(s.id) or s.last_success_at
-            silent = (now - ref) > timedelta(hours=silent_h)
-        problem = None
-        if not s.enabled:
-            status = "disabled"
-        elif s.paused_until and s.paused_until > now:
-            status, problem = "paused", f"paused until {s.paused_until.isoformat(timespec='minutes')}: {s.pause_reason}"
-        elif (s.consecutive_failures or 0) >= FAILING_AFTER:
-            status, problem = "failing", f"{s.consecutive_failures} failed crawls in a row: {s.last_error}"
-        elif (s.consecutive_failures or 0) > 0:
-            status, problem = "degraded", f"last crawl failed: {s.last_error}"
-        elif s.last_crawl_at is None:
-            status = "never crawled"
-        elif silent:
-            status = "silent"
-            problem = (f"no new article for more than {silent_h} h" if since_new else
-                       f"no article yet after {silent_h} h")
-        else:
-            status = "ok"
+    for s in session.scalars(q):
+        h = assess(s, now, first_runs.get(s.id))
         run = last_runs.get(s.id)
         out.append({
             "id": s.id, "name": s.name, "kind": s.kind, "country": s.country, "enabled": s.enabled,
-            "status": status, "problem": problem, "articles": counts.get(s.id, 0),
+            "status": h.status, "summary": h.summary, "cause": h.cause, "problem": h.problem,
+            "articles": counts.get(s.id, 0),
             "last_crawl_at": s.last_crawl_at, "last_success_at": s.last_success_at,
             "last_new_article_at": s.last_new_article_at, "consecutive_failures": s.consecutive_failures or 0,
             "last_error": s.last_error, "paused_until": s.paused_until, "pause_reason": s.pause_reason,
-            "silent_after_hours": silent_h, "next_crawl_at": s.next_crawl_at,
+            "silent_after_hours": s.silent_after_hours or 48, "next_crawl_at": s.next_crawl_at,
             "last_run": None if run is None else {
                 "status": run.status, "started_at": run.started_at, "finished_at": run.finished_at,
                 "requests": run.requests, "articles_new": run.articles_new, "error": run.error},

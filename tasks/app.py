@@ -104,7 +104,7 @@ def _survive_redis_restart() -> None:
 
     for name in ("restore_unacked", "ack", "reject"):
         tolerant(name)
-    kredis.QoS._mouthpiece_patched = True
+    setattr(kredis.QoS, "_mouthpiece_patched", True)  # noqa: B010
 
 
 def make_app() -> Celery:
@@ -152,7 +152,7 @@ def make_app() -> Celery:
 @signals.setup_logging.connect
 def _setup_logging(loglevel: Any = None, **_: Any) -> None:
     # our handler (text or JSON, secrets redacted) instead of Celery's
-    from mouthpiece.logs import configure
+    from config.logs import configure
 
     configure(loglevel or "INFO")
 

@@ -79,7 +79,6 @@ def run(name: str | None, period_end: str | datetime | None, *, send: bool) -> d
     from alerts.digest_delivery import run_digest
     from config.digests import get_digest
     from config.leaders import load_leaders
-    from config.sources import load_sources
     from storage.db import session_scope
 
     cfg = get_digest(name)
@@ -97,9 +96,8 @@ def run(name: str | None, period_end: str | datetime | None, *, send: bool) -> d
                            "over yet, and a period goes out once, complete: run without --send for a preview, "
                            "or let the service send it when it is due")
     leaders = {ld.id: ld for ld in load_leaders()}
-    sources = {c.id: c for c in load_sources()}
     with session_scope() as s:
-        r = run_digest(s, cfg, end, leaders=leaders, sources=sources, send=send)
+        r = run_digest(s, cfg, end, leaders=leaders, send=send)
     log.info("digest %s: %s", cfg.name, r.message)
     return {
         "name": r.name, "status": r.status, "digest_id": r.digest_id, "deliveries": r.deliveries,

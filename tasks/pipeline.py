@@ -3,9 +3,7 @@
 Every task is idempotent, so a redelivered task (acks_late + a dead worker) does no harm."""
 from __future__ import annotations
 
-import json
 import logging
-import os
 import subprocess
 import sys
 import uuid
@@ -27,7 +25,17 @@ log = logging.getLogger("mouthpiece.tasks")
 DB_RETRY = dict(autoretry_for=(OperationalError, IntegrityError, InterfaceError), retry_backoff=2,
                 retry_backoff_max=60, retry_jitter=True, max_retries=10)
 
-CRAWL_TIMEOUT = int(os.environ.get("MOUTHPIECE_CRAWL_TIMEOUT", "900"))
+
+
+def _crawl_timeout() -> int:
+    from config.settings import get_settings
+
+    return get_settings().crawl_timeout
+
+
+# Celery's limits are fixed when the task is declared: the hard limit backs up the child's own
+# timeout (read at each crawl), so a worker never hangs on a crawl whatever happens.
+_TIMEOUT_AT_START = _crawl_timeout()
 
 
 def _group_wait() -> timedelta:
@@ -70,8 +78,8 @@ class CrawlFailed(Exception):
     health shows it."""
 
 
-@app.task(name="tasks.pipeline.crawl_source", soft_time_limit=CRAWL_TIMEOUT + 60, time_limit=CRAWL_TIMEOUT + 120,
-          throws=(CrawlFailed,))
+@app.task(name="tasks.pipeline.crawl_source", soft_time_limit=_TIMEOUT_AT_START + 60,
+          time_limit=_TIMEOUT_AT_START + 120, throws=(CrawlFailed,))
 def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
     """Crawl one source in a child process (Twisted's reactor cannot restart in a worker),
     holding the source's crawl lease (renewed while it runs, so a killed crawl frees it)."""
@@ -93,24 +101,42 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
 
 
 def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "crawlers.run", source_id, "--log-level", "WARNING"]
+    """The crawl in `python -m tasks.crawl_child`: its crawl-run extension fills in the
+    `CrawlRun` row made here; a child that died without doing so (killed, out of memory, timed
+    out) gets the row marked failed here."""
+    from config.sources import get_source
+    from crawlers.extensions import summary_of
+    from storage.db import session_scope
+    from storage.models import CrawlRun
+    from storage.sources import sync_sources
+
+    timeout = _crawl_timeout()
+    with session_scope() as s:
+        sync_sources(s, [get_source(source_id)])
+        run = CrawlRun(source_id=source_id, status="running")
+        s.add(run)
+        s.flush()
+        run_id = run.id
+    cmd = [sys.executable, "-m", "tasks.crawl_child", source_id, "--run-id", str(run_id), "--log-level", "WARNING"]
     if since:
         cmd += ["--since", since]
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=CRAWL_TIMEOUT)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except (subprocess.TimeoutExpired, SoftTimeLimitExceeded):
-        log.error("crawl of %s timed out after %ss", source_id, CRAWL_TIMEOUT)
-        _record_failure(source_id, f"timed out after {CRAWL_TIMEOUT}s")
-        return {"source_id": source_id, "ok": False, "error": f"timed out after {CRAWL_TIMEOUT}s"}
-    summary: dict[str, Any] = {"source_id": source_id, "ok": False}
-    lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
-    if lines:
-        summary = json.loads(lines[-1])
-    else:
+        log.error("crawl of %s timed out after %ss", source_id, timeout)
+        _record_failure(source_id, run_id, f"timed out after {timeout}s")
+        return {"source_id": source_id, "run_id": run_id, "ok": False, "error": f"timed out after {timeout}s"}
+    with session_scope() as s:
+        row = s.get(CrawlRun, run_id)
+        finished = row is not None and row.status != "running"
+    if not finished:
         err = (p.stderr.strip().splitlines() or ["no output"])[-1]
         log.error("crawl of %s failed (exit %s): %s", source_id, p.returncode, err)
-        _record_failure(source_id, f"crawler exited {p.returncode}: {err}")
-        summary["error"] = f"the crawler exited {p.returncode}: {err}"
+        _record_failure(source_id, run_id, f"the crawler exited {p.returncode}: {err}")
+    with session_scope() as s:
+        row = s.get(CrawlRun, run_id)
+        assert row is not None
+        summary = summary_of(row)
     _report_crawl(source_id, summary, p.stderr)
     return summary
 
@@ -139,11 +165,15 @@ def _report_crawl(source_id: str, summary: dict[str, Any], child_log: str) -> No
                  f" ({summary['error']})" if summary.get("error") else "")
 
 
-def _record_failure(source_id: str, error: str) -> None:
+def _record_failure(source_id: str, run_id: int, error: str) -> None:
     from storage.db import session_scope
+    from storage.models import CrawlRun
     from storage.sources import record_crawl
 
     with session_scope() as s:
+        run = s.get(CrawlRun, run_id)
+        if run is not None:
+            run.status, run.error, run.finished_at = "failed", error, utcnow()
         record_crawl(s, source_id, ok=False, new_articles=0, error=error)
 
 
@@ -248,7 +278,7 @@ def deliver(delivery_id: int) -> str:
 def sweep() -> dict[str, int]:
     """Beat, every 30 s: send what is due (group wait over, quiet hours over, retry time
     reached, a claim left by a dead worker) and pick up articles whose extraction was lost."""
-    from alerts.engine import STALE_CLAIM, due_deliveries
+    from alerts.engine import due_deliveries, stale_claim
     from storage.db import session_scope
     from storage.models import Delivery
 
@@ -256,7 +286,7 @@ def sweep() -> dict[str, int]:
         due = due_deliveries(s)
         # skip rows whose deliver task is still waiting in the queue (a backlog, not a loss)
         waiting = set(s.scalars(select(Delivery.id).where(
-            Delivery.id.in_(due), Delivery.queued_at > utcnow() - STALE_CLAIM))) if due else set()
+            Delivery.id.in_(due), Delivery.queued_at > utcnow() - stale_claim()))) if due else set()
         ids = [d for d in due if d not in waiting]
         _mark_queued(s, ids)
     for did in ids:

@@ -103,8 +103,8 @@ def test_metrics_endpoint(tmp_path: Path) -> None:
 
 def test_json_logs_redact_secrets(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.logs import configure
     from config.settings import reset_settings
-    from mouthpiece.logs import configure
 
     monkeypatch.setenv("SMTP_URL", f"smtps://user:{SECRET_PW}@mail.example:465")
     monkeypatch.setenv("SLACK_WEBHOOK_URL", SECRET_HOOK)

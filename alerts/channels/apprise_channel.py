@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Sequence
+from typing import ClassVar
 
 import apprise
 
 from alerts.channels.base import ChannelConfigError, TransientError
-from alerts.message import AlertMessage
+from alerts.message import AlertMessage, DigestMessage
 from alerts.render import email_subject, render_text
 from config.settings import Settings, get_settings
 
@@ -33,7 +35,13 @@ def split_urls(value: str) -> list[str]:
 class AppriseChannel:
     """Sends alerts to every URL in APPRISE_URLS."""
 
-    name = "apprise"
+    name: ClassVar[str] = "apprise"
+    order: ClassVar[int] = 30
+    DIGEST_PARTS: ClassVar[tuple[str, ...]] = ("subject", "text")
+
+    @classmethod
+    def is_configured(cls, settings: Settings, recipients: Sequence[str] = ()) -> bool:
+        return bool((settings.apprise_urls or "").strip())
 
     def __init__(self, urls: str | list[str]) -> None:
         self.urls = split_urls(urls) if isinstance(urls, str) else [u.strip() for u in urls if u.strip()]
@@ -63,6 +71,12 @@ class AppriseChannel:
         self.notify(email_subject(msg), body)
         return f"apprise:{len(self.urls)}:" + hashlib.sha256(msg.idempotency_key.encode("utf-8")).hexdigest()[:24]
 
+    def send_digest(self, digest: DigestMessage) -> str:
+        """The digest's plain text to every target."""
+        body = digest.text if len(digest.text) <= BODY_MAX else digest.text[: BODY_MAX - 1] + "…"
+        self.notify(digest.subject, body)
+        return f"apprise:{len(self.urls)}:" + hashlib.sha256(digest.idempotency_key.encode("utf-8")).hexdigest()[:24]
+
     def notify(self, title: str, body: str) -> None:
         """Send plain text to every target. Raises `TransientError` if any target failed."""
         ap = apprise.Apprise()
@@ -76,5 +90,7 @@ class AppriseChannel:
             detail = f"{failed} of {len(self.urls)} target(s) failed" if failed is not None else "failed"
             raise TransientError(f"Apprise notification {detail}")
 
+
+CHANNEL = AppriseChannel
 
 __all__ = ["AppriseChannel", "split_urls"]

@@ -14,9 +14,11 @@ Error messages never contain secrets (SMTP passwords, webhook URLs).
 """
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Sequence
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from alerts.message import AlertMessage
+from alerts.message import AlertMessage, DigestMessage
+from config.settings import Settings
 
 
 class TransportError(Exception):
@@ -73,8 +75,24 @@ class ChannelConfigError(PermanentError):
 
 @runtime_checkable
 class Channel(Protocol):
-    """One way of sending an alert. `send` returns a receipt or raises `TransportError`."""
+    """One way of sending alerts and digests; one module of this package each, registered by
+    naming its class `CHANNEL` there (alerts/channels/__init__.py finds it).
 
-    name: str
+    `send` and `send_digest` return a receipt or raise `TransportError`."""
+
+    name: ClassVar[str]
+    order: ClassVar[int]  # where it comes in listings ("outbox" last)
+    DIGEST_PARTS: ClassVar[tuple[str, ...]]  # the DigestMessage fields it sends
+
+    @classmethod
+    def is_configured(cls, settings: Settings, recipients: Sequence[str] = ()) -> bool:
+        """Whether `settings` hold what it needs (not whether the service is up). `recipients`:
+        addresses a message brings along (a digest's own list), for channels that address people."""
+        ...
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Channel: ...
 
     def send(self, msg: AlertMessage) -> str: ...
+
+    def send_digest(self, digest: DigestMessage) -> str: ...

@@ -23,7 +23,7 @@ import hashlib
 import logging
 import smtplib
 import ssl
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header
@@ -31,10 +31,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import format_datetime, getaddresses, parseaddr
+from typing import ClassVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from alerts.channels.base import ChannelConfigError, PermanentError, TransientError, TransportError
-from alerts.message import AlertMessage
+from alerts.message import AlertMessage, DigestMessage
 from alerts.render import email_subject, one_line, render_html, render_text, safe_cid
 from config.settings import Settings, get_settings
 
@@ -169,9 +170,16 @@ def _code_error(what: str, code: int, reply: bytes | str) -> TransportError:
 
 
 class EmailChannel:
-    """Sends alerts (and, for the digest, any message) through one SMTP server."""
+    """Sends alerts and digests through one SMTP server."""
 
-    name = "email"
+    name: ClassVar[str] = "email"
+    order: ClassVar[int] = 10
+    DIGEST_PARTS: ClassVar[tuple[str, ...]] = ("subject", "text", "html", "images", "recipients")
+
+    @classmethod
+    def is_configured(cls, settings: Settings, recipients: Sequence[str] = ()) -> bool:
+        return bool(settings.smtp_url and (any(r.strip() for r in recipients) or
+                                           (settings.alert_email_to or "").strip()))
 
     def __init__(
         self,
@@ -221,7 +229,15 @@ class EmailChannel:
             },
         )
 
-    # -- generic sending (reused by the daily digest) -------------------------------------------
+    def send_digest(self, digest: DigestMessage) -> str:
+        """Send a digest (HTML with its charts inline, and text) to its own recipients, else
+        ALERT_EMAIL_TO; returns its Message-ID."""
+        return self.send_email(
+            digest.subject, digest.text, digest.html, digest.recipients or None, digest.images,
+            idempotency_key=digest.idempotency_key, headers={"X-Mouthpiece-Digest": digest.idempotency_key},
+        )
+
+    # -- generic sending -----------------------------------------------------------------------
 
     def build_message(
         self,
@@ -385,6 +401,8 @@ def send_email(
         subject, text, html, to, inline_images, idempotency_key=idempotency_key, headers=headers
     )
 
+
+CHANNEL = EmailChannel
 
 __all__ = [
     "EmailChannel",

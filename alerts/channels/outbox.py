@@ -15,13 +15,14 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import ClassVar, TextIO
 
 from alerts.channels.base import TransientError
-from alerts.message import AlertMessage
-from alerts.render import console_line, render_text
+from alerts.message import AlertMessage, DigestMessage
+from alerts.render import console_line, one_line, render_text
 from config.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,13 @@ def _write_atomic(path: Path, data: str) -> None:
 class OutboxChannel:
     """Writes alerts to a directory and echoes a line to the console."""
 
-    name = "outbox"
+    name: ClassVar[str] = "outbox"
+    order: ClassVar[int] = 90
+    DIGEST_PARTS: ClassVar[tuple[str, ...]] = ("subject", "archive")
+
+    @classmethod
+    def is_configured(cls, settings: Settings, recipients: Sequence[str] = ()) -> bool:
+        return True  # a folder under the data dir: always there
 
     def __init__(self, directory: Path | str, *, echo: bool = True, stream: TextIO | None = None) -> None:
         self.directory = Path(directory)
@@ -90,5 +97,15 @@ class OutboxChannel:
             print(line, file=self.stream or sys.stdout, flush=True)
         return str(path)
 
+    def send_digest(self, digest: DigestMessage) -> str:
+        """The digest is its archive (written when it was built): say where it is."""
+        line = one_line(f"digest {digest.subject} -> {digest.archive or ''}", 1000).replace("\x1b", "")
+        log.info("%s", line)
+        if self.echo:
+            print(line, file=self.stream or sys.stdout, flush=True)
+        return str(digest.archive or "")
+
+
+CHANNEL = OutboxChannel
 
 __all__ = ["OutboxChannel", "outbox_name"]

@@ -15,16 +15,23 @@ import hashlib
 import http.client
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from slack_sdk.errors import SlackRequestError
 from slack_sdk.webhook import WebhookClient
 
 from alerts.channels.base import ChannelConfigError, PermanentError, TransientError
-from alerts.message import AlertMessage
-from alerts.render import clamp_blocks, clamp_fallback, one_line, slack_alert_blocks, slack_fallback_text
+from alerts.message import AlertMessage, DigestMessage
+from alerts.render import (
+    clamp_blocks,
+    clamp_fallback,
+    one_line,
+    slack_alert_blocks,
+    slack_fallback_text,
+    slack_fit,
+)
 from config.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -66,7 +73,13 @@ def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
 class SlackChannel:
     """Posts alerts to one Slack incoming webhook."""
 
-    name = "slack"
+    name: ClassVar[str] = "slack"
+    order: ClassVar[int] = 20
+    DIGEST_PARTS: ClassVar[tuple[str, ...]] = ("subject", "blocks")
+
+    @classmethod
+    def is_configured(cls, settings: Settings, recipients: Sequence[str] = ()) -> bool:
+        return bool((settings.slack_webhook_url or "").strip())
 
     def __init__(self, webhook_url: str, *, timeout: int = DEFAULT_TIMEOUT) -> None:
         url = webhook_url.strip()
@@ -88,6 +101,13 @@ class SlackChannel:
         """Post one alert; returns a receipt `slack:<hash of the idempotency key>`."""
         self.post_blocks(slack_alert_blocks(msg), slack_fallback_text(msg))
         return "slack:" + hashlib.sha256(msg.idempotency_key.encode("utf-8")).hexdigest()[:24]
+
+    def send_digest(self, digest: DigestMessage) -> str:
+        """Post the digest's Block Kit summary; returns `slack:<idempotency key>`."""
+        fallback = slack_fit(digest.subject, 3000)
+        blocks = digest.blocks or [{"type": "section", "text": {"type": "mrkdwn", "text": fallback}}]
+        self.post_blocks(blocks, fallback)
+        return "slack:" + digest.idempotency_key
 
     def post_blocks(self, blocks: list[dict[str, Any]], text: str) -> str:
         """Post any Block Kit message (the digest uses this). `text` is the notification
@@ -127,5 +147,7 @@ def post_blocks(blocks: list[dict[str, Any]], text: str, *, settings: Settings |
     `TransportError`; `ChannelConfigError` if SLACK_WEBHOOK_URL is unset."""
     return SlackChannel.from_settings(settings).post_blocks(blocks, text)
 
+
+CHANNEL = SlackChannel
 
 __all__ = ["SlackChannel", "parse_retry_after", "post_blocks"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import ClassVar
 
 from crawlers.parsers.base import Parser
 from crawlers.parsers.registry import register
@@ -20,14 +21,14 @@ _NOISE = re.compile(r"^(Read also|Читайте также|Подписывай
 
 
 class V1(Parser):
-    VALID_UNTIL = date(2022, 1, 1)
-    MARKERS = ("div.news_body div.text",)
+    VALID_UNTIL: ClassVar[date | None] = date(2022, 1, 1)
+    MARKERS: ClassVar[tuple[str, ...]] = ("div.news_body div.text",)
     TITLE = ("h1",)
     PUBLISHED = ("meta[name=mediator_published_time]", "div.date_full", "div.date")
     AUTHORS = ("div.person_fio[title]",)
     BODY = ("div.news_body div.text", "div.text")
-    DROP = ("div.video_add", "div.news_tags_block", "div.invite_in_messagers", "div.news_img", "script")
-    STOP = ("div.news_tags_block", "div.news_tags", "div.invite_in_messagers")
+    DROP: ClassVar[tuple[str, ...]] = ("div.video_add", "div.news_tags_block", "div.invite_in_messagers", "div.news_img", "script")
+    STOP: ClassVar[tuple[str, ...]] = ("div.news_tags_block", "div.news_tags", "div.invite_in_messagers")
 
     def keep(self, paragraph: str) -> bool:
         return not _NOISE.search(paragraph)

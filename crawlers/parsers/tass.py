@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import ClassVar
 
 from crawlers.parsers.base import Page, Parser
 from crawlers.parsers.registry import register
@@ -21,10 +22,10 @@ _COPY = re.compile(r"^©")
 
 class V1(Parser):
     VALID_UNTIL = date(2021, 1, 1)
-    MARKERS = ("div.b-material-text__l", "div.article__text")
+    MARKERS: ClassVar[tuple[str, ...]] = ("div.b-material-text__l", "div.article__text")
     TITLE = ("h1.b-material__title", "h1")
-    PUBLISHED = ("span.b-material__date", "time[datetime]")
-    BODY = ("div.b-material-text__l.js-mediator-article", "div.b-material-text__l", "div.article__text")
+    PUBLISHED: ClassVar[tuple[str, ...]] = ("span.b-material__date", "time[datetime]")
+    BODY: ClassVar[tuple[str, ...]] = ("div.b-material-text__l.js-mediator-article", "div.b-material-text__l", "div.article__text")
     PARAGRAPHS = "p"
 
     def keep(self, paragraph: str) -> bool:

@@ -33,6 +33,11 @@ CURSOR_KEY = "__cursor__"
 MAX_ARTICLE_ATTEMPTS = 3  # an article URL that failed this often is skipped (listed in CrawlRun)
 
 
+def requested_url(response: Response) -> str:
+    """The URL that was asked for (before redirects), else the response's own."""
+    return response.request.url if response.request is not None else response.url
+
+
 def parse_since(since: str | datetime | None) -> datetime | None:
     if since is None or since == "":
         return None
@@ -115,7 +120,7 @@ class SourceSpider(scrapy.Spider):
         self.discovery_ok.add(response.meta.get("root", response.url))
         if response.status == 304:
             self.logger.info("%s: unchanged (304) %s", self.source.id, response.url)
-            self.keep_validators(response.request.url)
+            self.keep_validators(requested_url(response))
             return True
         return False
 
@@ -130,7 +135,7 @@ class SourceSpider(scrapy.Spider):
         v: dict[str, Any] = {k: val.decode("latin-1") for k, val in (("etag", etag), ("last_modified", lm)) if val}
         v.update({k: val for k, val in extra.items() if val is not None})
         if v:
-            self.new_validators[response.request.url] = v
+            self.new_validators[requested_url(response)] = v
 
     def mark_dirty(self, url: str | None) -> None:
         """Do not save validators for this discovery URL nor for its root (index, listing page 1),
@@ -181,7 +186,7 @@ class SourceSpider(scrapy.Spider):
         from crawlers.article import BlockedPageError, NotHTMLError, extract_article
 
         self.article_done += 1
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if ctype and "html" not in ctype and "xml" not in ctype and "text/plain" not in ctype:
             self.article_failed(response, f"not HTML ({ctype})", permanent=True)
             return
@@ -212,7 +217,7 @@ class SourceSpider(scrapy.Spider):
             "source_id": self.source.id,
             "canonical_url": canonical(art.canonical_url or response.url),
             "urls": [canonical(u) for u in dict.fromkeys(
-                u for u in (response.meta.get("found_url"), response.url, response.request.url) if u)],
+                u for u in (response.meta.get("found_url"), response.url, requested_url(response)) if u)],
             "title": art.title or hint.get("title") or "",
             "body": art.body,
             "published_at": published,
@@ -222,6 +227,10 @@ class SourceSpider(scrapy.Spider):
             "_via": response.meta.get("via"),
             "_found_url": response.meta.get("found_url"),
         }
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[dict[str, Any]]:
+        """A response without a callback is an article page: what `scrapy parse URL` shows."""
+        yield from self.parse_article(response)
 
     def article_failed(self, response: Response | None, why: str, *, url: str | None = None,
                        permanent: bool = False, via: str | None = None) -> None:

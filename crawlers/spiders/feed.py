@@ -12,6 +12,7 @@ import scrapy
 from scrapy.http import Response
 
 from config.sources import Discovery
+from crawlers.spiders.base import requested_url
 
 
 def parse_date(text: str | None) -> datetime | None:
@@ -69,4 +70,4 @@ class FeedMixin:
             if self.follows(d, url):
                 links.append((url, {"title": e.get("title"), "published": _entry_time(e)}))
         self.logger.info("%s: feed %s lists %d entries", self.source.id, response.url, len(links))
-        yield from self.follow_articles(links, via=response.request.url)
+        yield from self.follow_articles(links, via=requested_url(response))

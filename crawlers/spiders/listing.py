@@ -12,6 +12,7 @@ import scrapy
 from scrapy.http import Response
 
 from config.sources import Discovery
+from crawlers.spiders.base import requested_url
 from crawlers.urls import canonical
 from storage.articles import seen_urls
 from storage.db import session_scope
@@ -44,7 +45,7 @@ class ListingMixin:
         fresh = [u for u, _ in links if canonical(u) not in seen]
         self.logger.info("%s: listing %s (page %d) lists %d article links, %d new",
                          self.source.id, response.url, page, len(links), len(fresh))
-        yield from self.follow_articles(links, via=response.request.url)
+        yield from self.follow_articles(links, via=requested_url(response))
         limit = d.backfill_pages if self.since else d.max_pages
         if not d.next_selector or page >= limit or not links:
             return

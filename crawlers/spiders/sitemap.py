@@ -15,6 +15,7 @@ from lxml import etree
 from scrapy.http import Response
 
 from config.sources import Discovery
+from crawlers.spiders.base import requested_url
 from crawlers.spiders.feed import parse_date
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for one uncompressed file
@@ -66,7 +67,7 @@ class SitemapMixin:
         root = response.meta.get("root", response.url)
         kind, entries = read_sitemap(response.body)
         if kind not in ("urlset", "sitemapindex"):
-            if root == response.request.url:
+            if root == requested_url(response):
                 self.discovery_ok.discard(root)
             self.discovery_failed.append(f"{response.url} (not a sitemap)")
             self.failed.append(response.url)
@@ -78,7 +79,7 @@ class SitemapMixin:
                 child = response.urljoin(e["loc"])
                 lastmod = e.get("lastmod")
                 if self.too_old(parse_date(lastmod)):
-                    self.mark_dirty(response.request.url)  # seen again by a crawl without --since
+                    self.mark_dirty(requested_url(response))  # seen again by a crawl without --since
                     continue
                 old = self.validators.get(child, {})
                 if lastmod and old.get("lastmod") == lastmod and child not in self.dirty:
@@ -94,8 +95,8 @@ class SitemapMixin:
                 continue
             published = parse_date(e.get("publication_date"))
             if self.too_old(published or parse_date(e.get("lastmod"))):
-                self.mark_dirty(response.request.url)
+                self.mark_dirty(requested_url(response))
                 continue
             links.append((url, {"title": e.get("title"), "published": published}))
         self.logger.info("%s: sitemap %s lists %d article URLs", self.source.id, response.url, len(links))
-        yield from self.follow_articles(links, via=response.request.url)
+        yield from self.follow_articles(links, via=requested_url(response))

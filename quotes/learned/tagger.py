@@ -209,7 +209,7 @@ def decode(text: str, toks: list[tuple[int, int]], labels: list[str], para: int,
 @lru_cache(maxsize=2)
 def load(model_dir: str | None = None) -> AttributionTagger:
     """The tagger, loaded once per process (per model directory)."""
-    import os
+    from config.settings import get_settings
 
-    own = model_dir or os.environ.get("MOUTHPIECE_EN_MODEL")
+    own = model_dir or get_settings().en_model
     return AttributionTagger(Path(own) if own else MODEL_DIR)

@@ -298,6 +298,9 @@ def test_rules_check_and_config_errors_name_file_line_field(tmp_path: Path, monk
     res = CliRunner().invoke(app, ["rules", "check"])
     assert res.exit_code == 0 and "by-nato-ukraine" in res.output and "OK" in res.output, res.output
     monkeypatch.setenv("MOUTHPIECE_CONFIG_DIR", str(tmp_path))
+    from config.settings import reset_settings
+
+    reset_settings()  # a new process reads the environment afresh; this one must be told
     res = CliRunner().invoke(app, ["rules", "check"])
     assert res.exit_code != 0 and isinstance(res.exception, ConfigError)
     assert "rules.yaml:4: rules[0].speakr" in str(res.exception)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
 from urllib.parse import urlsplit
@@ -60,7 +59,7 @@ class RedactFilter(logging.Filter):
 
 def configure(level: str = "INFO", fmt: str | None = None) -> None:
     """Set up the root logger once: JSON or text, with the redaction filter on every handler."""
-    fmt = (fmt or os.environ.get("MOUTHPIECE_LOG_FORMAT") or "text").lower()
+    fmt = (fmt or get_settings().log_format).lower()
     handler = logging.StreamHandler(sys.stderr)
     if fmt == "json":
         from pythonjsonlogger.json import JsonFormatter
