@@ -122,7 +122,7 @@ def crawl(source_id: str, since: str | None = None, settings: dict[str, Any] | N
 
     recorded = crawler.stats.get_value(RUN_ID_STAT) if crawler.stats else None
     with session_scope() as s:
-        run = s.get(CrawlRun, recorded) if recorded else None
-        if run is None:
+        done = s.get(CrawlRun, recorded) if recorded else None
+        if done is None:
             raise RuntimeError(f"crawl of {source_id} left no record (is MOUTHPIECE_CRAWL_RUNS off?)")
-        return summary_of(run)
+        return summary_of(done)
