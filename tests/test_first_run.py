@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,18 @@ LOG_PREFIX = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:DEBUG|INFO|WAR
 BEAT_TASKS = ("schedule_due_sources", "sweep", "send_heartbeats", "schedule_due_digests")
 GROUP_WAIT = 5
 DEADLINE = 150  # seconds for everything to have happened (it takes ~60 s on 2 busy cores)
+
+
+def digest_due_now() -> str:
+    """The shipped daily digest, due at the start of this hour (UTC): a new deployment builds only
+    a period that ended within its catch-up window, and the shipped send time (07:00 Minsk) is
+    outside it for most of the day, which would make this test pass only in the morning."""
+    shipped = (REPO / "config" / "digests.yaml").read_text()
+    hour = datetime.now(timezone.utc).hour
+    out = re.sub(r"(?m)^(\s+)timezone: .*$", r"\1timezone: UTC", shipped, count=1)
+    out = re.sub(r"(?m)^(\s+)send_hour: .*$", rf"\g<1>send_hour: {hour}", out, count=1)
+    assert out != shipped and f"send_hour: {hour}" in out, "the shipped digests.yaml changed shape"
+    return out
 
 
 def mouthpiece_cmd() -> list[str]:
@@ -237,6 +250,7 @@ def test_first_run_embedded_and_on_servers(tmp_path: Path) -> None:
             # the embedded run also has two sources it cannot reach, as without internet
             (root / "config" / "sources.yaml").write_text(
                 demo_sources(site.base) + (UNREACHABLE.format(port=free_port()) if variant is _embedded else ""))
+            (root / "config" / "digests.yaml").write_text(digest_due_now())
             runs.append(stack.enter_context(variant(root, site)))
         threads = [threading.Thread(target=_service, args=(r,), name=r.name) for r in runs]
         for t in threads:
