@@ -484,8 +484,8 @@ def metrics(
 
     from mouthpiece.metrics import serve
 
+    _ready()  # before logging is set up: a problem is one line, not Alembic's INFO lines first
     _setup_logging("INFO")
-    _ready()
     if serve(port, addr) is None:
         raise typer.Exit(1)
     try:
