@@ -5,7 +5,9 @@ alerts -> delivery through the same task code the worker runs, and prints what i
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +28,25 @@ DEMO_SOURCE = """sources:
     download_delay: 0
     allow_private: true
 """
+
+
+def command_name() -> str:
+    """How to type this `mouthpiece` in the user's shell: the bare name when it is on PATH (an
+    activated venv, an image), else the console script's path (`.venv/bin/mouthpiece` after
+    `make install`), so that a hint printed for copy and paste runs as it stands."""
+    script = Path(sys.argv[0])
+    if script.name != "mouthpiece" or not script.exists():  # `python -m mouthpiece.cli`
+        script = Path(sys.executable).with_name("mouthpiece")
+        if not script.exists():
+            return f"{sys.executable} -m mouthpiece.cli"
+    on_path = shutil.which("mouthpiece")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "mouthpiece"
+    script = script.absolute()
+    try:
+        return str(script.relative_to(Path.cwd()))
+    except ValueError:
+        return str(script)
 
 
 def demo_sources(base: str, interval: int = 5) -> str:
@@ -87,12 +108,13 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
         shutil.rmtree(data, ignore_errors=True)
         out.print(f"The demo's data in {data} was removed (--no-keep).")
         return 0
-    env = f"MOUTHPIECE_DATA_DIR={data}" + (" DATABASE_URL=" if hint_database_url else "")
+    env = f"MOUTHPIECE_DATA_DIR={shlex.quote(str(data))}" + (" DATABASE_URL=" if hint_database_url else "")
+    mp = command_name()
     out.print(f"\n[bold]The demo's data is in {data}[/bold] (kept; the next demo starts afresh, "
-              "`mouthpiece demo --no-keep` cleans up). Every command reads it when pointed there:", highlight=False)
-    out.print(f"  {env} mouthpiece alerts list     # the alerts and where each went\n"
-              f"  {env} mouthpiece digest          # today's digest so far, as HTML and Markdown\n"
-              f"  ls {data / 'outbox'}   # the alerts as files (no email or Slack configured)",
+              f"`{mp} demo --no-keep` cleans up). Every command reads it when pointed there:", highlight=False)
+    out.print(f"  {env} {mp} alerts list     # the alerts and where each went\n"
+              f"  {env} {mp} digest          # today's digest so far, as HTML and Markdown\n"
+              f"  ls {shlex.quote(str(data / 'outbox'))}   # the alerts as files (no email or Slack configured)",
               highlight=False, markup=False)
     if digest:
         out.print(f"  digest: {digest}", highlight=False, markup=False)

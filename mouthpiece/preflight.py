@@ -6,8 +6,11 @@ A missing or empty database is not a problem: its schema is created (nothing can
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+from alembic.util.exc import CommandError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -79,8 +82,8 @@ def describe(error: BaseException) -> str | None:
     server that is down); None when it is not one of those."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from config.logs import redact
     from config.settings import get_settings
-    from mouthpiece.logs import redact
 
     s = get_settings()
     text = str(getattr(error, "orig", None) or error).strip().splitlines()
@@ -142,3 +145,23 @@ def ready_storage(broker: bool = False, data_dir: bool = False, revision: str = 
         upgrade(revision=revision)
     except SQLAlchemyError as e:
         raise StorageProblem(describe(e) or str(e)) from None
+    except CommandError as e:  # Alembic: a revision it does not know
+        raise StorageProblem(unknown_revision(e, revision)) from None
+
+
+def unknown_revision(error: Exception, asked: str) -> str:
+    """The database is at a schema revision this code has no migration for (a newer Mouthpiece
+    or another branch made it), or the revision asked for does not exist. Nothing was changed."""
+    from config.logs import redact
+    from config.settings import get_settings
+
+    found = re.search(r"revision identified by '([^']+)'", str(error))
+    rev = found.group(1) if found else None
+    if rev is not None and rev == asked:
+        return f"there is no schema revision {rev}: `mouthpiece db upgrade` with no argument migrates to the latest"
+    url = get_settings().resolved_database_url()
+    where = sqlite_file(url)
+    aside = f"move it aside (mv {where} {where}.newer) to start a new one, or " if where else ""
+    return (f"the database {redact(url)} is at schema revision {rev or '?'}, which this version of Mouthpiece "
+            f"does not know (a newer version, or another branch, made it) and was left as it is: run the version "
+            f"that made it, {aside}set DATABASE_URL or MOUTHPIECE_DATA_DIR to another database")

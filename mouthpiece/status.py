@@ -81,8 +81,11 @@ def snapshot(session: Session) -> dict[str, Any]:
     }
 
 
-def healthy(session: Session, max_age: timedelta = timedelta(minutes=3)) -> tuple[bool, list[str]]:
-    """Healthy when every queue's last heartbeat was processed recently, after it was sent."""
+def healthy(session: Session, max_age: timedelta = timedelta(minutes=3),
+            depths: dict[str, int | None] | None = None) -> tuple[bool, list[str]]:
+    """Healthy when no queue has a heartbeat waiting longer than `max_age` (the row keeps the
+    send time of the oldest one not processed, tasks/pipeline.py `send_heartbeat`) and each
+    processed one recently. `depths` (messages waiting per queue) only words the reason."""
     now = utcnow()
     problems = []
     rows = {h.queue: h for h in session.scalars(select(Heartbeat))}
@@ -92,8 +95,11 @@ def healthy(session: Session, max_age: timedelta = timedelta(minutes=3)) -> tupl
             problems.append(f"queue {q}: no heartbeat yet")
         elif h.processed_at is None or h.processed_at < h.sent_at:
             if now - h.sent_at > max_age:
+                waiting = (depths or {}).get(q)
                 problems.append(f"queue {q}: heartbeat sent {int((now - h.sent_at).total_seconds())}s ago "
-                                "and not processed: workers are not consuming")
+                                "and not processed: no worker consumes the queue"
+                                + (f", or the {waiting} tasks waiting in it are too many for its workers"
+                                   if waiting else ""))
         elif now - h.processed_at > max_age + timedelta(minutes=1):
             problems.append(f"queue {q}: last heartbeat processed {int((now - h.processed_at).total_seconds())}s "
                             "ago: is beat running?")

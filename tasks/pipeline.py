@@ -301,15 +301,18 @@ def sweep() -> dict[str, int]:
 
 @app.task(name="tasks.pipeline.heartbeat", **DB_RETRY)
 def heartbeat(queue: str, token: str) -> str:
-    """Stamp the heartbeat row for `queue`: proof that a worker is consuming it. Only the latest
-    heartbeat counts: an older one processed late must not overwrite the newer token."""
+    """Stamp the heartbeat row for `queue`: proof that a worker is consuming it. Any heartbeat
+    counts, also one processed after a newer one was sent: behind a backlog (a queue of
+    crawls) each heartbeat waits longer than beat's minute, and one that only its own token
+    could stamp would never prove anything there. Queues are first in, first out, so the
+    newer ones are behind it and nothing stays pending."""
     import socket
 
     from storage.db import session_scope
     from storage.models import Heartbeat
 
     with session_scope() as s:
-        s.execute(update(Heartbeat).where(Heartbeat.queue == queue, Heartbeat.token == token)
+        s.execute(update(Heartbeat).where(Heartbeat.queue == queue)
                   .values(processed_at=utcnow(), worker=socket.gethostname()))
     return token
 
@@ -324,15 +327,23 @@ def send_heartbeats() -> None:
 
 
 def send_heartbeat(queue: str) -> str:
+    """Send one heartbeat task to `queue`. The row's `sent_at` is when the oldest heartbeat not
+    processed yet was sent: a heartbeat sent while another is pending leaves it, so a queue no
+    worker consumes shows its age growing however often beat sends (were it moved to each new
+    send, `mouthpiece health` could never see a heartbeat older than beat's minute)."""
     from storage.db import session_scope
     from storage.models import Heartbeat
 
     token = uuid.uuid4().hex
+    now = utcnow()
     with session_scope() as s:
         row = s.get(Heartbeat, queue)
         if row is None:
-            s.add(Heartbeat(queue=queue, token=token, sent_at=utcnow()))
+            s.add(Heartbeat(queue=queue, token=token, sent_at=now))
         else:
-            row.token, row.sent_at = token, utcnow()
+            pending = row.processed_at is None or row.processed_at < row.sent_at
+            row.token = token
+            if not pending:
+                row.sent_at = now
     heartbeat.apply_async((queue, token), queue=queue, expires=300)
     return token

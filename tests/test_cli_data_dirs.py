@@ -35,7 +35,11 @@ from tests.support.servers import free_port
 
 pytestmark = pytest.mark.slow
 
-STATES = ("missing", "fresh", "zero-length", "damaged", "read-only")
+STATES = ("missing", "fresh", "zero-length", "damaged", "read-only", "newer-schema", "database-down")
+# newer-schema: a database a newer Mouthpiece (or another branch) migrated past what this one knows;
+# database-down: DATABASE_URL names a PostgreSQL server nobody answers for
+NEWER = "ffff_from_a_newer_version"
+ONE_LINE = ("damaged", "read-only", "newer-schema", "database-down")
 # Commands that serve until Ctrl-C, and what they print once they serve: they get Ctrl-C then.
 SERVES = {"run": " ready.", "metrics": "metrics on http"}
 TIMEOUT = 60.0  # a command still running after this long is treated like a server (Ctrl-C)
@@ -119,9 +123,14 @@ class Outcome:
 
 
 def _prepare(state: str, data: Path) -> None:
-    if state == "missing":
+    if state in ("missing", "database-down"):
         return
     data.mkdir(parents=True)
+    if state == "newer-schema":
+        con = sqlite3.connect(data / "mouthpiece.sqlite")
+        con.executescript(f"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
+                          f"INSERT INTO alembic_version VALUES ('{NEWER}'); CREATE TABLE articles (id INTEGER);")
+        con.close()
     if state == "zero-length":
         (data / "mouthpiece.sqlite").write_bytes(b"")
         (data / "broker.sqlite").write_bytes(b"")
@@ -181,6 +190,8 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
             _prepare(state, data)
             env = {**base_env, "MOUTHPIECE_DATA_DIR": str(data), "MOUTHPIECE_CONFIG_DIR": str(cfg),
                    "MOUTHPIECE_METRICS_PORT": "0", "HOME": str(work), "COLUMNS": "200"}
+            if state == "database-down":
+                env["DATABASE_URL"] = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/mouthpiece"
             argv = [str(free_port()) if a == "{free port}" else a for a in argv]
             jobs.append((state, argv, work, env))
 
@@ -230,6 +241,9 @@ def _check_files(o: Outcome, data: Path) -> list[str]:
             try:
                 if not con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                     problems.append(f"{f.name}: an empty database was left behind")
+                elif o.state == "newer-schema" and f.name == "mouthpiece.sqlite" and con.execute(
+                        "SELECT version_num FROM alembic_version").fetchall() != [(NEWER,)]:
+                    problems.append(f"{f.name}: the newer database was changed")
             finally:
                 con.close()
     return problems
@@ -252,7 +266,7 @@ def test_every_command_works_or_says_what_is_wrong(outcomes: dict[tuple[str, str
             why = f"Ctrl-C ended it with exit {o.code}"
         elif o.code != 0 and not any(ln.startswith(("error:", "config error:")) for ln in lines[-1:]):
             why = "failed without an `error:` line at the end"
-        elif o.code != 0 and state in ("damaged", "read-only") and len(lines) != 1:
+        elif o.code != 0 and state in ONE_LINE and len(lines) != 1:
             why = f"said {len(lines)} lines instead of one"
         why = why or "; ".join(_check_files(o, o.data)) or None
         if why:

@@ -37,3 +37,19 @@ def test_every_command_has_help() -> None:
 def test_readme_opens_with_the_two_commands() -> None:
     head = "\n".join(README.splitlines()[:8])
     assert "make run" in head and "make test" in head
+
+
+def test_the_first_run_section_counts_the_shipped_sources() -> None:
+    """What `make run` crawls on a fresh clone, as the README says it: the shipped sources.yaml
+    (it said 18 after six Telegram channels had been added)."""
+    import re
+
+    from config.sources import load_sources
+
+    shipped = Path(__file__).resolve().parents[1] / "config" / "sources.yaml"
+    sources = load_sources(shipped)
+    said = re.search(r"a crawl of the (\d+) real sources in `config/sources.yaml` \((\d+) websites\s+and (\d+) "
+                     r"Telegram channels\)", README)
+    assert said, "the README's first-run section no longer says how many sources make run crawls"
+    telegram = sum(1 for s in sources if s.kind == "telegram")
+    assert tuple(map(int, said.groups())) == (len(sources), len(sources) - telegram, telegram)
