@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ def digest_due_now() -> str:
     a period that ended within its catch-up window, and the shipped send time (07:00 Minsk) is
     outside it for most of the day, which would make this test pass only in the morning."""
     shipped = (REPO / "config" / "digests.yaml").read_text()
-    hour = datetime.now(timezone.utc).hour
+    hour = datetime.now(UTC).hour
     out = re.sub(r"(?m)^(\s+)timezone: .*$", r"\1timezone: UTC", shipped, count=1)
     out = re.sub(r"(?m)^(\s+)send_hour: .*$", rf"\g<1>send_hour: {hour}", out, count=1)
     assert out != shipped and f"send_hour: {hour}" in out, "the shipped digests.yaml changed shape"
