@@ -34,6 +34,10 @@ def scrapy_settings(**overrides: Any) -> dict[str, Any]:
         },
         # connect-time check of every resolved address (DNS rebinding); see crawlers/security.py
         "TWISTED_DNS_RESOLVER": "crawlers.security.GuardedResolver",
+        # private host:port pairs one crawl may reach (a source's allow_private); the legacy
+        # MOUTHPIECE_ALLOW_PRIVATE=true (Scrapy's command line on a fixture site) means the
+        # spider's source's own discovery host:port pairs
+        "MOUTHPIECE_PRIVATE_ENDPOINTS": [],
         "MOUTHPIECE_ALLOW_PRIVATE": False,
         "ROBOTSTXT_PARSER": "scrapy.robotstxt.ProtegoRobotParser",
         "ROBOTS_CACHE_HOURS": 24,

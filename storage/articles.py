@@ -219,6 +219,7 @@ def upsert_article(
     authors: list[str],
     lang: str | None,
     extra: dict[str, Any] | None = None,
+    decode_warning: str | None = None,
 ) -> UpsertResult:
     """Insert or update this source's article keyed by `canonical_url` (the `storage_key`);
     record every URL it was found under. Raises OtherSourceArticle when the key is another
@@ -253,6 +254,7 @@ def upsert_article(
     art.lang = lang or art.lang
     if extra:
         art.extra = {**(art.extra or {}), **extra}
+    art.decode_warning = decode_warning
     session.flush()
     known = {a.url for a in art.aliases}
     for u in {canonical_url, *urls}:

@@ -239,6 +239,7 @@ class SourceSpider(scrapy.Spider):
             "authors": art.authors,
             "lang": art.lang or (self.source.languages[0] if self.source.languages else None),
             "extra": extra or None,
+            "decode_warning": art.decode_warning,
             "_via": response.meta.get("via"),
             "_found_url": response.meta.get("found_url"),
         }
