@@ -368,15 +368,17 @@ def extract_article(
     *,
     source: Any = None,
     headers: Mapping[str, Any] | Any | None = None,
+    encoding: str | None = None,
 ) -> Article:
     """Extract one article. `source` (config.sources.Source) may name a parser, an encoding
-    override and a country (for the time zone of naive times). Raises NotHTMLError for PDFs,
+    override and a country (for the time zone of naive times); `encoding` overrides both the
+page's declaration and the source's. Raises NotHTMLError for PDFs,
     images, feeds and other non-pages, BlockedPageError for WAF pages, ExtractionError when empty."""
     warning = None
     if isinstance(html, bytes | bytearray | memoryview):
         raw = bytes(html)
         _check_bytes(raw, _content_type(headers))
-        decoded = decode_page(raw, headers, declared=getattr(source, "encoding", None))
+        decoded = decode_page(raw, headers, declared=encoding or getattr(source, "encoding", None))
         text, warning = decoded.text, decoded.warning
     elif isinstance(html, str):
         text = html

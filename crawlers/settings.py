@@ -20,9 +20,11 @@ def scrapy_settings(**overrides: Any) -> dict[str, Any]:
         "AUTOTHROTTLE_START_DELAY": 1.0,
         "AUTOTHROTTLE_MAX_DELAY": 60.0,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
-        "DOWNLOAD_TIMEOUT": 30,
-        "DOWNLOAD_MAXSIZE": 10 * 1024 * 1024,
-        "DOWNLOAD_WARNSIZE": 2 * 1024 * 1024,
+        # whole-download bounds (MOUTHPIECE_DOWNLOAD_TIMEOUT, MOUTHPIECE_MAX_PAGE_MB): a body
+        # past the size is cancelled as it streams, a response still arriving after the time too
+        "DOWNLOAD_TIMEOUT": s.download_timeout,
+        "DOWNLOAD_MAXSIZE": int(s.max_page_mb * 1024 * 1024),
+        "DOWNLOAD_WARNSIZE": int(min(2.0, s.max_page_mb) * 1024 * 1024),
         "REDIRECT_MAX_TIMES": 5,
         "RETRY_TIMES": 2,
         # 429 and 503 are retried by PolitenessMiddleware, which honours Retry-After
