@@ -74,24 +74,51 @@ def current_role(leader: Leader | None, on: datetime | None) -> str | None:
     return leader.role_on((on or utcnow()).date()) if leader is not None else None
 
 
-def facts_for(quote: Quote, article: Article, source: Source, source_cfg: SourceConfig | None,
+def facts_for(quote: Quote | dict[str, Any], article: Article, source: Source, source_cfg: SourceConfig | None,
               leader: Leader | None, is_new: bool) -> QuoteFacts:
+    """What a rule sees of a quote: a stored row, or a dict of `quotes.extract` (before storing)."""
+    q: dict[str, Any] = quote if isinstance(quote, dict) else {"speaker_id": quote.speaker_id, "topics": quote.topics,
+                                               "lang": quote.lang, "type": quote.type, "text": quote.text}
     day = (article.published_at or article.first_seen_at).date()
     roles = tuple(r.title for r in leader.roles if r.active(day)) if leader else ()
     return QuoteFacts(
-        speaker_id=quote.speaker_id,
+        speaker_id=q["speaker_id"],
         speaker_country=leader.country if leader else None,
         speaker_roles=roles,
-        topics=tuple(quote.topics or ()),
+        topics=tuple(q["topics"] or ()),
         source_id=source.id,
         source_kind=source_cfg.kind if source_cfg else source.kind,
         source_country=source_cfg.country if source_cfg else source.country,
-        lang=quote.lang,
-        type=quote.type,
-        text=quote.text,
+        lang=q["lang"],
+        type=q["type"],
+        text=q["text"],
         is_new=is_new,
         published=day,
     )
+
+
+QuoteKey = tuple[str | None, str | None, str]  # speaker id, speaker name, text: a quote across re-extractions
+
+
+def quote_key(quote: Quote | dict[str, Any]) -> QuoteKey:
+    if isinstance(quote, dict):
+        return quote["speaker_id"], quote.get("speaker"), quote["text"]
+    return quote.speaker_id, quote.speaker_name, quote.text
+
+
+def match_rules(quotes: Iterable[Quote | dict[str, Any]], article: Article, source: Source,
+                source_cfg: SourceConfig | None, rules: list[Rule],
+                leaders: dict[str, Leader]) -> dict[QuoteKey, frozenset[str]]:
+    """Which rules' conditions (all but novelty) each quote meets. Pure, and meant to run
+    before the caller writes anything: a rule's regex runs in RE2 (linear in the quote), and no
+    rule is ever evaluated while a write transaction is held (issue 11)."""
+    out: dict[QuoteKey, frozenset[str]] = {}
+    for quote in quotes:
+        speaker = quote["speaker_id"] if isinstance(quote, dict) else quote.speaker_id
+        facts = facts_for(quote, article, source, source_cfg, leaders.get(speaker or ""), is_new=True)
+        out[quote_key(quote)] = frozenset(r.id for r in rules
+                                          if r.enabled and r.model_copy(update={"new_only": False}).matches(facts))
+    return out
 
 
 @dataclass
@@ -146,10 +173,14 @@ def cluster_quotes(session: Session, quotes: Iterable[Quote]) -> None:
 
 def evaluate_article(session: Session, article_id: int, rules: list[Rule], leaders: dict[str, Leader],
                      sources: dict[str, SourceConfig], channels_for: Callable[[Rule], list[str]],
-                     group_wait: timedelta, now: datetime | None = None) -> list[int]:
+                     group_wait: timedelta, now: datetime | None = None,
+                     matched: dict[QuoteKey, frozenset[str]] | None = None) -> list[int]:
     """Create the alerts (and their outbox rows) that this article's quotes deserve.
 
-    Returns the ids of deliveries that are due now; later ones are swept by beat."""
+    The rules are matched first, before this function writes anything (or taken from
+    `matched`, computed by the caller before its own writes: `match_rules`); only novelty,
+    clustering and the alert rows need the write transaction. Returns the ids of deliveries
+    that are due now; later ones are swept by beat."""
     article = session.get(Article, article_id)
     if article is None:
         return []
@@ -158,15 +189,16 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
     due: list[int] = []
     quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)
                                   .order_by(Quote.start)))
+    hits = dict(matched) if matched is not None else {}
+    missing = [q for q in quotes if quote_key(q) not in hits]
+    if missing:
+        hits.update(match_rules(missing, article, source, sources.get(source.id), rules, leaders))
     cluster_quotes(session, quotes)
     for quote in quotes:
         leader = leaders.get(quote.speaker_id or "")
         novelty: dict[int, Novelty] = {}
         for rule in rules:
-            if not rule.enabled:
-                continue
-            pre = facts_for(quote, article, source, sources.get(source.id), leader, is_new=True)
-            if not rule.model_copy(update={"new_only": False}).matches(pre):
+            if not rule.enabled or rule.id not in hits[quote_key(quote)]:
                 continue
             cluster = quote.cluster_id or quote.id
             if session.scalar(select(Alert.id).where(Alert.rule_id == rule.id, Alert.cluster_id == cluster)):
@@ -235,14 +267,29 @@ def rule_channels(rule: Rule, settings: Any = None) -> list[str]:
     return effective_channels(wanted, settings)  # nothing configured: the outbox, never nowhere
 
 
-def evaluate_configured(session: Session, article_id: int, group_wait: timedelta) -> list[int]:
+def evaluate_configured(session: Session, article_id: int, group_wait: timedelta,
+                        matched: dict[QuoteKey, frozenset[str]] | None = None) -> list[int]:
     """`evaluate_article` with the deployment's rules, leaders, sources and channels."""
     from alerts.rules import load_rules
     from config.leaders import load_leaders
     from config.sources import load_sources
 
     return evaluate_article(session, article_id, load_rules(), {ld.id: ld for ld in load_leaders()},
-                            {c.id: c for c in load_sources()}, rule_channels, group_wait)
+                            {c.id: c for c in load_sources()}, rule_channels, group_wait, matched=matched)
+
+
+def match_configured(session: Session, article_id: int, quotes: list[dict[str, Any]]) -> dict[QuoteKey, frozenset[str]]:
+    """`match_rules` with the deployment's rules, for quotes not stored yet (reads only)."""
+    from alerts.rules import load_rules
+    from config.leaders import load_leaders
+    from config.sources import load_sources
+
+    article = session.get(Article, article_id)
+    source = session.get(Source, article.source_id) if article is not None else None
+    if article is None or source is None:
+        return {}
+    cfg = {c.id: c for c in load_sources()}.get(source.id)
+    return match_rules(quotes, article, source, cfg, load_rules(), {ld.id: ld for ld in load_leaders()})
 
 
 # -- sending ------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ A rule matches a quote in context (speaker, topics, source, language, type, text
 every condition left out matches anything. Pure logic: no I/O beyond loading the YAML."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -14,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from config.loader import config_path, load_yaml
+from config.patterns import UserPattern, cached, check
 
 Severity = Literal["info", "warning", "critical"]
 
@@ -78,12 +78,8 @@ class Rule(BaseModel):
     @field_validator("regex")
     @classmethod
     def _regex_compiles(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as e:
-                raise ValueError(f"not a valid regular expression: {e}") from None
-        return v
+        # a pattern the linear-time engine cannot run is a config error (file:line: field)
+        return check(v)
 
     @field_validator("channels")
     @classmethod
@@ -95,8 +91,9 @@ class Rule(BaseModel):
         return v
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        return re.compile(self.regex, re.IGNORECASE) if self.regex else None
+    def _pattern(self) -> UserPattern | None:
+        # RE2 (config/patterns.py): linear in the quote's length, whatever the pattern
+        return cached(self.regex, True) if self.regex else None
 
     def matches(self, q: QuoteFacts) -> bool:
         """Every given condition must hold (novelty is checked by the caller: it needs storage)."""
@@ -128,7 +125,7 @@ class Rule(BaseModel):
         text = q.text.lower()
         if self.keywords and not any(k.lower() in text for k in self.keywords):
             return False
-        if self._pattern and not self._pattern.search(q.text):
+        if self._pattern is not None and not self._pattern.search(q.text):
             return False
         return not (self.new_only and not q.is_new)
 

@@ -70,6 +70,13 @@ class Settings(BaseSettings):
     # a directory with another trained English tagger (default: the shipped quotes/learned/en)
     en_model: Path | None = Field(default=None, alias="MOUTHPIECE_EN_MODEL")
 
+    # limits on hostile input (issue 11): what `mouthpiece article` / `extract` read from a file
+    # or stdin, what one crawled page may weigh, and how long one download may take in all
+    # (a slow-loris server that sends a byte a second is cut off then)
+    max_input_mb: float = Field(default=20.0, gt=0, le=4096, alias="MOUTHPIECE_MAX_INPUT_MB")
+    max_page_mb: float = Field(default=10.0, gt=0, le=1024, alias="MOUTHPIECE_MAX_PAGE_MB")
+    download_timeout: float = Field(default=30.0, gt=0, le=3600, alias="MOUTHPIECE_DOWNLOAD_TIMEOUT")
+
     @field_validator("log_format", mode="before")
     @classmethod
     def _lower(cls, v: object) -> object:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
@@ -12,6 +13,30 @@ from config.loader import ConfigError, config_path, load_yaml
 SourceKind = Literal["state_media", "think_tank", "telegram", "demo"]
 TELEGRAM_INTERVAL = 2  # minutes between polls of a Telegram channel (one request each)
 DiscoveryKind = Literal["feed", "sitemap", "listing"]
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def url_endpoint(url: str) -> tuple[str, int] | None:
+    """(host as written, lower-cased, without IPv6 brackets; port, the scheme's default when
+    none is given) of a URL, or None when it has none."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return None
+    if not parts.hostname or port is None:
+        return None
+    return parts.hostname.lower(), port
+
+
+def parse_endpoint(entry: str) -> tuple[str, int]:
+    """"127.0.0.1:8001", "[::1]:8001", "fixture.test:80" -> (host, port)."""
+    m = re.fullmatch(r"\s*(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})\s*", str(entry))
+    if not m or not 0 < int(m.group(2)) < 65536 or m.group(1).endswith("."):
+        raise ValueError(f"{entry!r} is not host:port (e.g. 127.0.0.1:8001)")
+    return m.group(1).strip("[]").lower(), int(m.group(2))
 
 
 class Discovery(BaseModel):
@@ -32,12 +57,9 @@ class Discovery(BaseModel):
     @field_validator("follow")
     @classmethod
     def _regex_compiles(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as e:
-                raise ValueError(f"not a valid regular expression: {e}") from None
-        return v
+        from config.patterns import check
+
+        return check(v)  # run by RE2, in linear time (config/patterns.py)
 
 
 class Source(BaseModel):
@@ -66,12 +88,32 @@ class Source(BaseModel):
     # flight at once to this source's host (default 1) and AutoThrottle (default on).
     concurrency: int = Field(default=1, ge=1, le=16)
     autothrottle: bool = True
-    # private/loopback addresses are refused unless a source explicitly allows them
-    allow_private: bool = False
+    # private/loopback addresses are refused unless a source lists them: `host:port` entries
+    # (e.g. ["127.0.0.1:8001"]), checked for every request, redirect and meta refresh, by the
+    # host exactly as written. `true` (kept for old configs and the fixture sites) means the
+    # host:port of each of the source's own discovery URLs, and nothing else.
+    allow_private: bool | list[str] = False
     # expected publishing rhythm: health turns "silent" after this many hours without new articles
     silent_after_hours: int = Field(default=48, ge=1)
     # after a bot wall (repeated 403s, a WAF page) the source is paused this long
     pause_minutes: int = Field(default=60, ge=1)
+
+    @field_validator("allow_private")
+    @classmethod
+    def _endpoints(cls, v: bool | list[str]) -> bool | list[str]:
+        if isinstance(v, list):
+            for entry in v:
+                parse_endpoint(entry)  # ValueError says what is wrong with it
+        return v
+
+    @property
+    def private_endpoints(self) -> frozenset[tuple[str, int]]:
+        """The (host, port) pairs at private addresses this source may fetch from."""
+        if self.allow_private is True:
+            return frozenset(e for e in (url_endpoint(u) for u in self.start_urls) if e)
+        if not self.allow_private:
+            return frozenset()
+        return frozenset(parse_endpoint(e) for e in self.allow_private)
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Source:

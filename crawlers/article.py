@@ -29,7 +29,7 @@ from crawlers.parsers.text import TZ_BY_COUNTRY, iso, norm
 
 __all__ = [
     "Article", "BlockedPageError", "ExtractionError", "NotHTMLError",
-    "canonical_url", "decode_html", "extract_article",
+    "Decoded", "canonical_url", "decode_html", "decode_page", "extract_article",
 ]
 
 
@@ -56,6 +56,7 @@ class Article:
     lang: str | None = None
     body: str = ""
     parser: str = ""
+    decode_warning: str | None = None  # the bytes needed repair (decode_page)
 
     def to_contract(self, file: str | None = None) -> dict[str, Any]:
         """The `mouthpiece article --format jsonl` object (DESIGN.md)."""
@@ -67,6 +68,7 @@ class Article:
             "authors": list(self.authors),
             "lang": self.lang,
             "body": self.body,
+            "decode_warning": self.decode_warning,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,19 +135,54 @@ def _sniff_cyrillic(body: bytes) -> str:
     return "cp1251" if low_1251 >= low_koi else "koi8-r"
 
 
+# invalid sequences among the non-ASCII characters of a page read as UTF-8: up to this share it
+# is UTF-8 with a few stray bytes (repaired); above it, another encoding (guessed again). Text in
+# a single-byte code page hardly ever forms a valid UTF-8 sequence, so its share is near 1.
+MAX_BAD_RATE = 0.2
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warning: str | None = None  # what was repaired, e.g. "2 invalid UTF-8 byte sequences replaced"
+
+
+def _utf8_repaired(body: bytes) -> Decoded | None:
+    """UTF-8 with a few stray bytes (a bad copy-paste, a page cut mid-character) is still UTF-8:
+    decode it with U+FFFD for each bad sequence, and say so. None when the bytes are clean
+    UTF-8 (the caller decodes them) or so broken that they are some other encoding."""
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))  # U+FFFD already there is no error
+    if bad == 0:
+        return None
+    good = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    if good == 0 or bad / (bad + good) > MAX_BAD_RATE:
+        return None
+    return Decoded(text, "utf-8", f"{bad} invalid UTF-8 byte sequence{'s' if bad != 1 else ''} replaced (U+FFFD)")
+
+
 def decode_html(body: bytes, headers: Any = None, declared: str | None = None) -> str:
-    """Bytes -> text. Order: `declared` (the source config, for sites that lie), BOM, HTTP
-    charset, <meta charset>/<?xml encoding?>, then a UTF-8 / windows-1251 / KOI8-R / cp1252
-    heuristic. A declared UTF-8 that does not decode, or a default-ish Latin-1 on bytes that
-    look Cyrillic, falls through to the next candidate.
+    """Bytes -> text (decode_page without the report)."""
+    return decode_page(body, headers, declared).text
+
+
+def decode_page(body: bytes | str, headers: Any = None, declared: str | None = None) -> Decoded:
+    """Bytes -> text, and how. Order: `declared` (the source config, for sites that lie), BOM,
+    HTTP charset, <meta charset>/<?xml encoding?>, then a UTF-8 / windows-1251 / KOI8-R / cp1252
+    heuristic. A declared UTF-8 with a few invalid sequences (under MAX_BAD_RATE of its
+    non-ASCII bytes) is decoded as UTF-8 with replacement and a warning, never re-guessed as a
+    single-byte code page (which made "Лукашенко" into "Ð›ÑƒÐºÐ°ÑˆÐµÐ½ÐºÐ¾"); one that does not
+    decode at all, or a default-ish Latin-1 on bytes that look Cyrillic, falls through to the
+    next candidate.
     """
     if isinstance(body, str):
-        return body
+        return Decoded(body, "str")
     body = bytes(body)
-    for bom, bom_enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, bom_enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                         (codecs.BOM_UTF16_BE, "utf-16-be")):
         if body.startswith(bom):
-            return body[len(bom):].decode(bom_enc if bom_enc == "utf-8" else ("utf-16-le" if bom == codecs.BOM_UTF16_LE
-                                                                       else "utf-16-be"), "replace")
+            return _replaced(body[len(bom):], bom_enc)
     ct = _content_type(headers)
     head = body[:4096]
     meta = _META_CHARSET.search(head) or _XML_DECL.search(head)
@@ -160,16 +197,37 @@ def decode_html(body: bytes, headers: Any = None, declared: str | None = None) -
             continue
         if enc == "utf-8":
             try:
-                return body.decode("utf-8")
+                return Decoded(body.decode("utf-8"), "utf-8")
             except UnicodeDecodeError:
+                repaired = _utf8_repaired(body)
+                if repaired is not None:
+                    return repaired
                 continue
         if enc in _WEAK:
             sniffed = sniffed or _sniff(body)
             if sniffed in ("cp1251", "koi8-r", "utf-8"):
-                return body.decode(sniffed, "replace")
-        return body.decode(enc, "replace")
+                return _replaced(body, sniffed)
+        return _replaced(body, enc)
     sniffed = sniffed or _sniff(body)
-    return body.decode(sniffed, "replace")
+    return _replaced(body, sniffed)
+
+
+def _replaced(body: bytes, enc: str) -> Decoded:
+    """Decode with replacement; a warning when something had to be replaced."""
+    if enc == "utf-8":
+        try:
+            return Decoded(body.decode("utf-8"), enc)
+        except UnicodeDecodeError:
+            repaired = _utf8_repaired(body)
+            if repaired is not None:
+                return repaired
+    text = body.decode(enc, "replace")
+    n = text.count("\ufffd")  # single-byte code pages cannot hold U+FFFD: each is a replacement
+    if enc.startswith("utf-"):
+        n -= body.decode(enc, "ignore").count("\ufffd")
+    if n > 0:
+        return Decoded(text, enc, f"{n} byte sequence{'s' if n != 1 else ''} invalid in {enc} replaced (U+FFFD)")
+    return Decoded(text, enc)
 
 
 def _sniff(body: bytes) -> str:
@@ -177,8 +235,10 @@ def _sniff(body: bytes) -> str:
         body.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as e:
-        # a page cut mid-character (truncated download) is still UTF-8
+        # a page cut mid-character (truncated download), or a few stray bytes, is still UTF-8
         if e.start >= len(body) - 3 and e.reason == "unexpected end of data":
+            return "utf-8"
+        if _utf8_repaired(body) is not None:
             return "utf-8"
     return _sniff_cyrillic(body)
 
@@ -238,6 +298,40 @@ def _parse(text: str) -> lxml.html.HtmlElement:
     return doc
 
 
+MAX_NESTING = 250  # element depth: real article pages stay under ~60; text extraction fails past ~256
+
+
+def nesting_depth(doc: Any) -> int:
+    """How deep the element tree goes (one pass, no recursion)."""
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(doc, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+# what a reader never sees, yet text extraction would take for the body: <template> contents,
+# the `hidden` attribute, inline display:none / visibility:hidden
+_INVISIBLE = etree.XPath(
+    "//template | //body//*[@hidden] | "
+    "//body//*[contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), 'display:none')]"
+    " | //body//*[contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'),"
+    " 'visibility:hidden')]")
+
+
+def drop_invisible(doc: Any) -> int:
+    """Remove invisible elements (their tail text stays); how many were removed."""
+    n = 0
+    for el in _INVISIBLE(doc):
+        if el.getparent() is not None:
+            el.drop_tree()
+            n += 1
+    return n
+
+
 # ---------------------------------------------------------------------------------- canonical
 
 def _clean(url: str) -> str:
@@ -274,20 +368,30 @@ def extract_article(
     *,
     source: Any = None,
     headers: Mapping[str, Any] | Any | None = None,
+    encoding: str | None = None,
 ) -> Article:
     """Extract one article. `source` (config.sources.Source) may name a parser, an encoding
-    override and a country (for the time zone of naive times). Raises NotHTMLError for PDFs,
+    override and a country (for the time zone of naive times); `encoding` overrides both the
+page's declaration and the source's. Raises NotHTMLError for PDFs,
     images, feeds and other non-pages, BlockedPageError for WAF pages, ExtractionError when empty."""
+    warning = None
     if isinstance(html, bytes | bytearray | memoryview):
         raw = bytes(html)
         _check_bytes(raw, _content_type(headers))
-        text = decode_html(raw, headers, declared=getattr(source, "encoding", None))
+        decoded = decode_page(raw, headers, declared=encoding or getattr(source, "encoding", None))
+        text, warning = decoded.text, decoded.warning
     elif isinstance(html, str):
         text = html
     else:
         raise TypeError(f"extract_article wants str or bytes, not {type(html).__name__}")
     _check_text(text)
     doc = _parse(text)
+    depth = nesting_depth(doc)
+    if depth > MAX_NESTING:  # lxml and trafilatura give up silently on such trees: say so
+        raise ExtractionError(f"elements nested {depth} levels deep (more than {MAX_NESTING}): "
+                              "not an article page, its text is not extracted")
+    if drop_invisible(doc):  # every parser, trafilatura included, reads the cleaned page
+        text = lxml.html.tostring(doc, encoding="unicode")
 
     page = Page(doc, text, url, None)
     if not url:
@@ -325,6 +429,7 @@ def extract_article(
         lang=lang,
         body=parsed.body,
         parser=parsed.parser,
+        decode_warning=warning,
     )
 
 

@@ -24,7 +24,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet import threads
 
-from crawlers.security import url_problem
+from crawlers.security import endpoints_setting, private_allowed, url_problem
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,22 @@ class AddressGuardMiddleware:
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.allow_private = crawler.settings.getbool("MOUTHPIECE_ALLOW_PRIVATE")
+        self.legacy_allow = crawler.settings.getbool("MOUTHPIECE_ALLOW_PRIVATE")
+        self.endpoints = endpoints_setting(crawler.settings.getlist("MOUTHPIECE_PRIVATE_ENDPOINTS"))
         self._verdicts: dict[str, str | None] = {}
+
+    def allowed_endpoints(self) -> frozenset[tuple[str, int]]:
+        """The private host:port pairs of this crawl: the settings' and the spider's source's
+        (its own discovery host:port pairs only, when MOUTHPIECE_ALLOW_PRIVATE is on)."""
+        source = getattr(self.crawler.spider, "source", None)
+        own: frozenset[tuple[str, int]] = frozenset()
+        if source is not None:
+            own = source.private_endpoints
+            if self.legacy_allow and not own:
+                from config.sources import url_endpoint
+
+                own = frozenset(e for e in (url_endpoint(u) for u in source.start_urls) if e)
+        return self.endpoints | own
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> AddressGuardMiddleware:
@@ -47,8 +61,9 @@ class AddressGuardMiddleware:
             self._refuse(request, f"scheme {parts.scheme!r} is not allowed")
         key = f"{parts.scheme}://{parts.netloc}"
         if key not in self._verdicts:
+            allow = private_allowed(request.url, self.allowed_endpoints())
             self._verdicts[key] = await maybe_deferred_to_future(
-                threads.deferToThread(url_problem, request.url, True, self.allow_private))
+                threads.deferToThread(url_problem, request.url, True, allow))
         why = self._verdicts[key]
         if why:
             self._refuse(request, why)
@@ -56,8 +71,11 @@ class AddressGuardMiddleware:
     def _refuse(self, request: Request, why: str) -> None:
         spider = self.crawler.spider
         sid = getattr(getattr(spider, "source", None), "id", "?")
-        log.warning("%s: refused %s: %s (set allow_private: true on the source to allow it)",
-                    sid, request.url, why)
+        # the hint fits the reason: a name that does not resolve is no matter for allow_private
+        hint = ""
+        if any(w in why for w in ("loopback", "private", "link-local", "internal host", "not a public")):
+            hint = " (list its host:port in the source's allow_private only if it is a site you run)"
+        log.warning("%s: refused %s: %s%s", sid, request.url, why, hint)
         self.crawler.stats.inc_value("mouthpiece/refused_address")
         if spider is not None and hasattr(spider, "refused"):
             spider.refused.append(request.url)

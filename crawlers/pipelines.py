@@ -7,7 +7,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from crawlers.signals import article_stored
-from storage.articles import upsert_article
+from storage.articles import OtherSourceArticle, upsert_article
 from storage.db import session_scope
 from storage.sources import sync_sources
 
@@ -39,6 +39,13 @@ class ArticlePipeline:
         try:
             with session_scope() as s:
                 res = upsert_article(s, **item)
+        except OtherSourceArticle as e:  # never retried: the URL is not this source's to store
+            if self.crawler is not None:
+                self.crawler.stats.inc_value("mouthpiece/refused_other_source")
+            if spider is not None and hasattr(spider, "article_failed"):
+                spider.article_failed(None, str(e), url=meta.get("_found_url") or item["canonical_url"],
+                                      via=meta.get("_via"), permanent=True)
+            raise DropItem(str(e)) from e
         except Exception as e:  # a storage error loses nothing silently: the URL is retried next time
             if spider is not None and hasattr(spider, "article_failed"):
                 spider.article_failed(None, f"could not store: {e!r}", url=meta.get("_found_url") or

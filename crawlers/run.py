@@ -55,7 +55,9 @@ def spider_for(source: Source) -> type[SourceSpider]:
 
 def source_overrides(source: Source) -> dict[str, Any]:
     """The Scrapy settings a source's politeness entries ask for."""
-    out: dict[str, Any] = {"MOUTHPIECE_ALLOW_PRIVATE": source.allow_private}
+    # the private host:port pairs this source may reach (crawlers/security.py); the resolver is
+    # process-wide, and one crawl is one process
+    out: dict[str, Any] = {"MOUTHPIECE_PRIVATE_ENDPOINTS": sorted(f"{h}:{p}" for h, p in source.private_endpoints)}
     if source.download_delay is not None:
         out["DOWNLOAD_DELAY"] = source.download_delay
     if source.concurrency != 1:

@@ -8,8 +8,12 @@ service at 169.254.169.254. Two checks stop that:
 - `GuardedResolver` filters the addresses the reactor connects to, so a DNS answer that changes
   between the check and the connection (DNS rebinding) is refused as well.
 
-A source with `allow_private: true` (the tests and `mouthpiece demo`, on 127.0.0.1) lifts both,
-except for cloud metadata endpoints, which are always refused.
+A source may list private `host:port` pairs in `allow_private` (the tests and `mouthpiece demo`
+serve sites on 127.0.0.1); each request is allowed a private address only when its host, exactly
+as written, and its port are on that list: another port of 127.0.0.1 (Redis on 6379), the same
+address written another way (2130706433, 0x7f000001, [::ffff:127.0.0.1], `localhost.`), a redirect
+or a meta refresh elsewhere are refused. `allow_private: true` means the source's own discovery
+host:port pairs. Cloud metadata endpoints are always refused.
 """
 from __future__ import annotations
 
@@ -127,19 +131,24 @@ class GuardedResolver(CachingHostnameResolver):
     """Scrapy's caching resolver that drops non-public addresses at connection time
     (unless the crawl's settings say MOUTHPIECE_ALLOW_PRIVATE)."""
 
-    def __init__(self, reactor: Any, cache_size: int, allow_private: bool = False) -> None:
+    def __init__(self, reactor: Any, cache_size: int, allow_private: bool = False,
+                 private_hosts: frozenset[str] = frozenset()) -> None:
         super().__init__(reactor, cache_size)
         self.allow_private = allow_private
+        self.private_hosts = private_hosts  # hosts whose private addresses this crawl may reach
 
     @classmethod
     def from_crawler(cls, crawler: Any, reactor: Any) -> GuardedResolver:
         s = crawler.settings
         size = s.getint("DNSCACHE_SIZE") if s.getbool("DNSCACHE_ENABLED") else 0
-        return cls(reactor, size, allow_private=s.getbool("MOUTHPIECE_ALLOW_PRIVATE"))
+        hosts = frozenset(h for h, _ in endpoints_setting(s.getlist("MOUTHPIECE_PRIVATE_ENDPOINTS")))
+        return cls(reactor, size, allow_private=s.getbool("MOUTHPIECE_ALLOW_PRIVATE"), private_hosts=hosts)
 
     def resolveHostName(self, resolutionReceiver: Any, hostName: str, *args: Any, **kw: Any) -> Any:  # noqa: N802,N803
-        why = host_problem(hostName, self.allow_private)
-        receiver = _FilteringReceiver(resolutionReceiver, hostName, self.allow_private)
+        # the port is not known here: the middleware checked host:port before the request went out
+        allow = self.allow_private or hostName.lower().strip("[]") in self.private_hosts
+        why = host_problem(hostName, allow)
+        receiver = _FilteringReceiver(resolutionReceiver, hostName, allow)
         if why:
             receiver.refused.append(why)
             resolutionReceiver.resolutionBegan(HostResolution(hostName))
@@ -147,3 +156,17 @@ class GuardedResolver(CachingHostnameResolver):
             return resolutionReceiver
         # Twisted's interface stubs declare the methods without `self`, so mypy misreads the call
         return self.original_resolver.resolveHostName(receiver, hostName, *args, **kw)  # type: ignore[arg-type]
+
+
+def endpoints_setting(entries: list[str]) -> frozenset[tuple[str, int]]:
+    """MOUTHPIECE_PRIVATE_ENDPOINTS ("host:port" strings) as (host, port) pairs."""
+    from config.sources import parse_endpoint
+
+    return frozenset(parse_endpoint(e) for e in entries)
+
+
+def private_allowed(url: str, endpoints: frozenset[tuple[str, int]]) -> bool:
+    """Whether this URL's host (exactly as written) and port are on the allowed list."""
+    from config.sources import url_endpoint
+
+    return url_endpoint(url) in endpoints

@@ -20,9 +20,11 @@ def scrapy_settings(**overrides: Any) -> dict[str, Any]:
         "AUTOTHROTTLE_START_DELAY": 1.0,
         "AUTOTHROTTLE_MAX_DELAY": 60.0,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
-        "DOWNLOAD_TIMEOUT": 30,
-        "DOWNLOAD_MAXSIZE": 10 * 1024 * 1024,
-        "DOWNLOAD_WARNSIZE": 2 * 1024 * 1024,
+        # whole-download bounds (MOUTHPIECE_DOWNLOAD_TIMEOUT, MOUTHPIECE_MAX_PAGE_MB): a body
+        # past the size is cancelled as it streams, a response still arriving after the time too
+        "DOWNLOAD_TIMEOUT": s.download_timeout,
+        "DOWNLOAD_MAXSIZE": int(s.max_page_mb * 1024 * 1024),
+        "DOWNLOAD_WARNSIZE": int(min(2.0, s.max_page_mb) * 1024 * 1024),
         "REDIRECT_MAX_TIMES": 5,
         "RETRY_TIMES": 2,
         # 429 and 503 are retried by PolitenessMiddleware, which honours Retry-After
@@ -34,6 +36,10 @@ def scrapy_settings(**overrides: Any) -> dict[str, Any]:
         },
         # connect-time check of every resolved address (DNS rebinding); see crawlers/security.py
         "TWISTED_DNS_RESOLVER": "crawlers.security.GuardedResolver",
+        # private host:port pairs one crawl may reach (a source's allow_private); the legacy
+        # MOUTHPIECE_ALLOW_PRIVATE=true (Scrapy's command line on a fixture site) means the
+        # spider's source's own discovery host:port pairs
+        "MOUTHPIECE_PRIVATE_ENDPOINTS": [],
         "MOUTHPIECE_ALLOW_PRIVATE": False,
         "ROBOTSTXT_PARSER": "scrapy.robotstxt.ProtegoRobotParser",
         "ROBOTS_CACHE_HOURS": 24,

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from config.loader import ConfigError
 from mouthpiece.cli_alerts import alerts_app, rules_app, silence_app
@@ -78,37 +79,57 @@ def _redact(url: str) -> str:
 
 
 # -- pure commands: article and quote extraction --------------------------------------------------
-def _read_body(path: Path, url: str | None = None) -> tuple[str, Any]:
-    """The text that quote offsets index: extracted article body for HTML, raw UTF-8 otherwise."""
+def _read_body(path: Path, url: str | None = None, encoding: str | None = None) -> tuple[str, Any]:
+    """The text that quote offsets index: extracted article body for HTML, the text otherwise
+    (UTF-8 unless `encoding` says). At most MOUTHPIECE_MAX_INPUT_MB are read (mouthpiece/inputs.py)."""
+    from mouthpiece.inputs import decode_text, read_input
+
+    data = read_input(path)
     if path.suffix.lower() in (".html", ".htm"):
         from crawlers.article import extract_article
 
-        art = extract_article(path.read_bytes(), url)
+        art = extract_article(data, url, encoding=encoding)
         return art.body, art
-    return path.read_text(encoding="utf-8"), None
+    return decode_text(data, path, encoding), None
+
+
+PathsArg = Annotated[list[Path], typer.Argument(
+    help="files (`-` reads stdin): .html/.htm go through article extraction, anything else is read as text",
+    dir_okay=False)]
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", help="the files' encoding when it is not UTF-8 (or, for HTML, not what the page declares), "
+    "e.g. cp1251")]
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="files: .html/.htm go through article extraction, "
-                                                "anything else is read as UTF-8 text", exists=True,
-                                                dir_okay=False)],
+    paths: PathsArg,
     fmt: FormatOpt = "jsonl",
     country: Annotated[str | None, typer.Option(help="publishing country (ISO alpha-2), resolves titles "
                                                 "like 'the head of state'")] = None,
     lang: Annotated[str | None, typer.Option(help="en or ru (detected when omitted)")] = None,
+    encoding: EncodingOpt = None,
 ) -> None:
     """Print every quote in PATHS: speaker, text, type, cue, offsets, topics, language."""
+    from mouthpiece.inputs import InputError, check_encoding
     from quotes import Context
     from quotes import extract as run_extract
     from quotes.learned.tagger import ModelError
 
+    try:
+        check_encoding(encoding)
+    except InputError as e:
+        _fail(str(e))
     failed = 0
     for p in paths:
         try:
-            text, art = _read_body(p)
+            text, art = _read_body(p, encoding=encoding)
+        except InputError as e:  # says the file already
+            console.print(f"[red]{escape(str(e))}[/red]", highlight=False)
+            failed += 1
+            continue
         except (OSError, UnicodeDecodeError, ValueError) as e:
-            console.print(f"[red]{p}: {e}[/red]", highlight=False)
+            console.print(f"[red]{escape(str(p))}: {escape(str(e))}[/red]", highlight=False)
             failed += 1
             continue
         published = art.published_at.date() if art is not None and art.published_at else None
@@ -130,19 +151,29 @@ def extract(
 
 @app.command()
 def article(
-    paths: Annotated[list[Path], typer.Argument(help="saved HTML pages", exists=True, dir_okay=False)],
+    paths: Annotated[list[Path], typer.Argument(help="saved HTML pages (`-` reads stdin)", dir_okay=False)],
     url: Annotated[str | None, typer.Option(help="the page's URL (only with one path)")] = None,
     fmt: FormatOpt = "jsonl",
+    encoding: EncodingOpt = None,
 ) -> None:
     """Print title, date, authors, language and body text of each saved article page."""
     from crawlers.article import extract_article
+    from mouthpiece.inputs import InputError, check_encoding, read_input
 
     if url and len(paths) > 1:
         _fail("--url needs exactly one path")
+    try:
+        check_encoding(encoding)
+    except InputError as e:
+        _fail(str(e))
     failed = 0
     for p in paths:
         try:
-            art = extract_article(p.read_bytes(), url)
+            art = extract_article(read_input(p), url, encoding=encoding)
+        except InputError as e:
+            console.print(f"[red]{escape(str(e))}[/red]", highlight=False)
+            failed += 1
+            continue
         except Exception as e:  # one broken page must not stop the batch
             console.print(f"[red]{p}: {e}[/red]", highlight=False)
             failed += 1

@@ -232,7 +232,8 @@ def rules_check() -> None:
         goes = rule_channels(r)
         out.print(f"{r.id}: {'enabled' if r.enabled else 'disabled'}, {r.severity}, "
                   f"channels {r.channels} -> {goes or ['digest']}"
-                  + (f", new within {r.novelty_days} days" if r.new_only else ""))
+                  + (f", new within {r.novelty_days} days" if r.new_only else "")
+                  + (", regex run by RE2 in linear time" if r.regex else ""))
         for sid in r.speaker.ids:
             if sid not in leader_ids:
                 warnings += 1

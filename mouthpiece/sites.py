@@ -43,6 +43,8 @@ class FixtureSite:
         # dynamic pages: path -> handler(query) -> (status, headers, body), e.g. a Telegram channel
         self.routes: dict[str, Callable[[dict[str, list[str]]], tuple[int, dict[str, str], bytes]]] = {}
         self.mtime = mtime  # fixed Last-Modified so conditional GET is deterministic
+        # more {{NAME}} -> value substitutions in served text files (e.g. another site's base URL)
+        self.replacements: dict[str, str] = {}
         self._lock = threading.Lock()
         site = self
 
@@ -133,8 +135,10 @@ class FixtureSite:
         if "charset=utf-8" in ctype or f.suffix in (".xml", ".html", ".txt"):
             try:
                 data = data.decode("utf-8").replace("{{BASE}}", self.base).encode("utf-8")
-            except UnicodeDecodeError:
+            except UnicodeDecodeError:  # kept byte for byte (a page with a broken encoding)
                 data = data.replace(b"{{BASE}}", self.base.encode())
+            for name, value in self.replacements.items():
+                data = data.replace(name.encode(), value.encode())
         etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
         last_mod = formatdate(max(self.mtime, f.stat().st_mtime if f.name.endswith(".xml") else 0),
                               usegmt=True)

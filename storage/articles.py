@@ -4,7 +4,14 @@ A reprint (BelTA copy on belarus.by, a TASS story on another site) has another U
 another title and boilerplate, so the canonical URL cannot catch it. Each body gets a MinHash
 signature of its word 3-shingles; a new article whose estimated Jaccard similarity
 with an article of another source, published within REPRINT_WINDOW, reaches REPRINT_THRESHOLD is
-linked to whichever of the two was published first (`Article.reprint_of_id`)."""
+linked to whichever of the two was published first (`Article.reprint_of_id`).
+
+Trust (issue 11): a page says which URL it is (`<link rel=canonical>`, og:url), and a page can
+lie. `storage_key` takes the declared URL as the article's key only when it is on the page's own
+site (registrable domain, and port when one is given) and on a site its source crawls; otherwise
+the key is the URL the page was fetched from and the declared one is kept as a reprint link
+(`extra["canonical_elsewhere"]`). Every lookup is scoped to the source: a page of source B can
+neither update an article of source A (`OtherSourceArticle`) nor make A's crawl skip a URL."""
 from __future__ import annotations
 
 import hashlib
@@ -13,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -36,15 +44,73 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
-def seen_urls(session: Session, urls: list[str]) -> set[str]:
-    """Which of these URLs are stored already, as an article's canonical URL or an alias."""
+class OtherSourceArticle(ValueError):
+    """The key is an article of another source: a page of this source may not change it."""
+
+    def __init__(self, url: str, owner: str) -> None:
+        self.url, self.owner = url, owner
+        super().__init__(f"{url} is an article of source {owner!r}; not changed by another source")
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    import tldextract
+
+    # the Public Suffix List snapshot shipped with tldextract: never fetched at run time
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to: its registrable domain (en.kremlin.ru -> kremlin.ru; an IP
+    address or a single-label host as it is), with the port when it is not the scheme's
+    default (two fixture sites on 127.0.0.1 are two sites). None for a URL without a host."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").rstrip(".").lower()
+        port = parts.port
+    except ValueError:
+        return None
+    if not host or parts.scheme.lower() not in _DEFAULT_PORTS:
+        return None
+    ext = _extractor()(host)
+    domain = ext.top_domain_under_public_suffix or host
+    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
+        return f"{domain}:{port}"
+    return domain
+
+
+def storage_key(page_url: str, declared: str | None, allowed_sites: set[str] | frozenset[str]) -> tuple[str, str | None]:
+    """(the URL to store the page under, a declared canonical URL that was not used, or None).
+
+    The declared canonical is used only when it is on the page's own site and on one of the
+    source's sites; anything else (another publisher's URL, another source's fixture port, a
+    reprint pointing at its original) is returned second, to be kept as a reprint link."""
+    if not declared or declared == page_url:
+        return page_url, None
+    site = site_of(declared)
+    if site is not None and site == site_of(page_url) and site in allowed_sites:
+        return declared, None
+    return page_url, declared
+
+
+def seen_urls(session: Session, urls: list[str], *, source_id: str) -> set[str]:
+    """Which of these URLs this source has stored already, as an article's key or an alias.
+    Another source's articles do not count: a page elsewhere claiming a URL must not make this
+    source skip it."""
     if not urls:
         return set()
     found: set[str] = set()
     for i in range(0, len(urls), 500):
         chunk = urls[i : i + 500]
-        found.update(session.scalars(select(ArticleAlias.url).where(ArticleAlias.url.in_(chunk))))
-        found.update(session.scalars(select(Article.canonical_url).where(Article.canonical_url.in_(chunk))))
+        found.update(session.scalars(select(ArticleAlias.url).join(Article, Article.id == ArticleAlias.article_id)
+                                     .where(ArticleAlias.url.in_(chunk), Article.source_id == source_id)))
+        found.update(session.scalars(select(Article.canonical_url).where(Article.canonical_url.in_(chunk),
+                                                                         Article.source_id == source_id)))
     return found
 
 
@@ -153,15 +219,23 @@ def upsert_article(
     authors: list[str],
     lang: str | None,
     extra: dict[str, Any] | None = None,
+    decode_warning: str | None = None,
 ) -> UpsertResult:
-    """Insert or update the article keyed by canonical URL; record every URL it was found under.
+    """Insert or update this source's article keyed by `canonical_url` (the `storage_key`);
+    record every URL it was found under. Raises OtherSourceArticle when the key is another
+    source's article: nothing is changed then.
 
     The first-seen time is kept from the first insert, so a re-crawl never moves an article
     to a later day."""
     h = content_hash(body)
-    art = session.scalar(select(Article).where(Article.canonical_url == canonical_url))
+    holder = session.scalar(select(Article).where(Article.canonical_url == canonical_url))
+    if holder is not None and holder.source_id != source_id:
+        raise OtherSourceArticle(canonical_url, holder.source_id)
+    art = holder
     if art is None:
-        alias_hit = session.scalar(select(ArticleAlias).where(ArticleAlias.url.in_(urls + [canonical_url])))
+        alias_hit = session.scalar(select(ArticleAlias).join(Article, Article.id == ArticleAlias.article_id)
+                                   .where(ArticleAlias.url.in_(urls + [canonical_url]),
+                                          Article.source_id == source_id).limit(1))
         art = alias_hit.article if alias_hit else None
     created = art is None
     if art is None:
@@ -180,6 +254,7 @@ def upsert_article(
     art.lang = lang or art.lang
     if extra:
         art.extra = {**(art.extra or {}), **extra}
+    art.decode_warning = decode_warning
     session.flush()
     known = {a.url for a in art.aliases}
     for u in {canonical_url, *urls}:

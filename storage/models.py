@@ -109,6 +109,9 @@ class Article(Base):
     # what the source knows beyond the text: {"telegram": {"channel", "post_id", "views",
     # "forwarded_from", "forwarded_url", "author", "edited", "media"}}
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # how the page's bytes were repaired, when they were ("3 invalid UTF-8 byte sequences
+    # replaced (U+FFFD)"); None for a clean decode
+    decode_warning: Mapped[str | None] = mapped_column(Text)
     extracted_hash: Mapped[str | None] = mapped_column(String(64))  # body hash quotes were extracted from
     # when its extraction task was queued: the sweep queues it again only once that is stale, so a
     # backlog is never flooded with duplicates of tasks that are merely waiting their turn

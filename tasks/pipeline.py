@@ -211,7 +211,7 @@ def extract_quotes(article_id: int) -> int:
     """Extract the article's quotes, replacing the old ones; cluster them (MinHash LSH) and
     evaluate the alert rules in the same transaction, so that no alert is lost between the two
     and "extracted" means "evaluated"; then enqueue the deliveries that are due at once."""
-    from alerts.engine import evaluate_configured
+    from alerts.engine import evaluate_configured, match_configured
     from config.leaders import load_leaders
     from config.sources import load_sources
     from quotes import Context, extract
@@ -231,13 +231,16 @@ def extract_quotes(article_id: int) -> int:
         ctx = Context(country=countries.get(art.source_id) or (src.country if src else None),
                       published=art.published_at.date() if art.published_at else None, lang=art.lang)
         found = [q.to_dict() for q in extract(art.body, lang=art.lang, context=ctx)]
-        ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
-                            for d in found if d["speaker_id"] in leaders})
         for d in found:
             if d["speaker_id"] not in leaders:
                 d["speaker_id"] = None
+        # the rules run here, before the first write of this transaction (issue 11): the write
+        # lock is then held only for storing quotes, clusters and alert rows
+        matched = match_configured(s, article_id, found)
+        ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
+                            for d in found if d["speaker_id"] in leaders})
         rows = replace_quotes(s, article_id, found)
-        due = evaluate_configured(s, article_id, _group_wait())
+        due = evaluate_configured(s, article_id, _group_wait(), matched=matched)
         _mark_queued(s, due)
         art.extracted_hash = art.content_hash
         n = len(rows)

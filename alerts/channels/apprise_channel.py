@@ -2,7 +2,8 @@
 
 `APPRISE_URLS` holds one or more Apprise URLs separated by commas or spaces. The alert goes
 as plain text (title = the email subject, body = the text rendering), so no target parses
-markup from scraped text. A URL Apprise cannot parse is a permanent configuration error;
+markup from scraped text, and with every mention defused (`alerts.mentions`: Discord's
+`@everyone`, Telegram's `@user`, Teams' `<at>`, Matrix's `@room` ping nobody). A URL Apprise cannot parse is a permanent configuration error;
 a failed notification is transient, because Apprise reports no reason. With several URLs, a
 partial failure is also transient (the retry reaches the successful targets again: at least
 once) - give each target its own delivery if that matters.
@@ -18,6 +19,7 @@ from typing import ClassVar
 import apprise
 
 from alerts.channels.base import ChannelConfigError, TransientError
+from alerts.mentions import neutralise
 from alerts.message import AlertMessage, DigestMessage
 from alerts.render import email_subject, render_text
 from config.settings import Settings, get_settings
@@ -78,7 +80,9 @@ class AppriseChannel:
         return f"apprise:{len(self.urls)}:" + hashlib.sha256(digest.idempotency_key.encode("utf-8")).hexdigest()[:24]
 
     def notify(self, title: str, body: str) -> None:
-        """Send plain text to every target. Raises `TransientError` if any target failed."""
+        """Send plain text, mentions defused, to every target. Raises `TransientError` if any
+        target failed."""
+        title, body = neutralise(title), neutralise(body)
         ap = apprise.Apprise()
         if not ap.add(self.urls):
             raise ChannelConfigError("APPRISE_URLS holds a URL Apprise cannot use")

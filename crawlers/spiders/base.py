@@ -11,7 +11,6 @@ up on), so a 304 next time never hides an article that failed this time."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,7 +20,7 @@ from scrapy.http import Response
 
 from config.sources import Discovery, Source, get_source
 from crawlers.urls import canonical
-from storage.articles import seen_urls
+from storage.articles import seen_urls, site_of, storage_key
 from storage.db import session_scope
 from storage.models import Source as SourceRow
 
@@ -74,6 +73,9 @@ class SourceSpider(scrapy.Spider):
         self.article_done = 0
         self.emitted: set[str] = set()          # article URLs listed so far in this crawl
         self.root_of: dict[str, str] = {}       # discovery URL -> the configured URL it came from
+        # the sites (registrable domain[:port]) this source crawls: a page's declared canonical
+        # URL is its key only on one of them (storage.articles.storage_key)
+        self.allowed_sites = frozenset(x for x in (site_of(u) for u in self.source.start_urls) if x)
         with session_scope() as s:
             row = s.get(SourceRow, source_id)
             cache = dict(row.http_cache or {}) if row is not None else {}
@@ -148,7 +150,9 @@ class SourceSpider(scrapy.Spider):
         return {u: v for u, v in self.new_validators.items() if u not in self.dirty}
 
     def follows(self, d: Discovery, url: str) -> bool:
-        return d.follow is None or re.search(d.follow, url) is not None
+        from config.patterns import cached
+
+        return d.follow is None or cached(d.follow).search(url)
 
     def too_old(self, when: datetime | None) -> bool:
         if self.since is None or when is None:
@@ -162,7 +166,7 @@ class SourceSpider(scrapy.Spider):
         URL that listed them: if one of them fails, its validators are not saved."""
         pairs = [(canonical(u), u, hint) for u, hint in links]
         with session_scope() as s:
-            seen = seen_urls(s, [c for c, _, _ in pairs] + [u for _, u, _ in pairs])
+            seen = seen_urls(s, [c for c, _, _ in pairs] + [u for _, u, _ in pairs], source_id=self.source.id)
         for url, raw, hint in pairs:
             if url in self.emitted:
                 continue
@@ -213,9 +217,19 @@ class SourceSpider(scrapy.Spider):
             self.logger.debug("%s: %s is older than --since; not stored", self.source.id, response.url)
             return
         self.failed_attempts.pop(canonical(response.meta.get("found_url") or response.url), None)
+        key, elsewhere = storage_key(canonical(response.url),
+                                     canonical(art.canonical_url) if art.canonical_url else None,
+                                     self.allowed_sites)
+        extra: dict[str, Any] = {}
+        if elsewhere:  # another site's URL (a reprint's original, or a lie): a link, never the key
+            self.logger.info("%s: %s declares canonical %s off its site; kept as a reprint link",
+                             self.source.id, response.url, elsewhere)
+            if getattr(self, "crawler", None) is not None:
+                self.crawler.stats.inc_value("mouthpiece/canonical_elsewhere")
+            extra["canonical_elsewhere"] = elsewhere
         yield {
             "source_id": self.source.id,
-            "canonical_url": canonical(art.canonical_url or response.url),
+            "canonical_url": key,
             "urls": [canonical(u) for u in dict.fromkeys(
                 u for u in (response.meta.get("found_url"), response.url, requested_url(response)) if u)],
             "title": art.title or hint.get("title") or "",
@@ -224,6 +238,8 @@ class SourceSpider(scrapy.Spider):
             "modified_at": art.modified_at,
             "authors": art.authors,
             "lang": art.lang or (self.source.languages[0] if self.source.languages else None),
+            "extra": extra or None,
+            "decode_warning": art.decode_warning,
             "_via": response.meta.get("via"),
             "_found_url": response.meta.get("found_url"),
         }

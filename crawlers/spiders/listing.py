@@ -41,7 +41,7 @@ class ListingMixin:
             if url.startswith(("http://", "https://")) and self.follows(d, url):
                 links.append((url, {}))
         with session_scope() as s:
-            seen = seen_urls(s, [canonical(u) for u, _ in links])
+            seen = seen_urls(s, [canonical(u) for u, _ in links], source_id=self.source.id)
         fresh = [u for u, _ in links if canonical(u) not in seen]
         self.logger.info("%s: listing %s (page %d) lists %d article links, %d new",
                          self.source.id, response.url, page, len(links), len(fresh))

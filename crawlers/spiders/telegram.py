@@ -105,7 +105,7 @@ class TelegramSpider(SourceSpider):
     def items_for(self, posts: list[Post]) -> Iterator[dict[str, Any]]:
         """New posts, and stored ones that were edited since (the upsert keeps unchanged text as is)."""
         with session_scope() as s:
-            stored = seen_urls(s, [p.url for p in posts])
+            stored = seen_urls(s, [p.url for p in posts], source_id=self.source.id)
         for post in posts:
             new = post.url not in stored
             if not new and not post.edited:

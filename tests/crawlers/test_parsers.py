@@ -220,7 +220,7 @@ def test_empty_and_blocked_pages() -> None:
 def test_contract_shape() -> None:
     raw, want = _load(SITES / "tass_ru/politika/27000001/index.expected.json")
     d = extract_article(raw, want["url"]).to_contract("page.html")
-    assert list(d) == ["file", "url", "title", "published_at", "authors", "lang", "body"]
+    assert list(d) == ["file", "url", "title", "published_at", "authors", "lang", "body", "decode_warning"]
     assert d["url"] == "https://tass.ru/politika/27000001" and d["published_at"] == "2026-08-16T00:02:03+03:00"
     json.dumps(d)
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from email.utils import formatdate
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from mouthpiece.sites import FixtureSite, Override
@@ -205,3 +206,37 @@ def test_a_failing_source_does_not_stop_others_and_health(env, site_copy) -> Non
         s.get(Source, "demo").last_new_article_at = utcnow() - timedelta(hours=49)
         health = {h["id"]: h for h in source_health(s)}
     assert health["demo"]["status"] == "silent" and "48 h" in health["demo"]["problem"]
+
+
+def test_allow_private_is_a_list_of_host_port_pairs_matched_as_written() -> None:
+    """Issue 11, item 3: an allowed fixture site does not open 127.0.0.1 as a whole."""
+    from config.sources import Source
+    from crawlers.security import private_allowed, url_problem
+
+    src = Source(id="x", name="X", kind="demo", country="BY", allow_private=True,
+                 discovery=[{"type": "feed", "url": "http://127.0.0.1:8001/feed.xml"}])
+    ok = src.private_endpoints
+    assert ok == {("127.0.0.1", 8001)}
+    assert private_allowed("http://127.0.0.1:8001/a", ok)
+    for other in ("http://127.0.0.1:6379/", "http://127.0.0.1/", "http://2130706433:8001/",
+                  "http://0x7f000001:8001/", "http://[::ffff:127.0.0.1]:8001/", "http://localhost.:8001/",
+                  "http://localhost:8001/", "http://127.1:8001/", "http://017700000001:8001/"):
+        assert not private_allowed(other, ok), other
+        assert url_problem(other, allow_private=private_allowed(other, ok)), other
+    listed = Source(id="y", name="Y", kind="demo", country="BY", allow_private=["127.0.0.1:9000", "[::1]:9001"],
+                    discovery=[{"type": "feed", "url": "http://127.0.0.1:9000/feed.xml"}])
+    assert listed.private_endpoints == {("127.0.0.1", 9000), ("::1", 9001)}
+    with pytest.raises(ValueError, match="not host:port"):
+        Source(id="z", name="Z", kind="demo", country="BY", allow_private=["127.0.0.1"],
+               discovery=[{"type": "feed", "url": "http://127.0.0.1:9000/feed.xml"}])
+
+
+def test_a_refusal_hint_fits_its_reason(caplog: pytest.LogCaptureFixture) -> None:
+    """A name that does not resolve is not a private address: no allow_private hint then."""
+    from crawlers.failures import cause
+    from crawlers.security import url_problem
+
+    why = url_problem("http://no-such-host.invalid/")
+    assert why and "cannot resolve" in why
+    assert "allow_private" not in cause(why)
+    assert "allow_private" not in why

@@ -62,7 +62,7 @@ def test_upsert_is_idempotent_and_keeps_first_seen(db_url: str) -> None:
         assert art.published_at == datetime(2026, 11, 25, 8, 54, tzinfo=UTC)
         assert s.scalar(select(func.count()).select_from(Article)) == 1
         assert s.scalar(select(func.count()).select_from(ArticleAlias)) == 2
-        assert seen_urls(s, ["https://x.example/a?utm_source=rss", "https://x.example/b"]) == {
+        assert seen_urls(s, ["https://x.example/a?utm_source=rss", "https://x.example/b"], source_id="s1") == {
             "https://x.example/a?utm_source=rss"}
 
 
