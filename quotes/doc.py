@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from config.leaders import Registry
+from quotes.candidate import Speaker as Speaker  # re-exported: the extractors import it from here
 from quotes.cues import EN_PRONOUNS, RU_PRONOUNS, WORD_RE, ru_name_parse, ru_surname_nom
 from quotes.model import Context
+from quotes.packs import all_packs, get_pack
 from quotes.text import paragraphs, sentences
 
 
@@ -32,13 +34,6 @@ class Person:
     roles: str = field(compare=False, default="")  # lowercase role words known for this person
     speaker: bool = field(compare=False, default=False)  # was attributed a quote at this position
     title: bool = field(compare=False, default=False)  # a resolved title ("the head of state")
-
-
-@dataclass
-class Speaker:
-    name: str | None
-    leader_id: str | None
-    gender: str | None = None
 
 
 _EN_ROLE = re.compile(
@@ -83,65 +78,17 @@ _ROLE_FAMILY: list[tuple[str, tuple[str, ...] | None]] = [
     ("эксперт", ("политолог", "эксперт", "аналитик", "директор", "analyst", "expert", "scientist", "fellow")),
     ("аналитик", ("политолог", "эксперт", "аналитик", "analyst", "expert")),
 ]
-_NATION: list[tuple[str, str]] = [
-    ("russia", "RU"), ("росси", "RU"), ("кремл", "RU"), ("kremlin", "RU"), ("рф", "RU"),
-    ("belarus", "BY"), ("белорус", "BY"), ("беларус", "BY"),
-    ("ukrain", "UA"), ("украин", "UA"), ("kazakh", "KZ"), ("казах", "KZ"), ("nato", "INT"), ("нато", "INT"),
-    ("alliance", "INT"), ("альянс", "INT"), ("polish", "PL"), ("poland", "PL"), ("польш", "PL"), ("польск", "PL"),
-    ("lithuan", "LT"), ("литв", "LT"), ("литовск", "LT"), ("latvia", "LV"), ("латв", "LV"), ("french", "FR"),
-    ("france", "FR"), ("франц", "FR"), ("chinese", "CN"), ("china", "CN"), ("китай", "CN"), ("кнр", "CN"),
-    ("american", "US"), ("us ", "US"), ("сша", "US"), ("американск", "US"), ("british", "GB"), ("британ", "GB"),
-    ("german", "DE"), ("герман", "DE"), ("немецк", "DE"),
-]
-_EN_STOP = {
-    "The", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If", "It", "He", "She",
-    "We", "They", "I", "A", "An", "Mr", "Ms", "Mrs", "Dr", "Thank", "Question", "Asked", "Speaking", "According",
-    "President", "Minister", "Prime", "Foreign", "Defence", "Defense", "General", "Secretary", "Security", "State",
-    "Council", "Deputy", "Head", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Kremlin", "Ministry",
-    "Chairman", "Chair", "Director", "Ambassador", "Commander", "Senior", "Fellow", "Former", "Opposition",
-    "Leader", "Press", "Secretary-General", "Vice", "Premier", "Chancellor", "Governor", "Mayor", "Aide",
-    "Adviser", "Advisor", "Lieutenant", "Colonel", "Major", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof",
-    "Official", "Officials", "Analyst", "Expert", "Professor", "Editor", "Correspondent", "Staff", "Affairs",
-    "Administration", "Presidential", "Office", "Committee", "Border", "Armed", "Forces", "Union", "European",
-    "NATO", "EU", "UN", "US", "USA", "UK", "TASS", "BelTA", "RIA", "Reuters", "Minsk", "Moscow", "Kyiv", "Kiev",
-    "Warsaw", "Vilnius", "Beijing", "Washington", "Brussels", "London", "Paris", "Astana", "Russia", "Belarus",
-    "Ukraine", "Poland", "Lithuania", "Latvia", "China", "Kazakhstan", "West", "Western", "East", "Eastern",
-    "North", "Northern", "South", "Southern", "Central", "Republic", "Federation", "Key", "Takeaways", "Analysis",
-    "Commentary", "Research", "Image", "Main", "Credit", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Both", "Earlier", "Later", "Yet", "Since", "For", "From", "With",
-    "St", "New", "United", "Saudi", "Los", "San", "Hong", "Great", "Middle", "Soviet", "Cold", "His", "Her",
-    "Its", "Their", "Our", "My", "Your", "One", "Some", "Many", "All", "No", "Not", "So", "Then", "When", "While",
-    "After", "Before", "During", "However", "Also", "Only", "Even", "Still", "Today", "Last", "Next", "Every",
-    "Each", "Any", "Other", "Another", "What", "Why", "How", "Who", "Where", "Let", "Yes", "Such", "Despite",
-    "Chinese", "Russian", "Belarusian", "Ukrainian", "Polish", "Lithuanian", "Latvian", "Kazakh", "French",
-    "British", "German", "American", "Turkish", "Armenian", "Azerbaijani", "Malaysian", "Dutch", "Estonian",
-    "Swedish", "Finnish", "Georgian", "Moldovan", "Hungarian", "Slovak", "Czech", "Italian", "Spanish", "Iranian",
-}
-_EN_ORG = {
-    "House", "Endowment", "Institute", "Institution", "Centre", "Center", "University", "Club", "Forum", "Agency",
-    "Committee", "Office", "Party", "Group", "Bank", "Fund", "Council", "Ministry", "Service", "Channel", "TV",
-    "Union", "State", "States", "Street", "Square", "Palace", "Independence", "Assembly", "Parliament", "Sejm",
-    "Duma", "Post", "Times", "News", "Radio", "Television", "Company", "Corporation", "Railway", "Organization",
-    "Organisation", "Treaty", "Alliance", "Nations", "Coalition", "Army", "Navy", "Force", "Forces", "Guard",
-    "Staff", "Foundation", "Society", "Association", "Commission", "Court", "Region", "Oblast", "District",
-    "Programme", "Program", "Exercise", "Summit", "Conference", "Cup", "Games", "Medal", "Order", "Prize",
-    "Assessment", "Campaign", "Offensive", "Administration", "Presidency", "Government", "Cabinet", "Europe",
-    "Affairs", "Security", "Defence", "Defense", "Telegram", "Facebook", "X", "Theatre", "Factor", "War", "Review",
-}
+# country stems of every pack, Latin and Cyrillic (the context of a name may be in either script)
+_NATION: list[tuple[str, str]] = [row for pk in all_packs() if "nationalities" in pk.lexicon_files
+                                  for row in pk.table("nationalities")]
+_EN_STOP = set(get_pack("en").words("stop_words"))
+_EN_ORG = set(get_pack("en").words("org_words"))
 _EN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # modifiers that make a role noun name one post ("the first deputy head"), not a kind of person
 _EN_QUALIFIERS = {"first", "deputy", "vice", "acting", "assistant"}
 # capitalised words that end a title before a name: "Agriculture Minister | Yuri Gorlov",
 # "Economy Ministry Spokesman | Ivan Petrov", "Mr | Lukashenko"
-_EN_TITLE_WORDS = {
-    "Minister", "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman",
-    "Chair", "Director", "Ambassador", "Commander", "Head", "Chief", "Leader", "Premier", "Chancellor", "Governor",
-    "Mayor", "Aide", "Adviser", "Advisor", "General", "Colonel", "Major", "Lieutenant", "Gen", "Col", "Lt", "Mr",
-    "Ms", "Mrs", "Dr", "Prof", "Professor", "Editor", "Correspondent", "Deputy", "Official", "Analyst", "Expert",
-    "Sen", "Rep", "Gov", "Speaker", "Prosecutor", "Envoy", "Representative", "Ombudsman", "Rector", "Judge",
-    "Captain", "Admiral", "Marshal", "Senator", "Secretary-General", "Vice-Premier", "Vice-President",
-}
+_EN_TITLE_WORDS = set(get_pack("en").words("title_words"))
 _EN_NOT_SURNAME = {
     "Executive", "Officer", "Inspector", "Assistant", "Manager", "Counsel", "Board", "Chamber", "Department",
     "Division", "Emeritus", "Elect", "Designate", "Candidate", "Nominee", "General", "Staff", "Justice",

@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass
 
 from quotes.doc import Doc, Speaker
+from quotes.packs import get_pack
 
 _LABEL = re.compile(r"([^\n:]{1,100}?)\s*:[ \t\u00a0]+(?=\S)")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "der", "da", "al", "on", "at", "и", "по", "в", "на",
             "in", "to"}
-_ANON = {"question", "questions", "remark", "remarks", "voice", "voices", "reply", "response", "audience",
-         "вопрос", "реплика", "голос", "голоса", "ответ", "moderator", "модератор", "journalist", "журналист",
-         "correspondent", "корреспондент"}
+_ANON = {w for lang in ("en", "ru") for w in get_pack(lang).words("label_anonymous")}
 _ROLEWORD = {"president", "minister", "prime", "secretary", "general", "chairman", "press", "spokesman",
              "deputy", "director", "governor", "head", "editor", "correspondent", "mr", "ms", "mrs", "dr"}
 
@@ -23,6 +22,8 @@ class Turn:
     speaker: Speaker | None  # None: anonymous ("Question")
     start: int  # content start
     end: int
+    label_start: int = 0  # the label's offsets
+    label_end: int = 0
 
 
 def _label_ok(label: str) -> bool:
@@ -79,7 +80,7 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     for pi, (_ps, pe) in enumerate(paras):
         if pi in labels:
             ls, le, cs = labels[pi]
-            cur = Turn(text[ls:le], _label_speaker(doc, ls, le), cs, pe)
+            cur = Turn(text[ls:le], _label_speaker(doc, ls, le), cs, pe, ls, le)
             turns.append(cur)
             covered.add(pi)
         elif cur is not None:
