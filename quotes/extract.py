@@ -8,6 +8,7 @@ overlaps between them, and let one resolver name each speaker with its reason.
 from __future__ import annotations
 
 import logging
+import re
 
 from config.leaders import Registry, load_registry
 from quotes.candidate import Attribution, Candidate
@@ -49,7 +50,9 @@ def extract(
     log.debug("quotes: %s pack (%s)", code, why)
     reg = registry or load_registry()
     tm = topics or default_matcher()
-    page = read_page(text, pack, ctx, reg)
+    # Telegram's markdown (**bold**, __italic__, ~~strike~~, ||spoiler||) is layout, not words:
+    # the extractors read a copy with its markers blanked, so offsets still index `text`
+    page = read_page(_MARKDOWN.sub(lambda m: " " * len(m.group()), text), pack, ctx, reg)
     resolver = Resolver(page.names)
     out: list[Quote] = []
     for c in run_extractors(page, extractor_names(pack)):
@@ -63,6 +66,9 @@ def extract(
     return out
 
 
+_MARKDOWN = re.compile(r"\*\*|__|~~|\|\|")
+
+
 def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Page:
     """The document as the extractors see it: people (registry, names in the text, NER), paragraphs,
     transcript turns, and (English) the parse of the sentences that hold a cue."""
@@ -74,6 +80,7 @@ def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Pag
         from quotes.ner_ru import add_ner_names
 
         add_ner_names(doc, paras, covered)
+        doc.add_single_surnames()
     elif pack.names == "en":
         from quotes.indirect_en import parse_cue_sentences
 
@@ -102,11 +109,11 @@ def extractor_names(pack: LanguagePack) -> list[str]:
     for n in raw.split(","):
         n = n.strip()
         chosen.extend(_EN_ALIASES.get(n, n).split(",") if n else [])
-    unknown = set(chosen) - {"direct", "indirect_en", "model"}
+    unknown = set(chosen) - {"direct", "indirect_en", "model", "post"}
     if unknown:
         raise ValueError(f"MOUTHPIECE_EN_EXTRACTORS: unknown extractor(s) {sorted(unknown)}; "
                          "known: direct, indirect, model, rules")
-    return ["transcript", *chosen]
+    return ["transcript", *chosen, *(["post"] if "post" in names else [])]
 
 
 def run_extractors(page: Page, names: list[str]) -> list[Candidate]:

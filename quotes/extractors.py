@@ -134,12 +134,19 @@ class LearnedEnExtractor:
         return out
 
 
+def _post() -> Extractor:
+    from quotes.post import PostLayoutExtractor
+
+    return PostLayoutExtractor()
+
+
 EXTRACTORS: dict[str, Callable[[], Extractor]] = {
     "transcript": TranscriptExtractor,
     "direct": DirectExtractor,
     "indirect_en": IndirectEnExtractor,
     "indirect_ru": IndirectRuExtractor,
     "model": LearnedEnExtractor,
+    "post": _post,
 }
 
 
