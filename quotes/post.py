@@ -16,6 +16,7 @@ Pure: reads the page and the candidates of the extractors that ran before, chang
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotes.candidate import Candidate, Speaker
 from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
@@ -147,11 +148,23 @@ class PostLayoutExtractor:
 
 
 def _cue_words(text: str, s: int, e: int) -> bool:
+    """Does the paragraph attribute speech (a reporting verb in its first words), rather than speak?
+    A verb in the first or second person ("Мы считаем", "I said") is the speaker's own."""
     for w in list(WORD_RE.finditer(text, s, e))[:12]:
         t = w.group()
-        if t.lower() in EN_VERB_FORMS or ru_is_verb_cue(t):
+        if t.lower() in EN_VERB_FORMS and not re.search(r"(?i)(?<!\w)(?:i|we|you)\s+$", text[max(s, w.start() - 6):w.start()]):
+            return True
+        if ru_is_verb_cue(t) and not _first_or_second_person(t):
             return True
     return False
+
+
+@lru_cache(maxsize=20_000)
+def _first_or_second_person(word: str) -> bool:
+    from quotes.cues import _morph
+
+    p = _morph().parse(word.lower())[0]
+    return "1per" in p.tag or "2per" in p.tag
 
 
 def _person_at(page: Page, pos: int) -> Person | None:
