@@ -45,7 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", type=Path, default=ROOT / "tests" / "quotes" / "run_extract.py")
     ap.add_argument("--sets", default="polnear,dev,dev-ru,heldout-2",
-                    help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, by, wire)")
+                    help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, ria-b, by, wire)")
     ap.add_argument("--by-extractor", action="store_true")
     ap.add_argument("--json", action="store_true", help="print all results as one JSON line at the end")
     a = ap.parse_args()
@@ -53,7 +53,7 @@ def main() -> None:
     wanted = [s.strip() for s in a.sets.split(",") if s.strip()]
     if "heldout-2" in wanted:
         i = wanted.index("heldout-2")
-        wanted[i:i + 1] = ["ria", "by", "wire"]
+        wanted[i:i + 1] = ["ria", "ria-b", "by", "wire"]
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="eval-quotes-") as tmp:
         sets: list[tuple[str, Path]] = []
@@ -64,10 +64,10 @@ def main() -> None:
             if shared is None:
                 print(f"{s:<22}skipped: ../shared is absent")
                 continue
-            if s == "ria":
-                dest = Path(tmp) / "ria"
-                materialize_ria(dest, shared)
-                sets.append(("heldout-2/ria", dest))
+            if s in ("ria", "ria-b"):
+                dest = Path(tmp) / s
+                materialize_ria(dest, shared, s)
+                sets.append((f"heldout-2/{s}", dest))
             elif s in ("dev", "dev-ru"):
                 sets.append((s, shared / "eval" / "quotes" / s))
             elif s == "polnear":

@@ -1,9 +1,10 @@
 """heldout-2: the gold of issue 12, annotated before the extractor ran on it (tests/data/quotes/heldout-2,
 README.md there). Three parts:
 
-- ria/   RIA Novosti Telegram posts from ../shared/data/ru-telegram, chosen by a fixed seed; the repo keeps
-         only their ids, a hash of each text and the quotes' offsets (`ria.json`); `materialize_ria`
-         writes NAME.txt + NAME.gold.json from ../shared at evaluation time (skipped without it);
+- ria/   RIA Novosti Telegram posts from ../shared/data/ru-telegram, chosen by fixed seeds; the repo keeps
+         only their ids, a hash of each text and the quotes' offsets (`ria.json`: 60 posts annotated
+         first; `ria-b.json`: 40 more annotated after the pattern work, before it ran on them);
+         `materialize_ria` writes NAME.txt + NAME.gold.json from ../shared at evaluation time;
 - by/    Belarusian state media posts written for the issue (tests/quotes/heldout2_by.py);
 - wire/  English wire copy and transcripts, Russian transcripts (tests/quotes/heldout2_wire.py).
 
@@ -55,9 +56,10 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def materialize_ria(dest: Path, shared: Path) -> int:
-    """Write ria/NAME.txt + NAME.gold.json (+ meta) into `dest` from ../shared; the number of posts."""
-    spec = json.loads((DATA / "ria" / "ria.json").read_text(encoding="utf-8"))
+def materialize_ria(dest: Path, shared: Path, part: str = "ria") -> int:
+    """Write NAME.txt + NAME.gold.json (+ meta) of one part ("ria": ria/ria.json, "ria-b":
+    ria/ria-b.json) into `dest` from ../shared; the number of posts."""
+    spec = json.loads((DATA / "ria" / f"{part}.json").read_text(encoding="utf-8"))
     posts = ria_posts(shared)
     dest.mkdir(parents=True, exist_ok=True)
     n = 0
