@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes
+.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes
 
 # Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
 # pyproject.toml); the project itself is installed editable on top, without resolving anything.
@@ -45,6 +45,11 @@ typecheck: $(STAMP)
 # fixed seed, then print token and PolNeAR dev scores (DATA=... to read PolNeAR from elsewhere)
 train-quotes: $(STAMP)
 	nice -n 19 $(BIN)/python scripts/train_quotes.py $(if $(DATA),--data $(DATA))
+
+# score quote extraction on PolNeAR dev, dev, dev-ru and heldout-2 (../shared/eval/score_quotes.py);
+# EVAL_ARGS=--by-extractor adds each extractor's share, EVAL_ARGS="--sets ria,by" picks sets
+eval-quotes: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)
 
 bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done

@@ -107,10 +107,13 @@ def extract(
     fmt: FormatOpt = "jsonl",
     country: Annotated[str | None, typer.Option(help="publishing country (ISO alpha-2), resolves titles "
                                                 "like 'the head of state'")] = None,
-    lang: Annotated[str | None, typer.Option(help="en or ru (detected when omitted)")] = None,
+    lang: Annotated[str | None, typer.Option(help="the text's language, e.g. en, ru, be (detected from the text "
+                                             "when omitted or when no language pack covers it)")] = None,
     encoding: EncodingOpt = None,
+    explain: Annotated[bool, typer.Option("--explain", help="print each quote with the extractor that found it "
+                                          "and why its speaker was chosen")] = False,
 ) -> None:
-    """Print every quote in PATHS: speaker, text, type, cue, offsets, topics, language."""
+    """Print every quote in PATHS: speaker, text, type, cue, offsets, topics, language, extractor, reason."""
     from mouthpiece.inputs import InputError, check_encoding
     from quotes import Context
     from quotes import extract as run_extract
@@ -141,7 +144,10 @@ def extract(
             raise typer.Exit(2) from None
         for q in quotes:
             d = {"file": str(p), **q.to_dict()}
-            if fmt == "jsonl":
+            if explain:
+                sys.stdout.write(f"{p.name}\t{q.speaker or '?'}\t{q.type}\t[{q.extractor}]\t{q.text[:100]!r}\n"
+                                 f"\twhy: {q.reason}\n")
+            elif fmt == "jsonl":
                 sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
             else:
                 sys.stdout.write(f"{p.name}\t{q.speaker or '?'}\t{q.type}\t{q.text[:100]}\n")

@@ -1,39 +1,21 @@
-"""Reporting verbs and other cues, English and Russian."""
+"""Reporting verbs and other cues, English and Russian: read from the language packs' data files
+(quotes/packs/<lang>/), inflected and looked up here."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from typing import Any
 
+from quotes.packs import get_pack
+
+_EN = get_pack("en")
+_RU = get_pack("ru")
+
 # English reporting verbs (lemmas). "made it clear/explicit" is handled separately.
-EN_VERBS = {
-    "say", "tell", "add", "argue", "maintain", "insist", "claim", "warn", "note", "recall", "complain",
-    "stress", "state", "declare", "announce", "assert", "emphasise", "emphasize", "explain", "clarify",
-    "comment", "remark", "observe", "point", "suggest", "believe", "think", "reply", "respond", "answer",
-    "acknowledge", "admit", "confirm", "deny", "predict", "promise", "vow", "threaten", "accuse", "allege",
-    "contend", "concede", "underline", "underscore", "reiterate", "repeat", "report", "write", "tweet",
-    "urge", "ask", "continue", "conclude", "agree", "proclaim", "hint", "mention",
-    "describe", "assure", "reaffirm", "signal", "caution", "estimate", "indicate", "joke", "quip", "recount",
-    "elaborate", "specify", "retort", "counter", "boast", "lament", "hope", "fear", "stipulate",
-}
+EN_VERBS = set(_EN.words("cue_verbs"))
 # verbs that take a that-clause only when the subject is a person ("suggest", "think" are weak)
-EN_WEAK = {"suggest", "believe", "think", "hope", "fear", "indicate", "signal", "agree", "ask", "continue",
-           "observe", "describe", "mention", "point", "write", "report"}
-EN_VERB_FORMS = {
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "added", "adds", "adding", "add",
-    "argued", "argues", "maintained", "maintains", "maintaining", "insisted", "insists", "insisting", "claimed",
-    "claims", "claiming", "warned", "warns", "warning", "noted", "notes", "noting", "recalled", "recalls",
-    "complained", "complains", "stressed", "stresses", "stressing", "stated", "states", "declared", "declares",
-    "announced", "announces", "asserted", "asserts", "emphasised", "emphasized", "emphasises", "emphasizes",
-    "emphasising", "emphasizing", "explained", "explains", "clarified", "clarify", "commented", "comments",
-    "remarked", "observed", "pointed", "suggested", "suggesting", "believes", "believed", "thinks", "replied",
-    "responded", "answered", "acknowledged", "admitted", "confirmed", "denied", "predicted", "promised",
-    "vowed", "threatened", "alleged", "contended", "conceded", "underlined", "underscored", "reiterated",
-    "repeated", "wrote", "writes", "tweeted", "urged", "asked", "continued", "concluded", "agreed",
-    "proclaimed", "hinted", "mentioned", "assured", "reaffirmed", "cautioned", "joked", "quipped", "retorted",
-    "countered", "boasted", "lamented", "arguing", "explaining", "according", "words", "made", "making",
-    "recalling", "reiterating", "underlining", "specified", "elaborated", "commenting",
-}
+EN_WEAK = set(_EN.words("weak_verbs"))
+EN_VERB_FORMS = set(_EN.words("cue_verb_forms"))
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
               "make": ("made",), "tweet": ("tweeted",)}
 
@@ -66,25 +48,14 @@ EN_VERB_FORMS |= {f for v in EN_VERBS - {"continue", "ask", "hope", "fear", "thi
                                           "mention", "describe", "signal", "indicate", "write", "report"}
                   for f in _inflect(v)} | {"reported", "reports", "observes", "believes", "thinks", "writes",
                                            "wrote", "mentioned", "pointed", "indicated", "signalled", "signaled"}
-EN_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+EN_PRONOUNS = dict(_EN.table("pronouns"))
 
 # Russian reporting verbs by lemma (pymorphy3 normal form)
-RU_VERBS = {
-    "заявить", "заявлять", "сказать", "говорить", "подчеркнуть", "подчёркивать", "подчеркивать", "отметить",
-    "отмечать", "сообщить", "сообщать", "добавить", "добавлять", "напомнить", "напоминать", "пояснить",
-    "пояснять", "указать", "указывать", "считать", "признать", "признаться", "признаваться", "предупредить",
-    "предупреждать", "заверить", "уверять", "утверждать", "настаивать", "выразить", "констатировать",
-    "объяснить", "объяснять", "уточнить", "уточнять", "ответить", "отвечать", "продолжить", "продолжать",
-    "начать", "закончить", "заключить", "попросить", "просить", "призвать", "призывать", "высказаться",
-    "полагать", "убеждать", "жаловаться", "пожаловаться", "посетовать", "сетовать", "обещать", "пообещать",
-    "рассказать", "рассказывать", "спросить", "спрашивать", "воскликнуть", "резюмировать", "признавать", "возразить", "парировать", "запротестовать", "пошутить", "отрезать", "написать", "писать",
-    "цитировать", "процитировать", "уверить", "убедить", "допустить", "допускать", "опасаться",
-    "доложить", "докладывать", "прокомментировать", "комментировать", "заверять",
-}
+RU_VERBS = set(_RU.words("cue_verbs"))
 RU_INDIRECT = RU_VERBS - {"начать", "закончить", "продолжить", "продолжать", "запротестовать", "пошутить",
                            "отрезать", "цитировать", "процитировать", "попросить", "просить", "спросить",
                            "спрашивать", "ответить", "отвечать", "воскликнуть"}
-RU_PRONOUNS = {"он": "m", "она": "f"}
+RU_PRONOUNS = dict(_RU.table("pronouns"))
 
 
 @lru_cache(maxsize=1)
@@ -107,10 +78,7 @@ def ru_lemma(word: str) -> str:
 
 
 # Belarusian reporting verbs (pymorphy3 has no Belarusian dictionary)
-BE_VERB_FORMS = {
-    "заявіў", "заявіла", "сказаў", "сказала", "адзначыў", "адзначыла", "падкрэсліў", "падкрэсліла", "паведаміў",
-    "паведаміла", "дадаў", "дадала", "заўважыў", "заўважыла", "нагадаў", "нагадала", "растлумачыў", "лічыць",
-}
+BE_VERB_FORMS = set(_RU.words("cue_verbs_be"))
 
 
 @lru_cache(maxsize=200_000)

@@ -13,10 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from config.leaders import Registry
-from quotes.cues import EN_PRONOUNS, RU_PRONOUNS, WORD_RE, ru_name_parse, ru_surname_nom
+from quotes.candidate import Speaker as Speaker  # re-exported: the extractors import it from here
+from quotes.cues import EN_PRONOUNS, RU_PRONOUNS, WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
 from quotes.model import Context
+from quotes.packs import PackError, UnknownLanguage, all_packs, get_pack
 from quotes.text import paragraphs, sentences
 
 
@@ -32,13 +35,6 @@ class Person:
     roles: str = field(compare=False, default="")  # lowercase role words known for this person
     speaker: bool = field(compare=False, default=False)  # was attributed a quote at this position
     title: bool = field(compare=False, default=False)  # a resolved title ("the head of state")
-
-
-@dataclass
-class Speaker:
-    name: str | None
-    leader_id: str | None
-    gender: str | None = None
 
 
 _EN_ROLE = re.compile(
@@ -83,65 +79,17 @@ _ROLE_FAMILY: list[tuple[str, tuple[str, ...] | None]] = [
     ("эксперт", ("политолог", "эксперт", "аналитик", "директор", "analyst", "expert", "scientist", "fellow")),
     ("аналитик", ("политолог", "эксперт", "аналитик", "analyst", "expert")),
 ]
-_NATION: list[tuple[str, str]] = [
-    ("russia", "RU"), ("росси", "RU"), ("кремл", "RU"), ("kremlin", "RU"), ("рф", "RU"),
-    ("belarus", "BY"), ("белорус", "BY"), ("беларус", "BY"),
-    ("ukrain", "UA"), ("украин", "UA"), ("kazakh", "KZ"), ("казах", "KZ"), ("nato", "INT"), ("нато", "INT"),
-    ("alliance", "INT"), ("альянс", "INT"), ("polish", "PL"), ("poland", "PL"), ("польш", "PL"), ("польск", "PL"),
-    ("lithuan", "LT"), ("литв", "LT"), ("литовск", "LT"), ("latvia", "LV"), ("латв", "LV"), ("french", "FR"),
-    ("france", "FR"), ("франц", "FR"), ("chinese", "CN"), ("china", "CN"), ("китай", "CN"), ("кнр", "CN"),
-    ("american", "US"), ("us ", "US"), ("сша", "US"), ("американск", "US"), ("british", "GB"), ("британ", "GB"),
-    ("german", "DE"), ("герман", "DE"), ("немецк", "DE"),
-]
-_EN_STOP = {
-    "The", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "As", "If", "It", "He", "She",
-    "We", "They", "I", "A", "An", "Mr", "Ms", "Mrs", "Dr", "Thank", "Question", "Asked", "Speaking", "According",
-    "President", "Minister", "Prime", "Foreign", "Defence", "Defense", "General", "Secretary", "Security", "State",
-    "Council", "Deputy", "Head", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Kremlin", "Ministry",
-    "Chairman", "Chair", "Director", "Ambassador", "Commander", "Senior", "Fellow", "Former", "Opposition",
-    "Leader", "Press", "Secretary-General", "Vice", "Premier", "Chancellor", "Governor", "Mayor", "Aide",
-    "Adviser", "Advisor", "Lieutenant", "Colonel", "Major", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof",
-    "Official", "Officials", "Analyst", "Expert", "Professor", "Editor", "Correspondent", "Staff", "Affairs",
-    "Administration", "Presidential", "Office", "Committee", "Border", "Armed", "Forces", "Union", "European",
-    "NATO", "EU", "UN", "US", "USA", "UK", "TASS", "BelTA", "RIA", "Reuters", "Minsk", "Moscow", "Kyiv", "Kiev",
-    "Warsaw", "Vilnius", "Beijing", "Washington", "Brussels", "London", "Paris", "Astana", "Russia", "Belarus",
-    "Ukraine", "Poland", "Lithuania", "Latvia", "China", "Kazakhstan", "West", "Western", "East", "Eastern",
-    "North", "Northern", "South", "Southern", "Central", "Republic", "Federation", "Key", "Takeaways", "Analysis",
-    "Commentary", "Research", "Image", "Main", "Credit", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Both", "Earlier", "Later", "Yet", "Since", "For", "From", "With",
-    "St", "New", "United", "Saudi", "Los", "San", "Hong", "Great", "Middle", "Soviet", "Cold", "His", "Her",
-    "Its", "Their", "Our", "My", "Your", "One", "Some", "Many", "All", "No", "Not", "So", "Then", "When", "While",
-    "After", "Before", "During", "However", "Also", "Only", "Even", "Still", "Today", "Last", "Next", "Every",
-    "Each", "Any", "Other", "Another", "What", "Why", "How", "Who", "Where", "Let", "Yes", "Such", "Despite",
-    "Chinese", "Russian", "Belarusian", "Ukrainian", "Polish", "Lithuanian", "Latvian", "Kazakh", "French",
-    "British", "German", "American", "Turkish", "Armenian", "Azerbaijani", "Malaysian", "Dutch", "Estonian",
-    "Swedish", "Finnish", "Georgian", "Moldovan", "Hungarian", "Slovak", "Czech", "Italian", "Spanish", "Iranian",
-}
-_EN_ORG = {
-    "House", "Endowment", "Institute", "Institution", "Centre", "Center", "University", "Club", "Forum", "Agency",
-    "Committee", "Office", "Party", "Group", "Bank", "Fund", "Council", "Ministry", "Service", "Channel", "TV",
-    "Union", "State", "States", "Street", "Square", "Palace", "Independence", "Assembly", "Parliament", "Sejm",
-    "Duma", "Post", "Times", "News", "Radio", "Television", "Company", "Corporation", "Railway", "Organization",
-    "Organisation", "Treaty", "Alliance", "Nations", "Coalition", "Army", "Navy", "Force", "Forces", "Guard",
-    "Staff", "Foundation", "Society", "Association", "Commission", "Court", "Region", "Oblast", "District",
-    "Programme", "Program", "Exercise", "Summit", "Conference", "Cup", "Games", "Medal", "Order", "Prize",
-    "Assessment", "Campaign", "Offensive", "Administration", "Presidency", "Government", "Cabinet", "Europe",
-    "Affairs", "Security", "Defence", "Defense", "Telegram", "Facebook", "X", "Theatre", "Factor", "War", "Review",
-}
+# country stems of every pack, Latin and Cyrillic (the context of a name may be in either script)
+_NATION: list[tuple[str, str]] = [row for pk in all_packs() if "nationalities" in pk.lexicon_files
+                                  for row in pk.table("nationalities")]
+_EN_STOP = set(get_pack("en").words("stop_words"))
+_EN_ORG = set(get_pack("en").words("org_words"))
 _EN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # modifiers that make a role noun name one post ("the first deputy head"), not a kind of person
 _EN_QUALIFIERS = {"first", "deputy", "vice", "acting", "assistant"}
 # capitalised words that end a title before a name: "Agriculture Minister | Yuri Gorlov",
 # "Economy Ministry Spokesman | Ivan Petrov", "Mr | Lukashenko"
-_EN_TITLE_WORDS = {
-    "Minister", "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman",
-    "Chair", "Director", "Ambassador", "Commander", "Head", "Chief", "Leader", "Premier", "Chancellor", "Governor",
-    "Mayor", "Aide", "Adviser", "Advisor", "General", "Colonel", "Major", "Lieutenant", "Gen", "Col", "Lt", "Mr",
-    "Ms", "Mrs", "Dr", "Prof", "Professor", "Editor", "Correspondent", "Deputy", "Official", "Analyst", "Expert",
-    "Sen", "Rep", "Gov", "Speaker", "Prosecutor", "Envoy", "Representative", "Ombudsman", "Rector", "Judge",
-    "Captain", "Admiral", "Marshal", "Senator", "Secretary-General", "Vice-Premier", "Vice-President",
-}
+_EN_TITLE_WORDS = set(get_pack("en").words("title_words"))
 _EN_NOT_SURNAME = {
     "Executive", "Officer", "Inspector", "Assistant", "Manager", "Counsel", "Board", "Chamber", "Department",
     "Division", "Emeritus", "Elect", "Designate", "Candidate", "Nominee", "General", "Staff", "Justice",
@@ -211,6 +159,7 @@ class Doc:
                                        roles=self._leader_roles(ld.id)))
             self._cover(m.start, m.end)
         self.titles = reg.find_titles(text)
+        self._add_bare_titles()
         self._sent_starts: list[int] = []
         self._heads: list[tuple[int, int]] = []
         for ps, pe in paragraphs(text):
@@ -224,6 +173,29 @@ class Doc:
         self.persons.sort()
         self._add_titles()
         self._reindex()
+
+    def _add_bare_titles(self) -> None:
+        """"Президент" / "The President" alone, capitalised, with no name, country or "of" after it:
+        the source country's head of state (resolved like "глава государства" by country and date)."""
+        try:
+            forms = get_pack(self.lang).table("bare_titles")
+        except (UnknownLanguage, PackError):
+            return
+        rx = _bare_title_re(forms)
+        if rx is None:
+            return
+        mapped = {f: t for f, t in forms}
+        for m in rx.finditer(self.text):
+            s, e = m.span()
+            if any(ts < e and s < te for ts, te, _ in self.titles):
+                continue
+            nxt = re.match(r"[ \u00a0]+([\w-]+)", self.text[e:e + 40])
+            if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in ("of", "и", "and")):
+                continue  # "Президент Франции", "President Putin", "President of Russia"
+            if nxt and self.lang == "ru" and _ru_genitive_qualifier(nxt.group(1)):
+                continue  # "Президент страны", "президента республики": a qualified title
+            self.titles.append((s, e, mapped[m.group()]))
+        self.titles.sort()
 
     def _reindex(self) -> None:
         self.persons.sort()
@@ -486,6 +458,58 @@ class Doc:
                     if key == k and disp != p.name and re.search(r"[A-Za-z]", disp):
                         p.name = disp
 
+    def add_single_surnames(self) -> None:
+        """Russian: surnames alone in a speaker's slot (after NER has had its say on full names)."""
+        if self.lang != "ru":
+            return
+        toks = [m for m in WORD_RE.finditer(self.text) if m.group()[0].isupper()]
+        before = len(self.persons)
+        self._ru_single_surnames(toks)
+        if len(self.persons) != before:
+            self._surnames_alone(toks, ru_key)
+            self._reindex()
+
+    def _ru_single_surnames(self, toks: list[re.Match[str]]) -> None:
+        """A surname alone in a speaker's slot is a person (news agencies name most people so):
+        right after a reporting verb or "по словам/мнению" ("заявил Патрушев", "по мнению Нехаммера"),
+        right before one ("Фицо сообщил", "Лавров ранее заявлял"), or closing a role ("Премьер
+        Словакии Фицо", "директор НИЦ ... имени Гамалеи Гинцбург"). The word must read as a name
+        to pymorphy3 (a surname or first name, or a word it does not know), not a place or body."""
+        text = self.text
+        for k, m in enumerate(toks):
+            w = m.group()
+            if self._taken(m.start(), m.end()) or len(w) < 3 or w.isupper() or not re.match(r"[А-ЯЁ][а-яё]", w):
+                continue
+            if w in _RU_NOT_NAMES or not _ru_name_like(w):
+                continue
+            nxt = k + 1 < len(toks) and re.fullmatch(r"[ \u00a0]", text[m.end():toks[k + 1].start()])
+            if nxt:
+                continue  # "Гамалеи Гинцбург": the last word of a capitalised run decides
+            before = text[max(0, m.start() - 120):m.start()]
+            after = text[m.end():m.end() + 40]
+            case = None
+            slot = False
+            pw = re.search(r"([а-яёА-ЯЁ-]+)[ \u00a0]+(?:(?:РИА[ \u00a0]Новости|ТАСС|журналистам|агентству|"
+                           r"изданию|ранее|также|в[ \u00a0]интервью)[ \u00a0]+)?$", before)
+            if pw and ru_is_verb_cue(pw.group(1)):
+                slot = True  # "заявил Патрушев"
+            elif re.search(r"(?i)по[ \u00a0]+(?:словам|мнению|оценке|данным)[ \u00a0]+$", before):
+                slot, case = True, "gent"  # "по мнению Нехаммера"
+            else:
+                nv = re.match(r"[ \u00a0]+(?:(?:ранее|также|уже|в[ \u00a0]+\w+|журналистам)[ \u00a0]+)?([а-яё-]+)", after)
+                if nv and ru_is_verb_cue(nv.group(1)) and _ru_past_or_present(nv.group(1)):
+                    slot = True  # "Фицо сообщил"
+                else:
+                    rb = _RU_ROLE_BEFORE.search(before)
+                    # "Премьер Словакии Фицо"; not "Президент посетил Шкловский": no verb between
+                    slot = bool(rb) and not any(_ru_past_or_present(x) for x in re.findall(r"[а-яё-]+", rb.group()
+                                                                                           if rb else "")[1:])
+            nn = re.match(r"[ \u00a0]+([а-яё-]+)", after)
+            if not slot or (nn and _ru_noun(nn.group(1))):
+                continue  # "Шкловский район": an adjective before its noun, no surname
+            nom = ru_surname_nom(w, case)
+            self._add_person(m.start(), m.end(), nom, ru_key(w), _ru_surname_gender(w))
+
     def _add_titles(self) -> None:
         """Resolved titles ("the head of state", "белорусский лидер") are mentions too: antecedents."""
         self._starts = [p.start for p in self.persons]
@@ -720,6 +744,74 @@ class Doc:
         cands.sort(key=lambda c: c[0])
         self._spans = [(c[0], c[2], c[3]) for c in cands if c[2] is not None]
         return [(c[0], c[2]) for c in cands if c[2] is not None]
+
+
+# a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
+# эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
+_RU_ROLE_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:премьер(?:-министр)?|президент|министр|глава|лидер|пресс-секретарь|генсек|посол|канцлер|"
+    r"губернатор|мэр|директор|председатель|спикер|депутат|сенатор|помощник|советник|замминистра|замглавы|"
+    r"политолог|эксперт|аналитик|руководитель|генерал|командующий|главком|врио)"
+    r"(?:[ \u00a0]+(?!(?:заявил|сказал|сообщил|отметил)\b)[\w«»\"-]+){0,6}?[ \u00a0]+$")
+_RU_NOT_NAMES = set(get_pack("ru").words("not_names"))
+
+
+@lru_cache(maxsize=8)
+def _bare_title_re(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    alts = sorted((f for f, _ in forms), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=50_000)
+def _ru_genitive_qualifier(word: str) -> bool:
+    """Is the word after a title a noun in the genitive ("страны", "Белоруссии", "республики")?"""
+    from quotes.cues import _morph
+
+    p = _morph().parse(word.lower())[0]
+    return "NOUN" in p.tag and p.tag.case == "gent"
+
+
+@lru_cache(maxsize=50_000)
+def _ru_name_like(word: str) -> bool:
+    """Does pymorphy3 read the word as a person's name (a surname or first name), or not know it at
+    all, rather than as a place, an organisation or a known common word?"""
+    from quotes.cues import _morph
+
+    parses = _morph().parse(word.lower())[:4]
+    if not parses:
+        return False
+    best = parses[0]
+    if any(t in best.tag for t in ("Geox", "Orgn", "Abbr", "Trad")):
+        return False
+    if any("Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag for p in parses):
+        return True
+    return not best.is_known or best.tag.POS is None  # "Фицо", "Боррель": foreign surnames it guesses at
+
+
+@lru_cache(maxsize=50_000)
+def _ru_noun(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return "NOUN" in _morph().parse(word.lower())[0].tag
+
+
+@lru_cache(maxsize=50_000)
+def _ru_past_or_present(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return any("VERB" in p.tag and "INFN" not in p.tag for p in _morph().parse(word.lower())[:3])
+
+
+@lru_cache(maxsize=50_000)
+def _ru_surname_gender(word: str) -> str | None:
+    from quotes.cues import _morph
+
+    for p in _morph().parse(word.lower())[:3]:
+        if "Surn" in p.tag:
+            return "f" if "femn" in p.tag else "m"
+    return None
 
 
 def _vocative(text: str, s: int, e: int, last: str) -> bool:

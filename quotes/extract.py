@@ -1,15 +1,27 @@
-"""quotes.extract: text -> quotes. Pure: no I/O beyond loading the (cached) configuration."""
+"""quotes.extract: text -> quotes. Pure: no I/O beyond loading the (cached) configuration.
+
+The pipeline: choose the language pack (declared language, else detected; never Russian by
+default), find the people in the text (the pack's name finder: quotes.doc), segment transcript
+turns, run the pack's extractors in priority order (each `find(page) -> list[Candidate]`), settle
+overlaps between them, and let one resolver name each speaker with its reason.
+"""
 from __future__ import annotations
 
-from typing import Any
+import logging
+import re
 
 from config.leaders import Registry, load_registry
-from quotes.direct import find_direct
+from quotes.candidate import Attribution, Candidate
 from quotes.doc import Doc
+from quotes.extractors import Page, get_extractor
 from quotes.model import Context, Quote, QuoteType
-from quotes.text import detect_lang, paragraphs, sentences, strip_span
+from quotes.packs import LanguagePack, UnknownLanguage, choose_pack
+from quotes.resolve import Resolver
+from quotes.text import paragraphs, sentences
 from quotes.topics import TopicMatcher, default_matcher
 from quotes.transcript import find_turns
+
+log = logging.getLogger(__name__)
 
 
 def extract(
@@ -22,121 +34,118 @@ def extract(
 ) -> list[Quote]:
     """Every quote in `text` by a named person: direct, indirect, mixed, and transcript turns.
 
-    Offsets index `text` exactly: text[q.start:q.end] == q.text (without quotation marks).
+    Offsets index `text` exactly: text[q.start:q.end] == q.text (without quotation marks). Each
+    quote says which extractor found it and why the resolver chose its speaker (`extractor`,
+    `reason`). A text in a language no pack covers gives no quotes (and a log line saying so).
     """
     if not isinstance(text, str) or not text.strip():
         return []
     ctx = context or Context()
-    lang = lang or ctx.lang or detect_lang(text)
+    try:
+        pack, why = choose_pack(text, lang or ctx.lang)
+    except UnknownLanguage as e:
+        log.info("no quotes extracted: %s", e)
+        return []
+    code = pack.code
+    log.debug("quotes: %s pack (%s)", code, why)
     reg = registry or load_registry()
     tm = topics or default_matcher()
-    doc = Doc(text, lang, ctx, reg)
-    paras = paragraphs(text)
+    # Telegram's markdown (**bold**, __italic__, ~~strike~~, ||spoiler||) is layout, not words:
+    # the extractors read a copy with its markers blanked, so offsets still index `text`
+    page = read_page(_MARKDOWN.sub(lambda m: " " * len(m.group()), text), pack, ctx, reg)
+    resolver = Resolver(page.names)
     out: list[Quote] = []
-
-    turns, covered = find_turns(doc, paras)
-    parsed = None
-    if lang == "ru":
-        from quotes.ner_ru import add_ner_names
-
-        add_ner_names(doc, paras, covered)
-    if lang == "en":
-        from quotes.indirect_en import parse_cue_sentences
-
-        parsed = parse_cue_sentences(doc, paras, covered)
-    for t in turns:
-        if t.speaker is None or t.speaker.name is None:
+    for c in run_extractors(page, extractor_names(pack)):
+        who = resolver.resolve(c)
+        if who is None:
             continue
-        s, e = strip_span(text, t.start, t.end, " \t\n\u00a0")
-        if e > s:
-            out.append(_quote(text, t.speaker.name, t.speaker.leader_id, s, e, "direct", "transcript", lang, tm))
-
-    spans: list[tuple[int, int, QuoteType, str | None, str | None, str | None]] = []
-    for c in find_direct(doc, paras, covered):
-        sp = c.speaker
-        assert sp is not None
-        spans.append((c.cs, c.ce, "direct", sp.name, sp.leader_id, c.cue))
-
-    indirect: list[tuple[int, int, QuoteType, str | None, str | None, str | None]] = []
-    if lang == "en":
-        from quotes.indirect_en import find_indirect_en
-
-        indirect = find_indirect_en(doc, paras, covered, spans, parsed)
-        spans, indirect = _combine_en(doc, paras, covered, spans, indirect, parsed)
-    else:
-        from quotes.indirect_ru import find_indirect_ru
-
-        indirect = find_indirect_ru(doc, paras, covered, spans)
-
-    # an indirect clause that holds a direct quote is one mixed quote
-    merged = []
-    for d in spans:
-        if any(i[0] <= d[0] and d[1] <= i[1] for i in indirect):
-            continue
-        merged.append(d)
-    merged.extend(indirect)
-    merged.sort(key=lambda m: m[0])
-    for s, e, typ, name, lid, cue in merged:
-        ctx_s, ctx_e = _sentence_around(text, paras, s, e)
-        out.append(_quote(text, name, lid, s, e, typ, cue, lang, tm, text[ctx_s:ctx_e]))
+        # a turn's topics are its own; other quotes also take their sentence's ("..., he said of NATO")
+        around = "" if c.extractor == "transcript" else text[slice(*_sentence_around(text, page.paras, c.start, c.end))]
+        out.append(_quote(text, c, who, code, tm, around))
     out.sort(key=lambda q: q.start)
     return out
 
 
-# Which English extractors run, in priority order (where quotes of two overlap, the earlier one's
-# stays): "direct" (quotation marks, rules), "indirect" (rules over the parse), "model" (the CRF
-# tagger of quotes/learned). "rules" stands for "direct,indirect". Until the extractor interface
-# of issue 12 lands, MOUTHPIECE_EN_EXTRACTORS chooses (see quotes/learned/MODEL_CARD.md for the
-# figures of each choice); the default keeps the rules alone.
-EN_EXTRACTORS = ("direct", "indirect")
+_MARKDOWN = re.compile(r"\*\*|__|~~|\|\|")
 
 
-def _en_extractors() -> list[str]:
+def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Page:
+    """The document as the extractors see it: people (registry, names in the text, NER), paragraphs,
+    transcript turns, and (English) the parse of the sentences that hold a cue."""
+    doc = Doc(text, pack.code, ctx, reg)
+    paras = paragraphs(text)
+    turns, covered = find_turns(doc, paras)
+    page = Page(doc, pack, paras, turns, covered)
+    if pack.names == "ru":
+        from quotes.ner_ru import add_ner_names
+
+        add_ner_names(doc, paras, covered)
+        doc.add_single_surnames()
+    elif pack.names == "en":
+        from quotes.indirect_en import parse_cue_sentences
+
+        page.parsed = parse_cue_sentences(doc, paras, covered)
+    return page
+
+
+# MOUTHPIECE_EN_EXTRACTORS names the English extractors after the transcript turns, in priority
+# order (where quotes of two overlap, the earlier one's stays): "direct" (quotation marks, rules),
+# "indirect" (rules over the parse), "model" (the CRF tagger of quotes/learned); "rules" stands for
+# "direct,indirect". Unset: the English pack's list (quotes/packs/pack.yaml). See
+# quotes/learned/MODEL_CARD.md for the figures of each choice.
+_EN_ALIASES = {"indirect": "indirect_en", "rules": "direct,indirect_en"}
+
+
+def extractor_names(pack: LanguagePack) -> list[str]:
+    names = list(pack.extractors)
+    if pack.code != "en":
+        return names
     from config.settings import get_settings
 
     raw = (get_settings().en_extractors or "").strip()
-    names: list[str] = []
-    for n in (raw.split(",") if raw else EN_EXTRACTORS):
+    if not raw:
+        return names
+    chosen: list[str] = []
+    for n in raw.split(","):
         n = n.strip()
-        names.extend(["direct", "indirect"] if n == "rules" else [n] if n else [])
-    unknown = set(names) - {"direct", "indirect", "model"}
+        chosen.extend(_EN_ALIASES.get(n, n).split(",") if n else [])
+    unknown = set(chosen) - {"direct", "indirect_en", "model", "post"}
     if unknown:
         raise ValueError(f"MOUTHPIECE_EN_EXTRACTORS: unknown extractor(s) {sorted(unknown)}; "
                          "known: direct, indirect, model, rules")
-    return names
+    return ["transcript", *chosen, *(["post"] if "post" in names else [])]
 
 
-Spans = list[tuple[int, int, QuoteType, str | None, str | None, str | None]]
-
-
-def _combine_en(doc: Doc, paras: list[tuple[int, int]], covered: set[int], direct: Spans, indirect: Spans,
-                parsed: list[tuple[int, int, Any]] | None) -> tuple[Spans, Spans]:
-    """The English extractors' quotes, merged by priority; returns (direct, indirect and mixed)."""
-    names = _en_extractors()
-    found: dict[str, Spans] = {"direct": direct, "indirect": indirect}
-    if "model" in names:
-        from quotes.learned.extractor import find_learned_en
-
-        learned = find_learned_en(doc, paras, covered, parsed or [])
-        found["model"] = [q.span for q in learned]
-        # a quote split by its attribution ("“A,” said X. “B”") is one quote: the model's joined
-        # quote replaces the rules' pieces of it
-        for q in learned:
-            if q.fragments > 1 and "direct" in names:
-                inside = [r for r in found["direct"] if q.span[0] <= r[0] and r[1] <= q.span[1]]
-                if len(inside) >= 2:
-                    found["direct"] = [r for r in found["direct"] if r not in inside] + [q.span]
-    # overlap is settled between the rules and the model; the rules' own direct and indirect
-    # quotes meet later, as before (an indirect clause holding a direct quote becomes mixed)
-    kept: list[tuple[str, tuple[int, int, QuoteType, str | None, str | None, str | None]]] = []
+def run_extractors(page: Page, names: list[str]) -> list[Candidate]:
+    """Every extractor's candidates, merged: transcript turns as they are; between the rules and
+    the model, where quotes overlap the earlier extractor's stays (a model quote that joins two or
+    more of the rules' direct pieces replaces them); an indirect clause that holds a direct quote of
+    the rules is one mixed quote."""
+    found: dict[str, list[Candidate]] = {}
     for n in names:
+        got = get_extractor(n).find(page)
+        found[n] = got
+        page.earlier = page.earlier + got
+    turns = found.pop("transcript", [])
+    if "model" in found and "direct" in found:
+        for q in found["model"]:
+            if q.fragments > 1:
+                inside = [r for r in found["direct"] if q.start <= r.start and r.end <= q.end]
+                if len(inside) >= 2:
+                    found["direct"] = [r for r in found["direct"] if r not in inside] + [q]
+    kept: list[tuple[str, Candidate]] = []
+    for n in found:
         group = "model" if n == "model" else "rules"
         others = [k for g, k in kept if g != group]
-        for sp in found.get(n, []):
-            if not any(sp[0] < k[1] and k[0] < sp[1] for k in others):
-                kept.append((group, sp))
-    out = [k for _, k in kept]
-    return [q for q in out if q[2] == "direct"], [q for q in out if q[2] != "direct"]
+        for c in found[n]:
+            if not any(c.overlaps(k) for k in others):
+                kept.append((group, c))
+    cands = [k for _, k in kept]
+    direct = [c for c in cands if c.type == "direct"]
+    reported = [c for c in cands if c.type != "direct"]
+    merged = [d for d in direct if not any(i.start <= d.start and d.end <= i.end for i in reported)]
+    merged.extend(reported)
+    return sorted(turns + merged, key=lambda c: c.start)
 
 
 def _sentence_around(text: str, paras: list[tuple[int, int]], s: int, e: int) -> tuple[int, int]:
@@ -149,21 +158,12 @@ def _sentence_around(text: str, paras: list[tuple[int, int]], s: int, e: int) ->
     return s, e
 
 
-def _quote(
-    text: str,
-    name: str | None,
-    lid: str | None,
-    s: int,
-    e: int,
-    typ: QuoteType,
-    cue: str | None,
-    lang: str,
-    tm: TopicMatcher,
-    context: str = "",
-) -> Quote:
-    body = text[s:e]
+def _quote(text: str, c: Candidate, who: Attribution, lang: str, tm: TopicMatcher, context: str = "") -> Quote:
+    body = text[c.start:c.end]
     topics = tm.topics(body, lang)
     for t in tm.topics(context, lang) if context else []:
         if t not in topics:
             topics.append(t)
-    return Quote(name, lid, body, typ, cue, s, e, topics, lang)
+    typ: QuoteType = c.type
+    return Quote(who.speaker, who.speaker_id, body, typ, c.cue, c.start, c.end, topics, lang,
+                 extractor=c.extractor, reason=who.reason)

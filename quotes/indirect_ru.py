@@ -16,13 +16,20 @@ _PREP = {"с", "со", "у", "к", "ко", "от", "для", "о", "об", "об
 _CUE_HINT = re.compile(
     r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|об\s+этом|по\s+(?:его|ее|её)\s"
     r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
-    r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
+    r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ял|ял[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
     r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
 )
 
 
 def _has_quote(text: str) -> bool:
     return bool(re.search(r"[«»“”„\"]", text))
+
+
+def _direct_quote(text: str) -> bool:
+    """Is this clause a direct quote (opening with a quotation mark: the direct extractor's), rather
+    than reported speech that holds a quoted word ("отвергает какое-либо "замораживание" ...")?"""
+    return bool(re.match(r"\s*[«“„\"]", text)) or (_has_quote(text) and not re.search(r"\w", re.sub(
+        r"[«“„\"][^«»“”„\"]*[»”\"]", "", text)))
 
 
 @lru_cache(maxsize=100_000)
@@ -156,7 +163,7 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                         continue
             # CLAUSE, заявил X (на ...).
             m = _INVERTED.search(seg)
-            if m and _cue_verb(m.group(1)) and not _has_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
+            if m and _cue_verb(m.group(1)) and not _direct_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
                 subs = _subjects(doc, s + m.end(1), e)
                 if subs and not inside(s):
                     emit(s, s + m.start(), subs[0], m.group(1), subs[1:])

@@ -14,7 +14,7 @@ class Context:
 
     country: str | None = None  # ISO 3166 alpha-2 of the publishing source, e.g. "BY", "RU"
     published: date | None = None
-    lang: str | None = None  # "en" / "ru"; detected when None
+    lang: str | None = None  # declared language ("en", "ru", "be", ...); detected when no pack covers it
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Quote:
     end: int
     topics: list[str] = field(default_factory=list)
     lang: str = "en"
+    extractor: str | None = None  # which extractor found it ("direct", "indirect_ru", "model", "transcript")
+    reason: str | None = None  # why the resolver chose this speaker (shown by `mouthpiece extract --explain`)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 
 from quotes.doc import Doc, Speaker
+from quotes.packs import get_pack
 
 _LABEL = re.compile(r"([^\n:]{1,100}?)\s*:[ \t\u00a0]+(?=\S)")
+_LABEL_ALONE = re.compile(r"([^\n:]{1,100}?)\s*:")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "der", "da", "al", "on", "at", "и", "по", "в", "на",
             "in", "to"}
-_ANON = {"question", "questions", "remark", "remarks", "voice", "voices", "reply", "response", "audience",
-         "вопрос", "реплика", "голос", "голоса", "ответ", "moderator", "модератор", "journalist", "журналист",
-         "correspondent", "корреспондент"}
+_ANON = {w for lang in ("en", "ru") for w in get_pack(lang).words("label_anonymous")}
 _ROLEWORD = {"president", "minister", "prime", "secretary", "general", "chairman", "press", "spokesman",
              "deputy", "director", "governor", "head", "editor", "correspondent", "mr", "ms", "mrs", "dr"}
 
@@ -23,6 +23,8 @@ class Turn:
     speaker: Speaker | None  # None: anonymous ("Question")
     start: int  # content start
     end: int
+    label_start: int = 0  # the label's offsets
+    label_end: int = 0
 
 
 def _label_ok(label: str) -> bool:
@@ -62,6 +64,30 @@ def _label_speaker(doc: Doc, ls: int, le: int) -> Speaker | None:
     return Speaker(" ".join(names[-3:]).title() if label.isupper() else " ".join(names[-3:]), None, None)
 
 
+def _titled(label: str) -> bool:
+    """A title + name label ("President of Russia Vladimir Putin", "Prime Minister of India Narendra
+    Modi", "Президент России Владимир Путин"): a role word, then a capitalised name last."""
+    words = [w.lower().strip(".") for w in label.split()]
+    return len(words) >= 3 and any(w in _ROLEWORD for w in words[:-1]) and label.split()[-1][:1].isupper()
+
+
+def _is_transcript(doc: Doc, labels: dict[int, tuple[int, int, int]], speakers: dict[int, Speaker | None],
+                   anon: int) -> bool:
+    """Three labels make a transcript, or two with a question among them; so do press statements:
+    two labels naming two people by title and name, or by registry name, and a single statement
+    under a title + name label of a leader in the registry."""
+    if len(labels) >= 3 or (len(labels) >= 2 and anon):
+        return True
+    named = [(doc.text[ls:le], speakers[pi]) for pi, (ls, le, _) in labels.items()]
+    people = [(lab, sp) for lab, sp in named if sp is not None and sp.name]
+    if len(labels) == 2 and len(people) == 2 and people[0][1].name != people[1][1].name:
+        return all(_titled(lab) or sp.leader_id for lab, sp in people)
+    if len(labels) == 1 and people:
+        lab, sp = people[0]
+        return _titled(lab) and sp.leader_id is not None
+    return False
+
+
 def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[int]]:
     """Turns and the indexes of the paragraphs they cover (empty when the text is no transcript)."""
     text = doc.text
@@ -70,8 +96,14 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
         m = _LABEL.match(text, ps, pe)
         if m and _label_ok(m.group(1)):
             labels[pi] = (ps, ps + len(m.group(1)), m.end())
+            continue
+        # a label alone on its line ("<p><b>Vladimir Putin:</b></p><p>...</p>"): the turn starts below
+        m = _LABEL_ALONE.fullmatch(text, ps, pe)
+        if m and _label_ok(m.group(1)) and pi + 1 < len(paras):
+            labels[pi] = (ps, ps + len(m.group(1)), paras[pi + 1][0])
     anon = sum(1 for ls, le, _ in labels.values() if text[ls:le].split()[0].lower() in _ANON)
-    if len(labels) < 3 and not (len(labels) >= 2 and anon):
+    speakers = {pi: _label_speaker(doc, ls, le) for pi, (ls, le, _) in labels.items()}
+    if not _is_transcript(doc, labels, speakers, anon):
         return [], set()
     turns: list[Turn] = []
     covered: set[int] = set()
@@ -79,7 +111,7 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     for pi, (_ps, pe) in enumerate(paras):
         if pi in labels:
             ls, le, cs = labels[pi]
-            cur = Turn(text[ls:le], _label_speaker(doc, ls, le), cs, pe)
+            cur = Turn(text[ls:le], speakers[pi], cs, pe, ls, le)
             turns.append(cur)
             covered.add(pi)
         elif cur is not None:

@@ -1,8 +1,11 @@
 """Print the extract contract JSONL for files (a stand-in for `mouthpiece extract --format jsonl`).
 
-Usage: python tests/quotes/run_extract.py FILE...
-.html files go through crawlers.article.extract_article when it exists, else a small
-BeautifulSoup conversion of kremlin.ru pages (drop tooltips, labels kept as "Label: text").
+Usage: python tests/quotes/run_extract.py [--only EXTRACTOR] FILE...
+.html files go through crawlers.article.extract_article (its body, and the page's declared
+language), else a small BeautifulSoup conversion of kremlin.ru pages. A NAME.meta.json beside a
+file gives what the pipeline knows of its source ({"country": "BY", "published": "2024-11-28"}),
+as `mouthpiece extract --country` does. --only prints the quotes of one extractor ("direct",
+"indirect_en", "indirect_ru", "transcript", "model") out of the full run, to score each apart.
 """
 from __future__ import annotations
 
@@ -10,17 +13,19 @@ import json
 import os
 import re
 import sys
+from datetime import date
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
-from quotes import extract  # noqa: E402
+from quotes import Context, extract  # noqa: E402
 
 
-def html_body(html: str) -> str:
+def html_body(html: str) -> tuple[str, str | None]:
     try:
-        from crawlers.article import extract_article  # type: ignore[import-not-found]
+        from crawlers.article import extract_article
 
-        return str(extract_article(html, "").body)
+        art = extract_article(html, "")
+        return str(art.body), art.lang
     except Exception:  # noqa: BLE001 - fall back to the small converter
         pass
     from bs4 import BeautifulSoup
@@ -34,15 +39,31 @@ def html_body(html: str) -> str:
         txt = re.sub(r"\s+", " ", p.get_text()).strip()
         if txt:
             paras.append(txt)
-    return "\n\n".join(paras)
+    return "\n\n".join(paras), None
 
 
-def main(paths: list[str]) -> None:
-    for path in paths:
+def _context(path: str, lang: str | None) -> Context:
+    meta_path = re.sub(r"\.(txt|html?|md)$", "", path) + ".meta.json"
+    meta = {}
+    if os.path.exists(meta_path):
+        with open(meta_path, encoding="utf-8") as f:
+            meta = json.load(f)
+    pub = meta.get("published")
+    return Context(country=meta.get("country"), published=date.fromisoformat(pub) if pub else None,
+                   lang=meta.get("lang") or lang)
+
+
+def main(argv: list[str]) -> None:
+    only = None
+    if argv[:1] == ["--only"]:
+        only, argv = argv[1], argv[2:]
+    for path in argv:
         with open(path, encoding="utf-8") as f:
             raw = f.read()
-        text = html_body(raw) if path.endswith((".html", ".htm")) else raw
-        for q in extract(text):
+        text, lang = html_body(raw) if path.endswith((".html", ".htm")) else (raw, None)
+        for q in extract(text, context=_context(path, lang)):
+            if only and q.extractor != only:
+                continue
             d = {"file": path, **q.to_dict()}
             print(json.dumps(d, ensure_ascii=False))
 
