@@ -20,7 +20,7 @@ import re
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -233,7 +233,7 @@ def _where(stmt: Select[Any], f: QuoteFilter, dialect: str) -> Select[Any]:
         conds.append(Quote.speaker_id.in_(select(Speaker.id).where(Speaker.country == f.country.upper())))
     if f.topic:
         # topics is a JSON list of ids: match the quoted id in its text
-        conds.append(cast(Quote.topics, String).like(f'%"{_like_escape(f.topic)}"%', escape="\\"))
+        conds.append(cast(Quote.topics, String).ilike(f'%"{_like_escape(f.topic)}"%', escape="\\"))
     if f.source:
         conds.append(Article.source_id == f.source)
     if f.lang:
@@ -346,3 +346,102 @@ def speaker_filter(value: str, leaders: Sequence[Any]) -> tuple[list[str], str |
         if want in {n.casefold().replace("ё", "е") for n in names}:
             return [ld.id], None
     return [], " ".join(value.split())
+
+
+# -- what users type ----------------------------------------------------------------------------
+_AGO = re.compile(r"^\s*(\d{1,5})\s*([hdwm])\s*$", re.I)
+_AGO_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1), "m": timedelta(days=30)}
+
+
+def parse_when(value: str, *, end: bool = False, now: datetime | None = None) -> datetime:
+    """A point in time from "2026-11-01", "2026-11-01T12:00", "+03:00" offsets, or an age like
+    "7d", "12h", "2w", "3m" (30-day months) before now. A bare date as an end (`end=True`,
+    --until) means the end of that day (UTC), so the day itself is included. ValueError with
+    the accepted forms otherwise."""
+    text_ = (value or "").strip()
+    m = _AGO.match(text_)
+    if m:
+        n = int(m.group(1))
+        if n > 36500:
+            raise ValueError(f"{value!r} is too far back")
+        return (now or datetime.now(UTC)) - n * _AGO_UNITS[m.group(2).lower()]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text_):
+            d = datetime.fromisoformat(text_).replace(tzinfo=UTC)
+            return d + timedelta(days=1) if end else d
+        d = datetime.fromisoformat(text_)
+    except ValueError:
+        raise ValueError(f"not a date like 2026-11-01 (or 2026-11-01T12:00) nor an age like 7d, 12h, 2w: "
+                         f"{value!r}") from None
+    return d if d.tzinfo else d.replace(tzinfo=UTC)
+
+
+def paragraph(body: str, start: int, end: int, limit: int = 1500) -> tuple[str, str, str]:
+    """(text before, the quote's span, text after) within the paragraph that holds the span,
+    cut to about `limit` characters on each side."""
+    if not (0 <= start <= end <= len(body)):
+        return "", "", ""
+    left = body.rfind("\n", 0, start) + 1
+    right = body.find("\n", end)
+    right = len(body) if right < 0 else right
+    left = max(left, start - limit)
+    right = min(right, end + limit)
+    return body[left:start], body[start:end], body[end:right]
+
+
+def export_lines(rows: Iterable[QuoteRow], fmt: str) -> Iterator[str]:
+    """CSV (with a header) or JSONL lines, each ending in a newline, for the CLI and the web."""
+    import csv
+    import io
+    import json
+
+    if fmt == "jsonl":
+        for r in rows:
+            yield json.dumps(r.as_dict(), ensure_ascii=False) + "\n"
+        return
+    if fmt != "csv":
+        raise ValueError(f"unknown export format {fmt!r} (csv or jsonl)")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(EXPORT_FIELDS)
+    for r in rows:
+        d = r.as_dict()
+        d["topics"] = ";".join(r.topics)
+        # a cell starting with = + - @ is a formula to a spreadsheet: scraped text must not run
+        w.writerow([_cell(d[k]) for k in EXPORT_FIELDS])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    if buf.getvalue():  # the header alone, when nothing matched
+        yield buf.getvalue()
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return "" if v is None else v
+
+
+def parse_filter(*, speaker: str | None = None, country: str | None = None, topic: str | None = None,
+                 source: str | None = None, lang: str | None = None, type_: str | None = None,
+                 since: str | None = None, until: str | None = None, search: str | None = None,
+                 new_only: bool = False) -> QuoteFilter:
+    """A QuoteFilter from what a user typed (CLI options, web query parameters): ValueError with
+    the field's name when a value is not understood."""
+    from config.leaders import load_leaders
+
+    f = QuoteFilter(country=(country or "").strip().upper() or None, topic=(topic or "").strip() or None,
+                    source=(source or "").strip() or None, lang=(lang or "").strip().lower() or None,
+                    type=(type_ or "").strip().lower() or None, new_only=new_only,
+                    search=(search or "").strip() or None)
+    if speaker and speaker.strip():
+        f.speaker_ids, f.speaker_name = speaker_filter(speaker, load_leaders())
+    if f.type and f.type not in QUOTE_TYPES:
+        raise ValueError(f"type: {f.type!r} is not one of {', '.join(QUOTE_TYPES)}")
+    for name, value in (("since", since), ("until", until)):
+        if value and value.strip():
+            try:
+                setattr(f, name, parse_when(value, end=name == "until"))
+            except ValueError as e:
+                raise ValueError(f"{name}: {e}") from None
+    return f
