@@ -19,6 +19,7 @@ from mouthpiece.cli import app as cli
 from storage.db import reset_engines, session_scope
 from storage.models import Silence
 from tests.support.quote_data import HOSTILE, SAMPLE, Store, fill
+from tests.support.services import fresh_pg_database
 from web.app import create_app
 from web.auth import add_user
 
@@ -64,7 +65,29 @@ def _login(c: TestClient, name: str) -> None:
     assert r.status_code == 303 and r.headers["location"] == "/alerts", r.text
 
 
+@pytest.fixture
+def pg_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    for k in ("BROKER_URL", "MOUTHPIECE_CONFIG_DIR", "MOUTHPIECE_WEB_SECRET"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.setenv("MOUTHPIECE_DATA_DIR", str(tmp_path / "data"))
+    with fresh_pg_database() as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        reset_settings()
+        reset_engines()
+        yield fill(url)
+    reset_settings()
+    reset_engines()
+
+
 def test_pages_on_a_store(store: Store) -> None:
+    _check_pages(store)
+
+
+def test_pages_on_postgresql(pg_store: Store) -> None:
+    _check_pages(pg_store)
+
+
+def _check_pages(store: Store) -> None:
     c = _client()
     first = store.qid(0, SAMPLE[0].quotes[0]["text"])
     r = c.get("/quotes", params={"speaker": "Лукашенко", "topic": "NATO", "since": "30d"})
