@@ -11,6 +11,7 @@ COPY quotes quotes
 COPY storage storage
 COPY tasks tasks
 COPY alerts alerts
+COPY web web
 COPY mouthpiece mouthpiece
 COPY config config
 COPY tests/sites tests/sites

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes
+.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes browser
 
 # Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
 # pyproject.toml); the project itself is installed editable on top, without resolving anything.
@@ -17,6 +17,13 @@ $(STAMP): requirements.lock requirements-nlp.txt pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Debian's chromium for the browser tests (tests/web/test_browser.py), when it is missing: they
+# drive it through Playwright and never download a browser of their own. Needs root (CI is).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq chromium) >/dev/null 2>&1 && echo "chromium installed" \
+	  || echo "chromium could not be installed (not root?): the browser tests will skip"; }
 
 # After changing dependencies in pyproject.toml: re-resolve, keeping every pin that still fits.
 # `make lock LOCK_ARGS=--upgrade` moves everything to the newest releases instead.

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     en_extractors: str | None = Field(default=None, alias="MOUTHPIECE_EN_EXTRACTORS")
     # a directory with another trained English tagger (default: the shipped quotes/learned/en)
     en_model: Path | None = Field(default=None, alias="MOUTHPIECE_EN_MODEL")
+    # the key that signs the web app's session cookies (default: made once, kept in the data dir)
+    web_secret: str | None = Field(default=None, alias="MOUTHPIECE_WEB_SECRET")
+    # the web app is reached over HTTPS (a proxy in front): session cookies get the Secure flag
+    web_https: bool = Field(default=False, alias="MOUTHPIECE_WEB_HTTPS")
 
     # limits on hostile input (issue 11): what `mouthpiece article` / `extract` read from a file
     # or stdin, what one crawled page may weigh, and how long one download may take in all

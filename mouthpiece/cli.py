@@ -14,6 +14,8 @@ from rich.markup import escape
 
 from config.loader import ConfigError
 from mouthpiece.cli_alerts import alerts_app, rules_app, silence_app
+from mouthpiece.cli_quotes import quotes_app
+from mouthpiece.cli_web import users_app, web
 
 app = typer.Typer(
     help="Mouthpiece watches what political leaders say: it crawls state media and think tanks, "
@@ -28,6 +30,9 @@ app.add_typer(sources_app, name="sources")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(silence_app, name="silence")
 app.add_typer(rules_app, name="rules")
+app.add_typer(quotes_app, name="quotes")
+app.add_typer(users_app, name="users")
+app.command()(web)
 
 console = Console(stderr=True, soft_wrap=True)
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl (one JSON object per line) or table")]

@@ -47,6 +47,7 @@ def command_name() -> str:
         return str(script.relative_to(Path.cwd()))
     except ValueError:
         return str(script)
+DIGEST_LINES = 60  # of the digest's Markdown printed at the end
 
 
 def demo_sources(base: str, interval: int = 5) -> str:
@@ -116,21 +117,41 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
               f"  {env} {mp} digest          # today's digest so far, as HTML and Markdown\n"
               f"  ls {shlex.quote(str(data / 'outbox'))}   # the alerts as files (no email or Slack configured)",
               highlight=False, markup=False)
-    if digest:
-        out.print(f"  digest: {digest}", highlight=False, markup=False)
     out.print("Without MOUTHPIECE_DATA_DIR the commands read the service's own data (see README).", highlight=False)
+    if digest:
+        _print_digest(out, digest)
+    out.print("\n[bold]Read, search and export what the demo found[/bold], in the terminal or in the web app "
+              "(then open http://127.0.0.1:8000/):", highlight=False)
+    out.print(f"  {env} {mp} quotes --speaker lukashenko --topic nato\n"
+              f"  {env} {mp} web", highlight=False, markup=False)
     return 0
 
 
-def _digest_preview() -> str | None:
-    """The digest of the period in progress, which holds what the demo just found."""
+def _print_digest(out: Console, paths: dict[str, str | None]) -> None:
+    """The digest the demo wrote, as Markdown rendered for the terminal (its first lines)."""
+    from rich.markdown import Markdown
+
+    md, html = paths.get("md"), paths.get("html")
+    out.print(f"\n[bold]The digest it wrote[/bold] ({html}, and {md}):", highlight=False)
+    if md and Path(md).is_file():
+        lines = Path(md).read_text(encoding="utf-8").splitlines()
+        text = "\n".join(ln for ln in lines[:DIGEST_LINES] if not ln.startswith("!["))
+        out.print(Markdown(text, hyperlinks=False), soft_wrap=False)
+        if len(lines) > DIGEST_LINES:
+            out.print(f"... ({len(lines) - DIGEST_LINES} more lines in {md})", highlight=False, markup=False)
+
+
+def _digest_preview() -> dict[str, str | None] | None:
+    """The digest of the period in progress, which holds what the demo just found: its HTML and
+    Markdown archive files."""
     from config.digests import load_digests
     from tasks.digests import run as run_digest
 
     digests = load_digests()
     if not digests:
         return None
-    return str(run_digest(digests[0].name, None, send=False)["html"])
+    r = run_digest(digests[0].name, None, send=False)
+    return {"html": r.get("html"), "md": r.get("md")}
 
 
 def report(out: Console) -> None:

@@ -150,6 +150,7 @@ class Quote(Base):
     __table_args__ = (
         UniqueConstraint("article_id", "start", "end", name="uq_quote_span"),
         Index("ix_quotes_speaker_time", "speaker_id", "created_at"),
+        Index("ix_quotes_speaker_said", "speaker_id", "said_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -164,6 +165,9 @@ class Quote(Base):
     lang: Mapped[str] = mapped_column(String(8))
     cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+    # when the statement was made: its article's publication time, else when that was first seen
+    # (storage/search.py index_quotes sets it; until then, when the row was made)
+    said_at: Mapped[datetime | None] = mapped_column(TZDateTime, default=utcnow, index=True)
     # MinHash signature of the normalised (Russian: lemmatised) word shingles (alerts/novelty.py)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
 
@@ -176,6 +180,18 @@ class QuoteBand(Base):
     band_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True,
                                           index=True)
+
+
+class User(Base):
+    """Someone who may use the web app (`mouthpiece users add`): viewer reads, admin also acts."""
+
+    __tablename__ = "users"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default="viewer")  # viewer | admin
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+    # bumped when the password or role changes: sessions signed before it end
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class Alert(Base):
@@ -264,5 +280,5 @@ class Lock(Base):
 
 __all__ = [
     "Base", "Source", "CrawlRun", "Article", "ArticleAlias", "Speaker", "Quote", "QuoteBand", "Alert",
-    "Delivery", "Digest", "Silence", "Lock", "Heartbeat", "ArticleBand", "utcnow", "TZDateTime",
+    "Delivery", "Digest", "Silence", "Lock", "Heartbeat", "User", "ArticleBand", "utcnow", "TZDateTime",
 ]

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Alert, Quote, Speaker
+from storage.search import index_quotes
 
 
 def ensure_speakers(session: Session, speakers: Iterable[tuple[str, str, str | None]]) -> None:
@@ -55,4 +56,6 @@ def replace_quotes(session: Session, article_id: int, quotes: list[dict[str, Any
         session.add(row)
         kept.append(row)
     session.flush()
+    # the full-text index and said_at, in the same transaction as the rows (storage/search.py)
+    index_quotes(session.connection(), [q.id for q in kept])
     return kept

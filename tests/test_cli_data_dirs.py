@@ -7,7 +7,7 @@ The commands are read from the Typer app, so a command added later is covered wi
 touching this file: required arguments get a value by name (SAMPLES) or by type. Each run is a
 process of its own, forked from a server that imported the CLI's libraries once (seconds per
 command instead of a fresh interpreter's). A command that serves until Ctrl-C (`run`,
-`metrics`) is watched for a few seconds, then interrupted; it must then exit 0."""
+`metrics`, `web`) is watched for a few seconds, then interrupted; it must then exit 0."""
 from __future__ import annotations
 
 import inspect
@@ -41,7 +41,7 @@ STATES = ("missing", "fresh", "zero-length", "damaged", "read-only", "newer-sche
 NEWER = "ffff_from_a_newer_version"
 ONE_LINE = ("damaged", "read-only", "newer-schema", "database-down")
 # Commands that serve until Ctrl-C, and what they print once they serve: they get Ctrl-C then.
-SERVES = {"run": " ready.", "metrics": "metrics on http"}
+SERVES = {"run": " ready.", "metrics": "metrics on http", "web": "serving on http"}
 TIMEOUT = 60.0  # a command still running after this long is treated like a server (Ctrl-C)
 GARBAGE = b"this is not a database \x00\xff" * 200
 PAGE = SITES_DIR / "demo" / "news" / "lukashenko-nato-borders-1001.html"

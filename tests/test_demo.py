@@ -38,6 +38,12 @@ def test_demo_data_goes_where_it_says_and_the_next_commands_show_it(tmp_path: Pa
     assert f"MOUTHPIECE_DATA_DIR={demo} DATABASE_URL= " in out
     assert (demo / "mouthpiece.sqlite").exists() and list((demo / "outbox").glob("alert-*.json"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mydata"], "the demo wrote outside its data folder"
+    # it ends with the digest it wrote (its Markdown, rendered) and the command that opens the web app
+    written = sorted((demo / "digests").rglob("*.md"))
+    assert written and "The digest it wrote" in out and str(written[0]) in out
+    first_heading = next(ln for ln in written[0].read_text().splitlines() if ln.startswith("# "))
+    assert first_heading[2:].replace("\\", "") in out
+    assert out.rstrip().endswith(f"MOUTHPIECE_DATA_DIR={demo} DATABASE_URL= mouthpiece web")
 
     # the hint, pasted as it stands into the shell of a newcomer whose PATH does not hold the
     # venv (`make install` activates nothing), runs and shows the demo's three alerts

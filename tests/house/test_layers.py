@@ -17,7 +17,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "crawlers": {"config", "storage"},
     "alerts": {"config", "storage", "quotes"},
     "tasks": {"config", "storage", "quotes", "crawlers", "alerts"},
-    "mouthpiece": {"config", "storage", "quotes", "crawlers", "alerts", "tasks"},
+    "web": {"config", "storage", "quotes", "alerts"},
+    "mouthpiece": {"config", "storage", "quotes", "crawlers", "alerts", "tasks", "web"},
 }
 
 
