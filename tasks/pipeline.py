@@ -220,7 +220,7 @@ def extract_quotes(article_id: int) -> int:
     from storage.quotes import ensure_speakers, replace_quotes
 
     leaders = {ld.id: ld for ld in load_leaders()}
-    countries = {c.id: c.country for c in load_sources()}
+    configs = {c.id: c for c in load_sources()}
     with session_scope() as s:
         art = s.get(Article, article_id)
         if art is None:
@@ -228,8 +228,12 @@ def extract_quotes(article_id: int) -> int:
         if art.extracted_hash == art.content_hash:
             return -1  # done already (a redelivered task)
         src = s.get(Source, art.source_id)
-        ctx = Context(country=countries.get(art.source_id) or (src.country if src else None),
-                      published=art.published_at.date() if art.published_at else None, lang=art.lang)
+        cfg = configs.get(art.source_id)
+        # a channel's owner (`speaks_for`, e.g. pul_1 -> lukashenko) is context for every post
+        speaks_for = cfg.speaks_for if cfg is not None and cfg.speaks_for in leaders else None
+        ctx = Context(country=(cfg.country if cfg else None) or (src.country if src else None),
+                      published=art.published_at.date() if art.published_at else None, lang=art.lang,
+                      speaks_for=speaks_for)
         found = [q.to_dict() for q in extract(art.body, lang=art.lang, context=ctx)]
         ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
                             for d in found if d["speaker_id"] in leaders})
