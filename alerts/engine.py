@@ -301,9 +301,10 @@ def _due(now: datetime) -> Any:
 
 
 def due_deliveries(session: Session, now: datetime | None = None, limit: int = 200) -> list[int]:
-    """Alert deliveries to (re)send now: due pending/retry rows (group wait over, quiet hours
-    over, retry time reached), and claims left by a dead worker. Digest rows have their own."""
-    q = (select(Delivery.id).where(Delivery.alert_id.is_not(None), _due(now or utcnow()))
+    """Alert deliveries (and operator alerts, alerts/ops.py) to (re)send now: due pending/retry
+    rows (group wait over, quiet hours over, retry time reached), and claims left by a dead
+    worker. Digest rows have their own."""
+    q = (select(Delivery.id).where(Delivery.digest_id.is_(None), _due(now or utcnow()))
          .order_by(Delivery.id).limit(limit))
     return list(session.scalars(q))
 

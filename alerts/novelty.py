@@ -182,9 +182,44 @@ def index_quote(session: Session, quote: Quote) -> int:
             since = (quote.created_at or _utcnow()) - timedelta(days=CLUSTER_DAYS)
             found = candidates(session, key, sig, since=since, before_id=quote.id)
             best = found[0] if found and found[0].similarity >= THRESHOLD else None
-        quote.cluster_id = best.cluster_id if best else quote.id
+        quote.cluster_id = best.cluster_id if best else (reprinted_cluster(session, quote, key) or quote.id)
         session.flush()
     return quote.cluster_id
+
+
+REPRINT_CONTAINMENT = 0.6  # share of the shorter quote's shingles in the longer one
+
+
+def reprinted_cluster(session: Session, quote: Quote, key: str | None) -> int | None:
+    """The cluster of the same statement in the article this one reprints or is reprinted by
+    (storage.articles.link_reprint: a Telegram post and its website article). A website cuts and
+    trims the post's quote, so the two are below THRESHOLD as Jaccard similarity: here the
+    shorter one contained in the longer one is enough, because the articles are already linked."""
+    if key is None:
+        return None
+    art = session.get(Article, quote.article_id)
+    if art is None:
+        return None
+    linked = set(session.scalars(select(Article.id).where(Article.reprint_of_id == art.id)))
+    if art.reprint_of_id:
+        linked.add(art.reprint_of_id)
+        linked |= set(session.scalars(select(Article.id).where(Article.reprint_of_id == art.reprint_of_id,
+                                                                Article.id != art.id)))
+    if not linked:
+        return None
+    rows = session.scalars(select(Quote).where(Quote.article_id.in_(linked), Quote.id < quote.id,
+                                               Quote.cluster_id.is_not(None)).order_by(Quote.id))
+    mine = shingles(quote.text)
+    best: tuple[float, int] | None = None
+    for other in rows:
+        if speaker_key(other.speaker_id, other.speaker_name) != key:
+            continue
+        theirs = shingles(other.text)
+        small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+        c = len(small & large) / len(small) if small else 0.0
+        if c >= REPRINT_CONTAINMENT and (best is None or c > best[0]):
+            best = (c, other.cluster_id or other.id)
+    return best[1] if best else None
 
 
 def _utcnow() -> datetime:

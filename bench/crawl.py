@@ -5,6 +5,10 @@
 1. Every fixture site in tests/sites/ (the configured sources re-hosted on 127.0.0.1): the
    requests of the first crawl and of a re-crawl (which should be discovery requests only).
 2. A scaled site: the demo feed with --articles generated articles, for articles/s.
+3. A Telegram channel of --posts posts (one every 45 minutes, served by mouthpiece.telegram_site):
+   a first crawl with --since 30 days (paged back with ?before=), then a poll after 3 new
+   posts (one request, 3 articles), and the time to parse one t.me/s page of 20 posts.
+   `--only telegram` runs this part alone.
 Each crawl runs in a forked child (as the worker runs it in a child process); peak memory is
 the largest child's maximum RSS. Delays are 0 here: this measures the crawler, not politeness.
 """
@@ -31,21 +35,21 @@ FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS
         "CONCURRENT_REQUESTS": 16, "LOG_LEVEL": "ERROR"}
 
 
-def _child(q: Any, sid: str) -> None:
+def _child(q: Any, sid: str, since: str | None = None) -> None:
     from config.settings import reset_settings
     from crawlers.run import crawl
     from storage.db import reset_engines
 
     reset_settings()
     reset_engines()
-    q.put(crawl(sid, settings=FAST))
+    q.put(crawl(sid, since=since, settings=FAST))
 
 
-def run(sid: str) -> tuple[dict[str, Any], float]:
+def run(sid: str, since: str | None = None) -> tuple[dict[str, Any], float]:
     ctx = multiprocessing.get_context("fork")
     q = ctx.Queue()
     t = time.perf_counter()
-    p = ctx.Process(target=_child, args=(q, sid))
+    p = ctx.Process(target=_child, args=(q, sid, since))
     p.start()
     summary = q.get(timeout=600)
     p.join()
@@ -69,9 +73,55 @@ def scaled_site(root: Path, n: int) -> None:
                     encoding="utf-8")
 
 
+def telegram(tmp: Path, posts: int) -> None:
+    """A local channel of `posts` posts: backfill 30 days, a poll with 3 new posts, parse speed."""
+    from datetime import UTC, datetime, timedelta
+
+    from crawlers.parsers.telegram import parse_channel
+    from mouthpiece.telegram_site import generated_channel
+
+    ch = generated_channel("bench_channel", "Bench channel", posts)
+    site = FixtureSite(tmp / "empty-site")
+    (tmp / "empty-site").mkdir(exist_ok=True)
+    site.start()
+    ch.mount(site)
+    try:
+        write_sources(tmp / "config", [{"id": "bench_channel", "name": "Bench channel", "kind": "telegram",
+                                        "channel": "bench_channel", "country": "BY", "languages": ["ru"],
+                                        "preview_url": f"{site.base}/s/bench_channel", "allow_private": True,
+                                        "download_delay": 0}])
+        since = (datetime.now(UTC) - timedelta(days=30)).isoformat(timespec="seconds")
+        in_range = sum(1 for p in ch.posts if p.date >= datetime.fromisoformat(since))
+        with_text = sum(1 for p in ch.posts if p.date >= datetime.fromisoformat(since) and p.text)
+        s1, t1 = run("bench_channel", since=since)
+        print(f"\nTelegram channel, {posts} posts (one every 45 min), {in_range} in the last 30 days "
+              f"({with_text} with text):")
+        print(f"  first crawl --since 30 days: {s1['requests']} requests, {len(s1['new_article_ids'])} articles, "
+              f"{s1['skipped_media']} media-only skipped, {t1:.2f} s (including process start)")
+        for i in range(3):
+            ch.add(f"Новость {i}\n\n«Мы продолжим работу, номер {i}», — сказал Глава государства.")
+        site.reset_log()
+        s2, t2 = run("bench_channel")
+        print(f"  poll after 3 new posts:      {s2['requests']} request(s) {site.paths_requested()}, "
+              f"{len(s2['new_article_ids'])} articles, {t2:.2f} s")
+        page = ch.render(None)
+        parse_channel(page)
+        rounds = 200
+        t = time.perf_counter()
+        for _ in range(rounds):
+            parsed = parse_channel(page)
+        dt = (time.perf_counter() - t) / rounds
+        print(f"  parse one t.me/s page of {len(parsed.posts) + len(parsed.skipped)} posts "
+              f"({len(page) / 1024:.0f} KiB): {dt * 1000:.2f} ms (mean of {rounds})")
+    finally:
+        site.stop()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=300, help="articles on the scaled site")
+    ap.add_argument("--posts", type=int, default=2000, help="posts in the Telegram channel")
+    ap.add_argument("--only", choices=["telegram"], help="run one part only")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="mouthpiece-bench-crawl-"))
     os.environ.update({"DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite'}",
@@ -82,6 +132,13 @@ def main() -> int:
     reset_settings()
     reset_engines()
     upgrade()
+    if a.only == "telegram":
+        try:
+            telegram(tmp, a.posts)
+        finally:
+            reset_engines()
+            shutil.rmtree(tmp, ignore_errors=True)
+        return 0
     configured = configured_sources(Path(__file__).resolve().parents[1] / "config" / "sources.yaml")
     ids = sorted(p.name for p in SITES_DIR.iterdir() if p.is_dir() and p.name in configured)
     sites = {sid: FixtureSite(SITES_DIR / sid).start() for sid in ids}
@@ -118,6 +175,7 @@ def main() -> int:
               f"= {n / t1:.1f} articles/s (including process start)")
         print(f"  re-crawl:    {s2['requests']} requests ({scaled.paths_requested()}), "
               f"{s2['article_requests']} article fetches, {t2:.2f} s")
+        telegram(tmp, a.posts)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"\npeak memory (largest crawl process, max RSS): {peak:.0f} MiB")
     finally:

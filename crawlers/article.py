@@ -57,6 +57,9 @@ class Article:
     body: str = ""
     parser: str = ""
     decode_warning: str | None = None  # the bytes needed repair (decode_page)
+    # fields the site parser was meant to find and did not, filled from the generic extractor
+    # instead (the site changed its layout: parser drift); not part of the `article` contract
+    drift: list[str] = field(default_factory=list)
 
     def to_contract(self, file: str | None = None) -> dict[str, Any]:
         """The `mouthpiece article --format jsonl` object (DESIGN.md)."""
@@ -412,7 +415,10 @@ page's declaration and the source's. Raises NotHTMLError for PDFs,
 
     parser = parser_for(url, page, name=getattr(source, "parser", None))
     parsed = parser.parse(page)
+    missed = _missed(parser, parsed)
     _fill(parsed, page)
+    # drift: what the site parser missed on a page the generic extractor can read
+    drift = [f for f in missed if getattr(parsed, f)]
 
     lang = parsed.lang or chain.declared_lang(page)
     detected = chain.detect_lang(parsed.body or parsed.title or "")
@@ -430,7 +436,20 @@ page's declaration and the source's. Raises NotHTMLError for PDFs,
         body=parsed.body,
         parser=parsed.parser,
         decode_warning=warning,
+        drift=drift,
     )
+
+
+DRIFT_FIELDS = ("title", "published_at", "body")
+
+
+def _missed(parser: Any, parsed: Parsed) -> list[str]:
+    """The fields a site parser is meant to find (its selectors) that it found nothing for. The
+    generic parser has no selectors to drift from."""
+    if isinstance(parser, chain.GenericParser) or not hasattr(parser, "expects"):
+        return []
+    want = parser.expects()
+    return [f for f in DRIFT_FIELDS if f in want and not getattr(parsed, f)]
 
 
 def _fill(parsed: Parsed, page: Page) -> None:

@@ -139,6 +139,7 @@ class CrawlRunRecorder:
             "robots_requests": int(stats.get("robotstxt/request_count", 0)),
             "crawl_delays": stats.get("mouthpiece/crawl_delays", {}),
             "finish_reason": stats.get("finish_reason"),
+            "parser_drift": drift_stats(spider),
             # Telegram channels: pages read, media-only posts skipped, edited posts seen
             **({"pages": spider.discovery_requests, "skipped_media": getattr(spider, "skipped_media", 0),
                 "edited_seen": getattr(spider, "edited_seen", 0)} if spider.source.kind == "telegram" else {}),
@@ -159,10 +160,22 @@ class CrawlRunRecorder:
         robots.update(spider.new_robots)
         cache[ROBOTS_KEY] = robots
         cache[FAILED_KEY] = {u: n for u, n in spider.failed_attempts.items() if n}
+        row.parser_drift = (row.parser_drift or 0) + len(spider.drift)
         cursor = spider.next_cursor()
         if cursor is not None:  # a source's own position (a Telegram channel's last post)
             cache[CURSOR_KEY] = cursor
         row.http_cache = cache
+
+
+def drift_stats(spider: SourceSpider) -> dict[str, Any]:
+    """Parser drift in one crawl: of the articles a site parser read, how many it missed a title,
+    a date or a body on (each stored from the generic extractor), per field, and where."""
+    fields: dict[str, int] = {}
+    for d in spider.drift:
+        for f in d["fields"]:
+            fields[f] = fields.get(f, 0) + 1
+    return {"articles": len(spider.drift), "parsed": spider.site_parsed, "fields": fields,
+            "urls": [d["url"] for d in spider.drift[:LIST_MAX]]}
 
 
 def summary_of(run: CrawlRun) -> dict[str, Any]:
@@ -176,4 +189,5 @@ def summary_of(run: CrawlRun) -> dict[str, Any]:
         "skipped_seen": st.get("skipped_seen", 0), "failed_count": st.get("articles_failed", 0),
         "failed_urls": list(st.get("failed_urls", [])), "refused_urls": list(st.get("refused_urls", [])),
         "blocked": st.get("blocked"), "error": run.error, "skipped_media": st.get("skipped_media", 0),
+        "parser_drift": st.get("parser_drift") or {"articles": 0, "parsed": 0, "fields": {}, "urls": []},
     }

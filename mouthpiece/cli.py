@@ -307,6 +307,16 @@ def _report_cli_crawl(source: str, summary: dict[str, Any], extract_too: bool) -
         console.print(f"[red]source paused: {escape(summary['blocked']['reason'])}[/red]", highlight=False)
     elif summary.get("error") and summary["ok"]:
         console.print(f"[yellow]{escape(summary['error'])}[/yellow]", highlight=False, soft_wrap=True)
+    drift = summary.get("parser_drift") or {}
+    if drift.get("articles"):
+        fields = ", ".join(f"{f} {n}" for f, n in sorted(drift.get("fields", {}).items()))
+        console.print(f"[yellow]parser drift: {drift['articles']} of {drift['parsed']} articles were read by the "
+                      f"generic extractor ({escape(fields)} missing from the site parser)[/yellow]", highlight=False)
+    if summary.get("run_id"):
+        from tasks.pipeline import raise_operator_alerts
+
+        if raise_operator_alerts(summary["run_id"], send_now=True):
+            console.print("[yellow]operator alert sent (config/ops.yaml: parser-drift)[/yellow]")
     todo = summary["new_article_ids"] + summary["changed_article_ids"]
     if extract_too and todo:
         from tasks.pipeline import extract_quotes
@@ -445,12 +455,14 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="machine-readabl
     c = snap["counts"]
     out.print(f"articles {c['articles']}  quotes {c['quotes']}  alerts {c['alerts']}  deliveries: sent "
               f"{c['deliveries_sent']}, pending {c['deliveries_pending']}, failed {c['deliveries_failed']}")
-    t = Table("source", "state", "articles", "last success", "failures", "problem")
+    t = Table("source", "state", "articles", "last success", "failures", "drift", "problem")
     for col in t.columns:
         col.no_wrap = True
     for r in snap["sources"]:
+        # parser drift: articles the site parser could not read since the start (last crawl: how many)
+        drift = str(r["parser_drift"]) + (f" (last crawl {r['drift']})" if r["drift"] else "")
         t.add_row(r["id"], r["status"], str(r["articles"]), str(r["last_success_at"] or "-")[:19],
-                  str(r["consecutive_failures"]), r["summary"] or "")
+                  str(r["consecutive_failures"]), drift, r["summary"] or "")
     out.print(t)
     print_causes(out, snap["sources"])
     la = snap["last_alert"]

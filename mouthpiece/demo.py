@@ -1,7 +1,9 @@
 """`mouthpiece demo`: one full cycle against the project's own fixture site, on this machine.
 
-It serves tests/sites/demo on 127.0.0.1, points a demo source at it, runs crawl -> extract ->
-alerts -> delivery through the same task code the worker runs, and prints what it found."""
+It serves tests/sites/demo (a news site) and tests/sites/demo_channel (a Telegram channel's
+t.me/s preview, mouthpiece/telegram_site.py) on 127.0.0.1, points two demo sources at them, runs
+crawl -> extract -> alerts -> delivery through the same task code the worker runs, and prints
+what it found."""
 from __future__ import annotations
 
 import os
@@ -28,6 +30,19 @@ DEMO_SOURCE = """sources:
     download_delay: 0
     allow_private: true
 """
+# Posts at https://t.me/demo_pool/<id>, read from the preview served at `tg`
+DEMO_CHANNEL = """  - id: demo_channel
+    name: Пул Минского вестника (demo Telegram channel)
+    kind: telegram
+    channel: demo_pool
+    preview_url: {tg}/s/demo_pool
+    country: BY
+    languages: [ru]
+    speaks_for: lukashenko
+    interval_minutes: {interval}
+    download_delay: 0
+    allow_private: true
+"""
 
 
 def command_name() -> str:
@@ -47,12 +62,16 @@ def command_name() -> str:
         return str(script.relative_to(Path.cwd()))
     except ValueError:
         return str(script)
+
+
 DIGEST_LINES = 60  # of the digest's Markdown printed at the end
 
 
-def demo_sources(base: str, interval: int = 5) -> str:
-    """sources.yaml for the demo site served at `base` (also used by the tests)."""
-    return DEMO_SOURCE.format(base=base, interval=interval)
+def demo_sources(base: str, interval: int = 5, channel: str | None = None) -> str:
+    """sources.yaml for the demo site served at `base` and, when `channel` (the base URL of the
+    demo channel's preview) is given, the demo Telegram channel (also used by the tests)."""
+    out = DEMO_SOURCE.format(base=base, interval=interval)
+    return out + (DEMO_CHANNEL.format(tg=channel, interval=interval) if channel else "")
 
 
 def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> int:
@@ -72,8 +91,8 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
     feed = site_root / "feed.xml"
     feed.write_text(feed.read_text().replace("<!--NEW-ITEMS-->", (site_root / "new-item.xml").read_text()))
 
-    with FixtureSite(site_root) as site:
-        (cfg / "sources.yaml").write_text(demo_sources(site.base))
+    with FixtureSite(site_root) as site, FixtureSite(SITES_DIR / "demo_channel") as tg:
+        (cfg / "sources.yaml").write_text(demo_sources(site.base, channel=tg.base))
         os.environ.update({
             "MOUTHPIECE_DATA_DIR": str(data),
             "DATABASE_URL": f"sqlite:///{data / 'mouthpiece.sqlite'}",
@@ -98,11 +117,14 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
         from tasks.pipeline import crawl_source, sweep
 
         out.print(f"[bold]Serving the demo site at {site.base}[/bold] (feed: {site.base}/feed.xml)")
+        out.print(f"[bold]and a Telegram-style channel at {tg.base}/s/demo_pool[/bold] "
+                  "(its posts are https://t.me/demo_pool/<id>)")
+        crawl_source.delay("demo_channel")  # channels often carry the words first
         crawl_source.delay("demo")
         sweep.delay()
         report(out)
         digest = _digest_preview()
-        out.print(f"\n{len(site.requests)} HTTP requests served")
+        out.print(f"\n{len(site.requests)} HTTP requests served by the site, {len(tg.requests)} by the channel")
     shutil.rmtree(cfg, ignore_errors=True)
     shutil.rmtree(site_root, ignore_errors=True)
     if not keep:
@@ -181,7 +203,10 @@ def report(out: Console) -> None:
             assert quote is not None
             out.print(f"  #{al.id} {al.rule_id} [{al.severity}] {quote.speaker_name}: \u201c{quote.text}\u201d",
                       highlight=False, markup=False)
+            art = s.get(Article, quote.article_id)
             out.print(f"      why new: {al.novelty.get('reason')}", highlight=False, markup=False)
+            if art is not None:
+                out.print(f"      link: {art.canonical_url}", highlight=False, markup=False)
             for d in s.scalars(select(Delivery).where(Delivery.alert_id == al.id)):
                 out.print(f"      -> {d.channel}: {d.status} {d.receipt or d.last_error or ''}",
                           highlight=False, markup=False)

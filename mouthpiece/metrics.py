@@ -79,12 +79,17 @@ class MouthpieceCollector(Collector):
                                            "Seconds since the last successful crawl", labels=["source"])
                 state = GaugeMetricFamily("mouthpiece_source_state", "1 for the source's current state",
                                           labels=["source", "state"])
+                drift = CounterMetricFamily("mouthpiece_parser_drift", "Articles a source's site parser could "
+                                            "not read (title, date or body missing; stored from the generic "
+                                            "extractor)", labels=["source"])
                 for row in source_health(s, now):
+                    drift.add_metric([row["id"]], row["parser_drift"])
                     health.add_metric([row["id"]], row["consecutive_failures"])
                     if row["last_success_at"]:
                         ok_age.add_metric([row["id"]], (now - row["last_success_at"]).total_seconds())
                     state.add_metric([row["id"], row["status"]], 1)
                 yield health
+                yield drift
                 yield ok_age
                 yield state
                 hb = GaugeMetricFamily("mouthpiece_heartbeat_age_seconds",

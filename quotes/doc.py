@@ -630,7 +630,18 @@ class Doc:
             if need and not self._holds(p, need):
                 continue
             return Speaker(p.name, p.leader_id, p.gender)
-        return None
+        return self._owner_in_role(fam, nat)
+
+    def _owner_in_role(self, fam: tuple[str, ...] | None, nat: str | None) -> Speaker | None:
+        """No one named before the role noun: the channel's owner (`Context.speaks_for`) when the
+        role is theirs ("Президент" in a pul_1 post is Lukashenko)."""
+        ld = self.reg.leaders.get(self.ctx.speaks_for or "")
+        if ld is None or fam is None or (nat and ld.country != nat):
+            return None
+        day = self.ctx.published
+        held = [r.title for r in ld.roles if day is None or r.active(day)]  # Medvedev was president
+        roles = " ".join([*held, *(t.text for t in ld.titles if t.role is None or t.role in held)]).lower()
+        return Speaker(ld.name, ld.id, ld.gender) if held and any(f in roles for f in fam) else None
 
     def _specific_role(self, phrase: str, end: int) -> list[str]:
         """The words a long role ("the first deputy head of the presidential administration") needs in a
@@ -672,6 +683,8 @@ class Doc:
         for p in self.persons[i:]:
             if p.leader_id and p.leader_id not in recent:
                 recent.append(p.leader_id)
+        if self.ctx.speaks_for and self.ctx.speaks_for not in recent:
+            recent.append(self.ctx.speaks_for)  # the channel's owner: mentioned by every post, last
         lid = self.reg.resolve_title(title, self.ctx.country, self.ctx.published, recent)
         if lid is None:
             return None

@@ -15,6 +15,9 @@ class Context:
     country: str | None = None  # ISO 3166 alpha-2 of the publishing source, e.g. "BY", "RU"
     published: date | None = None
     lang: str | None = None  # declared language ("en", "ru", "be", ...); detected when no pack covers it
+    # the leader whose channel published it (a source's `speaks_for`): counts as mentioned, so
+    # a title that leader holds ("Глава государства" in pul_1's posts) is theirs
+    speaks_for: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Article, ArticleAlias, ArticleBand, utcnow
+from storage.models import Article, ArticleAlias, ArticleBand, Source, utcnow
 
 NUM_PERM = 64
 SHINGLE = 3
@@ -33,6 +33,14 @@ MIN_WORDS = 40           # shorter bodies are too generic to call a reprint
 REPRINT_THRESHOLD = 0.6  # estimated Jaccard similarity of the shingle sets
 REPRINT_WINDOW = timedelta(days=14)
 REPRINT_CANDIDATES = 200
+# A Telegram post and its later website article (storage.articles._post_and_article)
+POST_WINDOW = timedelta(days=3)     # the website rewrites a post within days
+POST_LEAD = timedelta(hours=6)      # ... and rarely publishes much before the channel
+POST_CANDIDATES = 3000              # posts (or articles) of that window compared by signature
+POST_EXACT = 10                     # the most similar checked exactly
+POST_MIN_SIMILARITY = 1 / 32        # two signature values of 64 in common: a shared passage
+POST_CONTAINMENT = 0.4              # of the shorter text's shingles in the longer one: a website keeps
+                                    # the quote (cut) and rewrites the rest around it
 BANDS, ROWS = 16, 4       # 16 bands of 4 values: a pair at similarity 0.6 shares a band with p ~ 0.9
 _PRIME = (1 << 61) - 1
 _MAX_HASH = (1 << 32) - 1
@@ -187,7 +195,9 @@ def link_reprint(session: Session, art: Article) -> Article | None:
             best_id, best_sim = other_id, sim
     best = session.get(Article, best_id) if best_id is not None else None
     if best is None or best_sim < REPRINT_THRESHOLD:
-        return None
+        best = _post_and_article(session, art, when)
+        if best is None:
+            return None
     # the earlier one is the original; follow an existing link to its root
     if (_when(best), best.id) <= (when, art.id):
         original = session.get(Article, best.reprint_of_id) if best.reprint_of_id else best
@@ -196,6 +206,57 @@ def link_reprint(session: Session, art: Article) -> Article | None:
     if best.reprint_of_id is None:
         best.reprint_of_id = art.id
     return None
+
+
+def _telegram_sources(session: Session) -> set[str]:
+    return set(session.scalars(select(Source.id).where(Source.kind == "telegram")))
+
+
+def shingle_set(body: str) -> set[str]:
+    words = _WORD.findall(body.lower())
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def containment(small: set[str], large: set[str]) -> float:
+    """Share of the smaller set found in the larger one."""
+    if not small or not large:
+        return 0.0
+    if len(small) > len(large):
+        small, large = large, small
+    return len(small & large) / len(small)
+
+
+def _post_and_article(session: Session, art: Article, when: datetime) -> Article | None:
+    """A Telegram post and the website article that rewrites it later (or the post of a website
+    article): the post is short and the article longer and reworded, so their Jaccard similarity
+    stays far below REPRINT_THRESHOLD and their LSH bands rarely meet. Instead: the articles of
+    the other side (posts for an article, articles for a post) within POST_WINDOW, ranked by
+    their MinHash similarity, and the best few checked exactly: the shorter text's shingles
+    contained in the longer one's at POST_CONTAINMENT or more."""
+    telegram = _telegram_sources(session)
+    if not telegram:
+        return None
+    is_post = art.source_id in telegram
+    if is_post:  # its website article comes later
+        lo, hi, side = when - POST_LEAD, when + POST_WINDOW, Article.source_id.not_in(telegram)
+    else:
+        lo, hi, side = when - POST_WINDOW, when + POST_LEAD, Article.source_id.in_(telegram)
+    q = (select(Article.id, Article.fingerprint)
+         .where(side, Article.id != art.id, Article.fingerprint.is_not(None),
+                or_(Article.published_at.between(lo, hi),
+                    Article.published_at.is_(None) & Article.first_seen_at.between(lo, hi)))
+         .order_by(Article.id.desc()).limit(POST_CANDIDATES))
+    ranked = sorted(((similarity(art.fingerprint, fp), aid) for aid, fp in session.execute(q)), reverse=True)
+    mine = shingle_set(art.body)
+    best: tuple[float, int] | None = None
+    for sim, aid in ranked[:POST_EXACT]:
+        if sim < POST_MIN_SIMILARITY:
+            break
+        other = session.get(Article, aid)
+        c = containment(mine, shingle_set(other.body)) if other is not None else 0.0
+        if c >= POST_CONTAINMENT and (best is None or c > best[0]):
+            best = (c, aid)
+    return session.get(Article, best[1]) if best is not None else None
 
 
 @dataclass

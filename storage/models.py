@@ -70,6 +70,8 @@ class Source(Base):
     http_cache: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # from sources.yaml: health turns "silent" after this many hours without a new article
     silent_after_hours: Mapped[int | None] = mapped_column(Integer)
+    # articles whose site parser missed title, date or body (stored from the generic extractor)
+    parser_drift: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class CrawlRun(Base):

@@ -154,8 +154,18 @@ def source_health(session: Session, now: datetime | None = None, *, enabled_only
             "last_new_article_at": s.last_new_article_at, "consecutive_failures": s.consecutive_failures or 0,
             "last_error": s.last_error, "paused_until": s.paused_until, "pause_reason": s.pause_reason,
             "silent_after_hours": s.silent_after_hours or 48, "next_crawl_at": s.next_crawl_at,
+            "parser_drift": s.parser_drift or 0, "drift": drift_summary(run),
             "last_run": None if run is None else {
                 "status": run.status, "started_at": run.started_at, "finished_at": run.finished_at,
                 "requests": run.requests, "articles_new": run.articles_new, "error": run.error},
         })
     return out
+
+
+def drift_summary(run: CrawlRun | None) -> str:
+    """The last crawl's parser drift in a few words: "2 of 5 articles (body 2, title 1)", or ""."""
+    d = dict((run.stats or {}).get("parser_drift") or {}) if run is not None else {}
+    if not d.get("articles"):
+        return ""
+    fields = ", ".join(f"{'date' if f == 'published_at' else f} {n}" for f, n in sorted(d.get("fields", {}).items()))
+    return f"{d['articles']} of {d.get('parsed', '?')} articles ({fields})"

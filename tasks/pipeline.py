@@ -93,11 +93,34 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
         with session_scope() as s:
             close_interrupted_runs(s, source_id)
         summary = _crawl_in_child(source_id, since)
+    if summary.get("run_id"):
+        raise_operator_alerts(summary["run_id"])
     # The crawl queued each article's extraction as it stored it; whatever it could not queue
     # (the broker was down, the child died) the sweep picks up once it is stale.
     if not summary.get("ok"):
         raise CrawlFailed(f"{source_id}: {summary.get('error') or 'crawl failed'}")
     return summary
+
+
+def raise_operator_alerts(run_id: int, send_now: bool = False) -> list[int]:
+    """Operator alerts (config/ops.yaml) for a finished crawl run: parser drift over half of its
+    articles. Deliveries are queued (or, with `send_now`, sent in this process: the CLI)."""
+    from alerts.ops import ops_channels, raise_for_run
+    from storage.db import session_scope
+
+    try:
+        with session_scope() as s:
+            ids = raise_for_run(s, run_id, ops_channels)
+            _mark_queued(s, [] if send_now else ids)
+    except Exception as e:  # an operator alert must never fail the crawl it judges
+        log.warning("operator alerts for crawl run %s not raised: %s", run_id, e)
+        return []
+    for did in ids:  # after commit
+        if send_now:
+            deliver.run(did)
+        else:
+            deliver.delay(did)
+    return ids
 
 
 def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
@@ -220,7 +243,7 @@ def extract_quotes(article_id: int) -> int:
     from storage.quotes import ensure_speakers, replace_quotes
 
     leaders = {ld.id: ld for ld in load_leaders()}
-    countries = {c.id: c.country for c in load_sources()}
+    configs = {c.id: c for c in load_sources()}
     with session_scope() as s:
         art = s.get(Article, article_id)
         if art is None:
@@ -228,8 +251,12 @@ def extract_quotes(article_id: int) -> int:
         if art.extracted_hash == art.content_hash:
             return -1  # done already (a redelivered task)
         src = s.get(Source, art.source_id)
-        ctx = Context(country=countries.get(art.source_id) or (src.country if src else None),
-                      published=art.published_at.date() if art.published_at else None, lang=art.lang)
+        cfg = configs.get(art.source_id)
+        # a channel's owner (`speaks_for`, e.g. pul_1 -> lukashenko) is context for every post
+        speaks_for = cfg.speaks_for if cfg is not None and cfg.speaks_for in leaders else None
+        ctx = Context(country=(cfg.country if cfg else None) or (src.country if src else None),
+                      published=art.published_at.date() if art.published_at else None, lang=art.lang,
+                      speaks_for=speaks_for)
         found = [q.to_dict() for q in extract(art.body, lang=art.lang, context=ctx)]
         for d in found:
             if d["speaker_id"] not in leaders:

@@ -1,13 +1,17 @@
 """`make demo` as a newcomer meets it, then the commands the demo tells them to run next."""
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+from mouthpiece.sites import SITES_DIR
 from tests.support.services import REPO
 
 pytestmark = pytest.mark.slow
@@ -43,20 +47,37 @@ def test_demo_data_goes_where_it_says_and_the_next_commands_show_it(tmp_path: Pa
     assert written and "The digest it wrote" in out and str(written[0]) in out
     first_heading = next(ln for ln in written[0].read_text().splitlines() if ln.startswith("# "))
     assert first_heading[2:].replace("\\", "") in out
-    assert out.rstrip().endswith(f"MOUTHPIECE_DATA_DIR={demo} DATABASE_URL= mouthpiece web")
+    last = r.stdout.rstrip().splitlines()[-1].strip()
+    assert last.startswith(f"MOUTHPIECE_DATA_DIR={demo} DATABASE_URL= ") and last.endswith("mouthpiece web"), last
 
     # the hint, pasted as it stands into the shell of a newcomer whose PATH does not hold the
-    # venv (`make install` activates nothing), runs and shows the demo's three alerts
+    # venv (`make install` activates nothing), runs and shows the demo's alerts
     line = next(ln for ln in r.stdout.splitlines() if "alerts list" in ln and "MOUTHPIECE_DATA_DIR=" in ln)
     shell_env = {**_env(COLUMNS="200"), "PATH": "/usr/local/bin:/usr/bin:/bin"}
     alerts = subprocess.run(["bash", "-c", line.split("#")[0]], env=shell_env, cwd=tmp_path, capture_output=True,
                             text=True, timeout=180)
     assert alerts.returncode == 0, f"{line}: {alerts.stderr}"
-    assert alerts.stdout.count("by-nato-ukraine") == 3, alerts.stdout
+    assert alerts.stdout.count("by-nato-ukraine") == len(list((demo / "outbox").glob("alert-*.json"))), alerts.stdout
+    # the Telegram-style channel: an alert quotes a leader from a post and links to the post
+    outbox = [json.loads(p.read_text())["alert"] for p in sorted((demo / "outbox").glob("alert-*.json"))]
+    posts = [m for m in outbox if m["url"].startswith("https://t.me/demo_pool/")]
+    assert posts, [m["url"] for m in outbox]
+    channel = yaml.safe_load((SITES_DIR / "demo_channel" / "channel.yaml").read_text(encoding="utf-8"))
+    post_ids = {p["id"] for p in channel["posts"]}
+    for m in posts:
+        assert int(m["url"].rsplit("/", 1)[1]) in post_ids and m["speaker"] == "Alexander Lukashenko"
+        assert f"https://t.me/demo_pool/{m['url'].rsplit('/', 1)[1]}" in r.stdout  # the demo printed it
+        post = next(p for p in channel["posts"] if m["url"].endswith(f"/{p['id']}"))
+        assert m["quote_text"] in post["text"]
+
+    # what the hint says to run, runs and shows the demo's alerts
+    with sqlite3.connect(demo / "mouthpiece.sqlite") as db:
+        rules = [r for (r,) in db.execute("SELECT rule_id FROM alerts")]
+    assert len(rules) == len(outbox) and set(rules) == {"by-nato-ukraine"}
     follow = _env(MOUTHPIECE_DATA_DIR=str(demo), DATABASE_URL="", COLUMNS="200")
     alerts = _mp(follow, "alerts", "list")
     assert alerts.returncode == 0, alerts.stderr
-    assert alerts.stdout.count("by-nato-ukraine") == 3, alerts.stdout
+    assert alerts.stdout.count("by-nato-ukraine") == len(rules), alerts.stdout
     # `digest` with no --date covers the period in progress: the demo's statements are in it
     digest = _mp(follow, "digest")
     assert digest.returncode == 0, digest.stderr

@@ -190,6 +190,16 @@ class Parser:
         """Per-paragraph filter (subclasses drop "Read also:" lines and the like)."""
         return True
 
+    def expects(self) -> tuple[str, ...]:
+        """The fields this parser's own selectors (or methods) are meant to find: the ones whose
+        absence on a page is drift (the site changed its layout), not a design choice."""
+        cls, out = type(self), []
+        for fld, selectors, method in (("title", self.TITLE, "title"), ("published_at", self.PUBLISHED, "published"),
+                                       ("body", self.BODY, "body")):
+            if selectors or getattr(cls, method) is not getattr(Parser, method) or cls.parse is not Parser.parse:
+                out.append(fld)
+        return tuple(out)
+
     def lang(self, page: Page) -> str | None:
         return None
 

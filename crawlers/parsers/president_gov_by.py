@@ -8,8 +8,9 @@ page (`div.bm_s_item` listing blocks), not from an article page, so no parser cl
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from crawlers.parsers.base import Parser
+from crawlers.parsers.base import Page, Parser
 from crawlers.parsers.registry import register
 
 _NOISE = re.compile(r"^(Share|Поделиться|Print|Версия для печати|Photo:|Фото:)", re.I)
@@ -25,6 +26,12 @@ class V1(Parser):
 
     def keep(self, paragraph: str) -> bool:
         return not _NOISE.search(paragraph)
+
+    def published(self, page: Page) -> datetime | None:
+        # the layout's date is JSON-LD `datePublished` (RC by_president.py); a dated element is
+        # a fallback: a page with neither is drift
+        ld = page.ld("datePublished")
+        return page.date(ld if isinstance(ld, str) else None) or super().published(page)
 
 
 PUBLISHER = register(

@@ -72,6 +72,8 @@ class SourceSpider(scrapy.Spider):
         self.blocked: dict[str, Any] | None = None
         self.article_done = 0
         self.emitted: set[str] = set()          # article URLs listed so far in this crawl
+        self.site_parsed = 0                    # articles read by a site-specific parser
+        self.drift: list[dict[str, Any]] = []   # {"url", "fields"}: what a site parser missed
         self.root_of: dict[str, str] = {}       # discovery URL -> the configured URL it came from
         # the sites (registrable domain[:port]) this source crawls: a page's declared canonical
         # URL is its key only on one of them (storage.articles.storage_key)
@@ -211,6 +213,7 @@ class SourceSpider(scrapy.Spider):
         if not art.body.strip():
             self.article_failed(response, "no article body")
             return
+        self.note_drift(response.url, art)
         hint = response.meta.get("hint", {})
         published = art.published_at or hint.get("published")
         if self.too_old(published):
@@ -243,6 +246,18 @@ class SourceSpider(scrapy.Spider):
             "_via": response.meta.get("via"),
             "_found_url": response.meta.get("found_url"),
         }
+
+    def note_drift(self, url: str, art: Any) -> None:
+        """Count what the site parser read, and what it missed (parser drift: the page was stored
+        from the generic extractor for those fields)."""
+        if art.parser.split("+")[0] in ("generic", "trafilatura", "GenericParser"):
+            return
+        self.site_parsed += 1
+        if art.drift:
+            self.drift.append({"url": url, "fields": list(art.drift)})
+            self.logger.warning("%s: parser %s found no %s on %s; stored from the generic extractor "
+                                "(parser drift: has the site changed its layout?)", self.source.id,
+                                art.parser, ", ".join(art.drift), url)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[dict[str, Any]]:
         """A response without a callback is an article page: what `scrapy parse URL` shows."""

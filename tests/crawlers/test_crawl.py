@@ -40,7 +40,7 @@ def _articles(env) -> list:
 
 
 def test_every_fixture_site_has_a_source() -> None:
-    assert {p.name for p in SITES_DIR.iterdir() if p.is_dir()} - {"demo", "hostile"} <= set(SOURCES)
+    assert {p.name for p in SITES_DIR.iterdir() if p.is_dir()} - {"demo", "demo_channel", "hostile"} <= set(SOURCES)
 
 
 def test_crawl_every_fixture_site_then_recrawl_fetches_no_article(env) -> None:
