@@ -7,7 +7,7 @@ PostgreSQL: tsvector columns quotes.search_en and quotes.search_ru ('english' an
 configurations), GIN-indexed. Quotes stored before this revision are indexed here.
 
 Revision ID: 0010_fulltext
-Revises: 0008_article_extra
+Revises: 0009_article_trust
 """
 import sqlalchemy as sa
 from alembic import op
@@ -15,7 +15,7 @@ from alembic import op
 from storage.models import TZDateTime
 
 revision = "0010_fulltext"
-down_revision = "0008_article_extra"
+down_revision = "0009_article_trust"
 branch_labels = None
 depends_on = None
 

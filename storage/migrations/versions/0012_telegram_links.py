@@ -2,13 +2,13 @@
 added (the generic extractor stored them instead), for `status` and the metrics (issue 14)
 
 Revision ID: 0012_telegram_links
-Revises: 0008_article_extra
+Revises: 0010_fulltext
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_telegram_links"
-down_revision = "0008_article_extra"
+down_revision = "0010_fulltext"
 branch_labels = None
 depends_on = None
 
