@@ -87,6 +87,9 @@ def _run_cli(argv: list[str], env: dict[str, str], out: str) -> None:
     """In the forked child: the real `mouthpiece` entry point, output to a file, in a folder of
     its own (whatever it writes to the current folder stays there)."""
     os.setsid()
+    # Ctrl-C as in a terminal: a test run started in the background (`make test &`, a CI runner)
+    # inherits SIGINT ignored, and Python keeps an ignored SIGINT ignored in every child
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     os.chdir(os.path.dirname(out))
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(fd, 1)
