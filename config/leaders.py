@@ -258,6 +258,7 @@ class Registry:
         """Which leader a title names: by source country and date; ties go to the most recent mention."""
         entries = self._titles.get(re.sub(r"\s+", " ", title.lower()), [])
         cands: list[str] = []
+        named_role: dict[str, str | None] = {}
         for lid, t in entries:
             if t.country is not None and t.country != country:
                 # without the source's country, a country-bound title needs its holder in the text
@@ -267,6 +268,7 @@ class Registry:
                 continue
             if lid not in cands:
                 cands.append(lid)
+                named_role[lid] = t.role
         if not cands:
             return None
         if len(cands) == 1:
@@ -276,7 +278,9 @@ class Registry:
                 return r
         if published is None:
             # prefer the holder whose role is current (open-ended)
-            current = [c for c in cands if any(r.end is None for r in self.leaders[c].roles)]
+            # (of the role the title names: a past president who holds another office is not it)
+            current = [c for c in cands if any(r.end is None and named_role[c] in (None, r.title)
+                                               for r in self.leaders[c].roles)]
             if len(current) == 1:
                 return current[0]
         return None

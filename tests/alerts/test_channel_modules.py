@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 import alerts.channels as channels
 from alerts.channels import configured_channels, get_channel, registry
+from alerts.mentions import neutralise
 from alerts.message import DigestMessage
 from config.settings import Settings
 from tests.support.servers import WebhookServer
@@ -114,7 +115,9 @@ def test_apprise_carries_the_digest_too(make_settings: Callable[..., Settings]) 
         receipt = get_channel("apprise", s).send_digest(again)
         assert receipt.startswith("apprise:1:")
         [req] = hook.wait_for(1)
-        assert req.json["title"] == msg.subject and req.json["message"] == msg.text
+        # the text as sent, its mention defused (alerts/mentions.py): nobody is pinged
+        assert req.json["title"] == msg.subject and req.json["message"] == neutralise(msg.text)
+        assert "<!channel>" not in req.json["message"]
 
 
 def test_a_digest_goes_through_every_configured_channel(session: Session, make_settings: Callable[..., Settings],

@@ -58,8 +58,9 @@ def test_the_head_of_state_in_a_pul_1_post_is_lukashenko(env: Any) -> None:
         assert by_post.get(pid), f"post {pid}: no quote"
         assert {sp for sp, _ in by_post[pid]} == {"lukashenko"}, (pid, by_post[pid])
 
-    # the same posts from a channel that speaks for no one: a bare "Президент" names no one
-    env.sources({k: v for k, v in src.items() if k != "speaks_for"})
+    # the same posts from a foreign channel that speaks for no one: a bare "Президент" names no one
+    # (in a Belarusian source the head of state's title is Lukashenko's anyway)
+    env.sources({**{k: v for k, v in src.items() if k != "speaks_for"}, "country": "LT"})
     from config.loader import clear_cache
 
     clear_cache()
