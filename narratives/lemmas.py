@@ -1,0 +1,76 @@
+"""Words and their lemmas, for frame patterns and echo similarity (pure; cached per word).
+
+Cyrillic words get their pymorphy3 dictionary form ("границах" -> "граница"), Latin words their
+Snowball (Porter2) English stem ("sanctions" -> "sanction"). Which one depends on the word's
+script, not on the text's language, so "NATO" in a Russian text and "НАТО" each get theirs.
+Both caches are plain dicts bounded by `CACHE_MAX`: tagging must reach thousands of quotes a
+second, and a dict lookup is the cheapest memo there is.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+WORD = re.compile(r"[^\W_](?:[\w'’]|-(?=\w))*", re.UNICODE)
+_CYR = re.compile(r"[\u0400-\u04ff]")
+CACHE_MAX = 500_000
+_LEMMA: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # the word as written
+    low: str  # lower case, ё -> е, apostrophes dropped
+    lemma: str
+    start: int  # character offset in the text
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def lemma(low: str) -> str:
+    """The lemma of one lower-cased word (see the module doc)."""
+    hit = _LEMMA.get(low)
+    if hit is not None:
+        return hit
+    if _CYR.search(low):
+        out = str(_morph().parse(low)[0].normal_form).replace("ё", "е")
+    elif low.isdigit():
+        out = low
+    else:
+        out = str(_stemmer().stemWord(low))
+    if len(_LEMMA) >= CACHE_MAX:
+        _LEMMA.clear()
+    _LEMMA[low] = out
+    return out
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of `text` with its lemma and offset (offsets index `text` itself: NFKC and
+    lower-casing are applied per word)."""
+    out = []
+    for m in WORD.finditer(text):
+        w = m.group()
+        low = normalise(w).replace("'", "").replace("’", "")
+        if not low:
+            continue
+        out.append(Token(w, low, lemma(low), m.start()))
+    return out
