@@ -69,7 +69,10 @@ def tokens(text: str) -> list[Token]:
     out = []
     for m in WORD.finditer(text):
         w = m.group()
-        low = normalise(w).replace("'", "").replace("’", "")
+        low = normalise(w)
+        if low.endswith(("'s", "’s")):  # English possessive: "Zelensky's" is Zelensky
+            low = low[:-2]
+        low = low.replace("'", "").replace("’", "")
         if not low:
             continue
         out.append(Token(w, low, lemma(low), m.start()))
