@@ -2,7 +2,7 @@
 
 An echo needs a shared frame and shared words. The score (0..1) is
 
-    FRAME_WEIGHT x Jaccard(frames) + (1 - FRAME_WEIGHT) x cosine(terms)
+    cosine(terms) x (1 - FRAME_WEIGHT + FRAME_WEIGHT x Jaccard(frames))
 
 where the cosine is over IDF-weighted binary term vectors: within one language the terms are
 content-word lemmas plus the language-independent keys (`features.Features.keys`), across
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from narratives.features import Features
 
-FRAME_WEIGHT = 0.4
+FRAME_WEIGHT = 0.3  # a shared frame gates; sharing all frames (Jaccard 1) keeps the full cosine
 CROSS_BOOST = 1.25  # keys alone are fewer than lemmas + keys: the same overlap says more
 VERSION_MIN = 0.35  # cosine over keys at which two quotes by one speaker are one statement
 VERSION_LENGTH_RATIO = 2.2  # translations differ in length, but not by more than this
@@ -82,7 +82,7 @@ def echo_score(new: Statement, old: Statement, idf: Idf = flat_idf, *,
         return Echo(0.0, tuple(sorted(shared_frames)), (), cross)
     union = new.frames | old.frames
     jac = len(shared_frames) / len(union) if union else 0.0
-    score = frame_weight * jac + (1.0 - frame_weight) * cos
+    score = cos * (1.0 - frame_weight + frame_weight * jac)
     return Echo(round(score, 4), tuple(sorted(shared_frames)), tuple(words[:12]), cross)
 
 
