@@ -21,7 +21,7 @@ def configured_tagger(cfg: NarrativesFile | None = None) -> FrameTagger:
     if hit is None or hit[0] is not cfg:
         if len(_TAGGERS) > 8:
             _TAGGERS.clear()
-        hit = _TAGGERS[id(cfg)] = (cfg, FrameTagger(cfg.frames, cfg.hedges))
+        hit = _TAGGERS[id(cfg)] = (cfg, FrameTagger(cfg.frames, {str(k): v for k, v in cfg.hedges.items()}))
     return hit[1]
 
 

@@ -9,7 +9,7 @@ pattern's window, and no `unless` term (or hedge) in or near that span?
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from config.narratives import Frame
@@ -60,7 +60,7 @@ def _compile_term(term: str) -> tuple[_Part, ...]:
 class FrameTagger:
     """Tags texts with frames; build once per configuration (it holds the compiled indexes)."""
 
-    def __init__(self, frames: Sequence[Frame], hedges: dict[str, list[str]] | None = None):
+    def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None):
         self.frame_ids = [f.id for f in frames]
         self._terms: list[tuple[_Part, ...]] = []
         self._term_ids: dict[tuple[_Part, ...], int] = {}

@@ -23,14 +23,15 @@ from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+
+from narratives_gold import DEFAULT_SHARED, GOLD_DIR, resolve, shared_available  # noqa: E402
 
 from config.narratives import load_narratives  # noqa: E402
 from narratives import configured_tagger  # noqa: E402
 from narratives.echo import Statement, echo_score, idf_from_counts  # noqa: E402
 from narratives.features import features  # noqa: E402
 from narratives.lemmas import tokens  # noqa: E402
-from scripts.narratives_gold import DEFAULT_SHARED, GOLD_DIR, resolve, shared_available  # noqa: E402
 
 
 def _when(s: str) -> datetime:

@@ -13,10 +13,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+
+from narratives_gold import DEFAULT_SHARED, load_frames_gold, shared_available  # noqa: E402
 
 from narratives import configured_tagger  # noqa: E402
-from scripts.narratives_gold import DEFAULT_SHARED, load_frames_gold, shared_available  # noqa: E402
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -14,10 +14,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "config": set(),
     "storage": {"config"},
     "quotes": {"config"},
+    "narratives": {"config"},
     "crawlers": {"config", "storage"},
-    "alerts": {"config", "storage", "quotes"},
-    "tasks": {"config", "storage", "quotes", "crawlers", "alerts"},
-    "mouthpiece": {"config", "storage", "quotes", "crawlers", "alerts", "tasks"},
+    "alerts": {"config", "storage", "quotes", "narratives"},
+    "tasks": {"config", "storage", "quotes", "narratives", "crawlers", "alerts"},
+    "mouthpiece": {"config", "storage", "quotes", "narratives", "crawlers", "alerts", "tasks"},
 }
 
 
