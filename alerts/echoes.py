@@ -86,12 +86,12 @@ def _candidates(session: Session, frames: Iterable[str], countries: Sequence[str
     return list(session.scalars(q))
 
 
-def _idf(rows: Sequence[QuoteNarrative], also: Statement) -> Any:
+def _idf(rows: Sequence[QuoteNarrative]) -> Any:
+    """IDF over the candidates (see narratives.echo.idf_from_counts)."""
     df: Counter[str] = Counter()
     for r in rows:
         df.update(set(r.lemmas or ()) | set(r.keys or ()))
-    df.update(also.features.lemmas | also.features.keys)
-    return idf_from_counts(dict(df), len(rows) + 1)
+    return idf_from_counts(dict(df), len(rows))
 
 
 def _set_rows(session: Session, quote_id: int, kind: str, found: dict[int, tuple[Echo, int]]) -> None:
@@ -117,7 +117,7 @@ def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> d
         return {}
     since = row.spoken_at - timedelta(days=cfg.echo.within_days)
     cands = _candidates(session, st.frames, cfg.echo.reference, since, row.spoken_at, row.quote_id)
-    idf = _idf(cands, st)
+    idf = _idf(cands)
     scored = [(c, echo_score(st, statement_of(c), idf)) for c in cands]
     kept = sorted(((c, e) for c, e in scored if e.score >= cfg.echo.min_score and e.score > 0),
                   key=lambda x: (-x[1].score, -x[0].quote_id))[: cfg.echo.max_per_quote]
@@ -149,7 +149,7 @@ def _version_of(session: Session, quote: Quote, row: QuoteNarrative, cfg: Narrat
                                      QuoteNarrative.quote_id < quote.id)
         .order_by(QuoteNarrative.quote_id.desc()).limit(200)))
     st = statement_of(row)
-    idf = _idf(cands, st)
+    idf = _idf(cands)
     best: tuple[QuoteNarrative, Echo] | None = None
     for c in cands:
         e = same_statement(st, statement_of(c), idf)

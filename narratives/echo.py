@@ -51,11 +51,18 @@ def flat_idf(term: str) -> float:
     return 1.0
 
 
-def idf_from_counts(df: dict[str, int], n: int) -> Idf:
-    """BM25's IDF (always > 0) from document frequencies over `n` statements."""
+PRIOR_DOCS = 50  # pretend statements that contain no term: a small pool gives no wild IDF
+
+
+def idf_from_counts(df: dict[str, int], n: int, prior: int = PRIOR_DOCS) -> Idf:
+    """BM25's IDF (always > 0) from document frequencies over `n` statements (the candidates,
+    not the new statement), with `prior` empty statements added: over a pool of two, a shared
+    word would otherwise weigh less than any other, and over thousands the prior vanishes."""
+    total = n + prior
+
     def idf(term: str) -> float:
         d = df.get(term, 0)
-        return math.log(1.0 + (n - d + 0.5) / (d + 0.5))
+        return math.log(1.0 + (total - d + 0.5) / (d + 0.5))
     return idf
 
 
