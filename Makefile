@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes
+.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-frames eval-echo
 
 # Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
 # pyproject.toml); the project itself is installed editable on top, without resolving anything.
@@ -45,6 +45,15 @@ typecheck: $(STAMP)
 # fixed seed, then print token and PolNeAR dev scores (DATA=... to read PolNeAR from elsewhere)
 train-quotes: $(STAMP)
 	nice -n 19 $(BIN)/python scripts/train_quotes.py $(if $(DATA),--data $(DATA))
+
+# narrative frames and echoes against their gold (tests/data/narratives; reads ../shared, skips without it)
+eval-frames: $(STAMP)
+	$(BIN)/python scripts/eval_frames.py --split all
+	$(BIN)/python scripts/eval_frames.py --split heldout
+
+eval-echo: $(STAMP)
+	$(BIN)/python scripts/eval_echo.py --split heldout
+	$(BIN)/python scripts/eval_echo.py --split all
 
 bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done

@@ -240,6 +240,19 @@ class EchoView:
                 "frames": list(self.frames), "words": list(self.words), "cross_language": self.cross_language}
 
 
+def shown_words(words: Sequence[str]) -> list[str]:
+    """Evidence terms for people: concepts without their "c:" tag, names and dates left out
+    (their skeletons read badly), lemmas and numbers as they are."""
+    out = []
+    for w in words:
+        if w.startswith(("n:", "d:")):
+            continue
+        w = w[2:].replace("_", " ") if w.startswith("c:") else w
+        if w not in out:
+            out.append(w)
+    return out
+
+
 def describe_lag(seconds: int) -> str:
     """"4 days", "1 day", "7 hours", "35 minutes"."""
     s = abs(int(seconds))
@@ -251,9 +264,11 @@ def describe_lag(seconds: int) -> str:
 
 
 def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None, since: datetime | None = None,
-               until: datetime | None = None, speaker: str | None = None,
+               until: datetime | None = None, seen_since: datetime | None = None,
+               seen_until: datetime | None = None, speaker: str | None = None,
                names: dict[str, str] | None = None, limit: int = 1000) -> list[EchoView]:
-    """Echo rows joined to both quotes and their articles, newest first."""
+    """Echo rows joined to both quotes and their articles, newest first; `since`/`until` bound
+    when the echoing statement was made, `seen_since`/`seen_until` when its article was first seen."""
     from sqlalchemy.orm import aliased
 
     q1, q2 = aliased(Quote), aliased(Quote)
@@ -270,6 +285,10 @@ def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None, sinc
         stmt = stmt.where(n1.spoken_at >= since)
     if until is not None:
         stmt = stmt.where(n1.spoken_at < until)
+    if seen_since is not None:
+        stmt = stmt.where(a1.first_seen_at >= seen_since)
+    if seen_until is not None:
+        stmt = stmt.where(a1.first_seen_at < seen_until)
     if speaker:
         stmt = stmt.where((q1.speaker_id == speaker) | (q2.speaker_id == speaker))
     stmt = stmt.order_by(n1.spoken_at.desc(), QuoteEcho.score.desc()).limit(max(1, min(limit, 100_000)))

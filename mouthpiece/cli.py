@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from config.loader import ConfigError
+from mouthpiece import cli_echoes
 from mouthpiece.cli_alerts import alerts_app, rules_app, silence_app
 
 app = typer.Typer(
@@ -27,6 +28,7 @@ app.add_typer(sources_app, name="sources")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(silence_app, name="silence")
 app.add_typer(rules_app, name="rules")
+app.command("echoes")(cli_echoes.echoes)
 
 console = Console(stderr=True, soft_wrap=True)
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl (one JSON object per line) or table")]
