@@ -254,11 +254,12 @@ def shown_words(words: Sequence[str]) -> list[str]:
 
 
 def describe_lag(seconds: int) -> str:
-    """"4 days", "1 day", "7 hours", "35 minutes"."""
+    """"4 days", "1 day", "7 hours", "35 minutes": the largest unit that fits, rounded (3 days
+    and 19 hours read as "4 days")."""
     s = abs(int(seconds))
     for unit, n in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if s >= n:
-            k = s // n
+            k = int(s / n + 0.5)
             return f"{k} {unit}{'' if k == 1 else 's'}"
     return "moments"
 

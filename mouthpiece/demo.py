@@ -1,7 +1,9 @@
 """`mouthpiece demo`: one full cycle against the project's own fixture site, on this machine.
 
-It serves tests/sites/demo on 127.0.0.1, points a demo source at it, runs crawl -> extract ->
-alerts -> delivery through the same task code the worker runs, and prints what it found."""
+It serves tests/sites/demo on 127.0.0.1, points two demo sources at it (a Minsk state-media site
+and, under /kremlin/, a Kremlin-style site whose statement a later Belarusian one echoes), runs
+crawl -> extract -> echoes -> alerts -> delivery through the same task code the worker runs, and
+prints what it found."""
 from __future__ import annotations
 
 import os
@@ -22,6 +24,17 @@ DEMO_SOURCE = """sources:
     discovery:
       - type: feed
         url: {base}/feed.xml
+    interval_minutes: {interval}
+    download_delay: 0
+    allow_private: true
+  - id: demo_kremlin
+    name: President of Russia (demo fixture site)
+    kind: state_media
+    country: RU
+    languages: [en]
+    discovery:
+      - type: feed
+        url: {base}/kremlin/feed.xml
     interval_minutes: {interval}
     download_delay: 0
     allow_private: true
@@ -76,6 +89,9 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
         from tasks.pipeline import crawl_source, sweep
 
         out.print(f"[bold]Serving the demo site at {site.base}[/bold] (feed: {site.base}/feed.xml)")
+        # the Kremlin-style site first: its statement is stored (and extracted) before the later
+        # Belarusian one, as it would be when it was published days earlier
+        crawl_source.delay("demo_kremlin")
         crawl_source.delay("demo")
         sweep.delay()
         report(out)
@@ -114,6 +130,7 @@ def _digest_preview() -> str | None:
 def report(out: Console) -> None:
     from sqlalchemy import select
 
+    from alerts.echoes import alert_echoes
     from storage.articles import published_local
     from storage.db import session_scope
     from storage.models import Alert, Article, Delivery, Quote
@@ -139,6 +156,9 @@ def report(out: Console) -> None:
             out.print(f"  #{al.id} {al.rule_id} [{al.severity}] {quote.speaker_name}: \u201c{quote.text}\u201d",
                       highlight=False, markup=False)
             out.print(f"      why new: {al.novelty.get('reason')}", highlight=False, markup=False)
+            for e in alert_echoes(s, al.quote_id):
+                out.print(f"      echoes {e['speaker']}, {e['lag']} earlier: \u00ab{e['text']}\u00bb "
+                          f"({', '.join(e['frames'])}; {e['url']})", highlight=False, markup=False)
             for d in s.scalars(select(Delivery).where(Delivery.alert_id == al.id)):
                 out.print(f"      -> {d.channel}: {d.status} {d.receipt or d.last_error or ''}",
                           highlight=False, markup=False)
