@@ -67,6 +67,9 @@ class FrameTagger:
         self._exact: dict[str, list[int]] = defaultdict(list)  # first word's lemma -> term ids
         self._prefix: dict[str, list[int]] = defaultdict(list)  # first word's prefix -> term ids
         self._patterns: dict[str, list[_Pattern]] = {"en": [], "ru": []}
+        # per language: term id -> (pattern index, group index) of every group it belongs to
+        self._term_groups: dict[str, dict[int, list[tuple[int, int]]]] = {"en": {}, "ru": {}}
+        self._cands: dict[tuple[str, str], tuple[int, ...]] = {}  # (word, lemma) -> term ids it can start
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -74,6 +77,11 @@ class FrameTagger:
                     self._patterns[lang].append(
                         _Pattern(f.id, groups, p.window, frozenset(self._term(t) for t in p.unless)))
         self._hedges = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (hedges or {}).items()}
+        for code, compiled in self._patterns.items():
+            for pi, cp in enumerate(compiled):
+                for gi, g in enumerate(cp.groups):
+                    for tid in g:
+                        self._term_groups[code].setdefault(tid, []).append((pi, gi))
         self._prefix_lens = sorted({len(k) for k in self._prefix})
 
     def _term(self, term: str) -> int:
@@ -99,13 +107,20 @@ class FrameTagger:
         """term id -> (first token, last token) of each occurrence."""
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
         n = len(toks)
+        cache = self._cands
         for i, tok in enumerate(toks):
-            cands = list(self._exact.get(tok.lemma, ()))
-            for k in self._prefix_lens:
-                if k > len(tok.low) and k > len(tok.lemma):
-                    break
-                for key in {tok.low[:k], tok.lemma[:k]}:
-                    cands.extend(self._prefix.get(key, ()))
+            cands = cache.get((tok.low, tok.lemma))
+            if cands is None:
+                found = list(self._exact.get(tok.lemma, ()))
+                for k in self._prefix_lens:
+                    if k > len(tok.low) and k > len(tok.lemma):
+                        break
+                    for key in {tok.low[:k], tok.lemma[:k]}:
+                        found.extend(self._prefix.get(key, ()))
+                cands = tuple(dict.fromkeys(found))
+                if len(cache) >= 200_000:
+                    cache.clear()
+                cache[(tok.low, tok.lemma)] = cands
             for tid in cands:
                 parts = self._terms[tid]
                 if len(parts) == 1:  # the index lookup was the whole match
@@ -113,8 +128,6 @@ class FrameTagger:
                     continue
                 if i + len(parts) <= n and all(self._part_hits(p, toks[i + j]) for j, p in enumerate(parts)):
                     hits[tid].append((i, i + len(parts) - 1))
-        for tid in hits:  # a prefix may have been looked up under two keys
-            hits[tid] = sorted(set(hits[tid]))
         return hits
 
     def tag_tokens(self, toks: list[Token], lang: str) -> list[FrameMatch]:
@@ -125,13 +138,23 @@ class FrameTagger:
         if not hits:
             return []
         hedges = self._hedges.get(lang, frozenset())
+        touched: dict[int, list[list[tuple[int, int]]]] = {}
+        groups_of = self._term_groups.get(lang, {})
+        for tid, spans in hits.items():
+            for pi, gi in groups_of.get(tid, ()):
+                per = touched.get(pi)
+                if per is None:
+                    per = touched[pi] = [[] for _ in pats[pi].groups]
+                per[gi].extend(spans)
         found: dict[str, FrameMatch] = {}
-        for p in pats:
+        for pi in sorted(touched):
+            p = pats[pi]
             if p.frame in found:
                 continue
-            spans_per_group = [sorted(s for t in g if t in hits for s in hits[t]) for g in p.groups]
+            spans_per_group = touched[pi]
             if not all(spans_per_group):
                 continue
+            spans_per_group = [sorted(set(g)) for g in spans_per_group]
             m = self._within(spans_per_group, p.window)
             if m is None:
                 continue

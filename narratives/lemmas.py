@@ -18,6 +18,7 @@ WORD = re.compile(r"[^\W_](?:[\w'’]|-(?=\w))*", re.UNICODE)
 _CYR = re.compile(r"[\u0400-\u04ff]")
 CACHE_MAX = 500_000
 _LEMMA: dict[str, str] = {}
+_WORDS: dict[str, tuple[str, str]] = {}  # a word as written -> (low, lemma)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +68,19 @@ def tokens(text: str) -> list[Token]:
     """Every word of `text` with its lemma and offset (offsets index `text` itself: NFKC and
     lower-casing are applied per word)."""
     out = []
+    words = _WORDS
     for m in WORD.finditer(text):
         w = m.group()
-        low = normalise(w)
-        if low.endswith(("'s", "’s")):  # English possessive: "Zelensky's" is Zelensky
-            low = low[:-2]
-        low = low.replace("'", "").replace("’", "")
-        if not low:
-            continue
-        out.append(Token(w, low, lemma(low), m.start()))
+        hit = words.get(w)
+        if hit is None:
+            low = normalise(w)
+            if low.endswith(("'s", "’s")):  # English possessive: "Zelensky's" is Zelensky
+                low = low[:-2]
+            low = low.replace("'", "").replace("’", "")
+            hit = (low, lemma(low) if low else "")
+            if len(words) >= CACHE_MAX:
+                words.clear()
+            words[w] = hit
+        if hit[0]:
+            out.append(Token(w, hit[0], hit[1], m.start()))
     return out
