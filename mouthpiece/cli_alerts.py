@@ -215,7 +215,7 @@ def silence_remove(silence_id: Annotated[int, typer.Argument(help="id from `mout
 # -- rules ---------------------------------------------------------------------------------------
 @rules_app.command("check")
 def rules_check() -> None:
-    """Validate rules.yaml and channels.yaml; a mistake names file, line and field."""
+    """Validate rules.yaml, channels.yaml and narratives.yaml; a mistake names file, line and field."""
     from alerts.engine import rule_channels
     from alerts.quiet import load_channel_policies
     from alerts.rules import load_rules
@@ -249,8 +249,12 @@ def rules_check() -> None:
         if p.rate_cap:
             bits.append(f"at most {p.rate_cap.max} per {p.rate_cap.per}")
         out.print(f"channel {name}: {', '.join(bits) or 'no limits'}")
+    from config.narratives import load_narratives
+
+    narratives = load_narratives()
     out.print(f"{len(rules)} rule(s) OK ({config_path('rules.yaml')}), "
-              f"channel policy OK ({config_path('channels.yaml')}), {warnings} warning(s)")
+              f"channel policy OK ({config_path('channels.yaml')}), "
+              f"{len(narratives.frames)} narrative frame(s) OK ({config_path('narratives.yaml')}), {warnings} warning(s)")
 
 
 @rules_app.command("test")
