@@ -153,3 +153,23 @@ def test_rules_match_on_frames_and_echo_of(db: str) -> None:
         assert echo["speaker"] == LEADERS["putin"].name and echo["lag"] == "4 days"
         assert echo["text"] == PUTIN_RU
     _ = q_by
+
+
+def test_rules_test_backtests_frames_and_echo_of_also_on_quotes_stored_before_narratives(db: str) -> None:
+    from alerts.backtest import run
+    from storage.models import QuoteNarrative, utcnow
+
+    now = utcnow()
+    a_ru, _ = store(db, "kremlin_ru", PUTIN_RU, "putin", "ru", now - timedelta(days=6))
+    a_by, q_by = store(db, "belta_ru", LUKA_RU, "lukashenko", "ru", now - timedelta(days=2))
+    store(db, "belta_ru", OTHER_RU, "lukashenko", "ru", now - timedelta(days=1))
+    # nothing indexed yet, as for quotes stored before the narratives migration
+    rules = [Rule(id="echo", name="echo", speaker={"countries": ["BY"]}, echo_of={"country": "RU", "within": "30d"},
+                  new_only=False),
+             Rule(id="frame", name="frame", frames=["nato_threat"], new_only=False)]
+    with session_scope(db) as s:
+        bt = run(s, rules, LEADERS, {}, timedelta(days=30))  # replays by storage time: up to now
+        assert [f.quote_id for f in bt.fires if f.rule_id == "echo"] == [q_by]
+        assert bt.stats["frame"].fired == 2  # Putin's statement and Lukashenko's
+        assert s.get(QuoteNarrative, q_by) is not None
+    _ = (a_ru, a_by)
