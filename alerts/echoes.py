@@ -124,15 +124,41 @@ def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> d
     return {c.quote_id: (e, int((row.spoken_at - c.spoken_at).total_seconds())) for c, e in kept}
 
 
+LATER_MAX = 200  # watched quotes a late reference quote is compared with (bounded work)
+
+
 def _echoed_later(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> None:
-    """A reference quote stored after watched quotes that echo it: re-score those quotes."""
+    """A reference quote stored after watched quotes that echo it (crawl order is not speech
+    order): score it against each of them and add the pair where it is among that quote's best
+    `max_per_quote`. One score per watched quote, not a new search for each; the IDF is that of
+    the watched quotes compared (close enough to decide a place among the best)."""
     if row.speaker_country not in cfg.echo.reference or not row.frames:
         return
     frames = [f["frame"] for f in row.frames]
     until = row.spoken_at + timedelta(days=cfg.echo.within_days)
-    for w in _candidates(session, frames, cfg.echo.watched, row.spoken_at, until, row.quote_id)[:200]:
-        if w.spoken_at > row.spoken_at:
-            _set_rows(session, w.quote_id, "echo", _echoes_for(session, w, cfg))
+    later = [w for w in _candidates(session, frames, cfg.echo.watched, row.spoken_at, until, row.quote_id)
+             if w.spoken_at > row.spoken_at][:LATER_MAX]
+    if not later:
+        return
+    old = statement_of(row)
+    idf = _idf(later)
+    for w in later:
+        e = echo_score(statement_of(w), old, idf)
+        if e.score < cfg.echo.min_score or e.score <= 0:
+            continue
+        have = {r.echoed_quote_id: r for r in session.scalars(
+            select(QuoteEcho).where(QuoteEcho.quote_id == w.quote_id, QuoteEcho.kind == "echo"))}
+        lag = int((w.spoken_at - row.spoken_at).total_seconds())
+        if row.quote_id in have:
+            continue
+        if len(have) >= cfg.echo.max_per_quote:
+            worst = min(have.values(), key=lambda r: (r.score, r.echoed_quote_id))
+            if worst.score >= e.score:
+                continue
+            session.delete(worst)
+        session.add(QuoteEcho(quote_id=w.quote_id, echoed_quote_id=row.quote_id, kind="echo", lag_seconds=lag,
+                              score=e.score, evidence=e.evidence()))
+    session.flush()
 
 
 def _version_of(session: Session, quote: Quote, row: QuoteNarrative, cfg: NarrativesFile
