@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 CANDIDATES = 2000  # newest reference quotes sharing a frame that one lookup scores (bounded work)
 
 
-def statement_of(row: QuoteNarrative) -> Statement:
+def statement_of(row: Any) -> Statement:
+    """A `quote_narratives` row (or a result row with its columns) as echo scoring sees it."""
     return Statement(Features(row.lang, frozenset(row.lemmas or ()), frozenset(row.keys or ()), row.length),
                      frozenset(f["frame"] for f in row.frames or ()))
 
@@ -75,18 +76,24 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
     return row
 
 
+_COLUMNS = (QuoteNarrative.quote_id, QuoteNarrative.lang, QuoteNarrative.spoken_at, QuoteNarrative.frames,
+            QuoteNarrative.lemmas, QuoteNarrative.keys, QuoteNarrative.length)
+
+
 def _candidates(session: Session, frames: Iterable[str], countries: Sequence[str], since: datetime,
-                until: datetime, exclude: int) -> list[QuoteNarrative]:
+                until: datetime, exclude: int) -> list[Any]:
+    """Rows (columns only: no ORM objects, this is the hot path) of the newest statements by
+    speakers of `countries` in [since, until] that share one of `frames`."""
     ids = select(QuoteFrame.quote_id).where(QuoteFrame.frame_id.in_(list(frames)))
-    q = (select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(ids),
+    q = (select(*_COLUMNS).where(QuoteNarrative.quote_id.in_(ids),
                                       QuoteNarrative.speaker_country.in_(list(countries)),
                                       QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at <= until,
                                       QuoteNarrative.quote_id != exclude)
          .order_by(QuoteNarrative.spoken_at.desc()).limit(CANDIDATES))
-    return list(session.scalars(q))
+    return list(session.execute(q))
 
 
-def _idf(rows: Sequence[QuoteNarrative]) -> Any:
+def _idf(rows: Sequence[Any]) -> Any:
     """IDF over the candidates (see narratives.echo.idf_from_counts)."""
     df: Counter[str] = Counter()
     for r in rows:

@@ -59,10 +59,14 @@ def idf_from_counts(df: dict[str, int], n: int, prior: int = PRIOR_DOCS) -> Idf:
     not the new statement), with `prior` empty statements added: over a pool of two, a shared
     word would otherwise weigh less than any other, and over thousands the prior vanishes."""
     total = n + prior
+    memo: dict[str, float] = {}  # one lookup scores thousands of candidates sharing terms
 
     def idf(term: str) -> float:
-        d = df.get(term, 0)
-        return math.log(1.0 + (total - d + 0.5) / (d + 0.5))
+        v = memo.get(term)
+        if v is None:
+            d = df.get(term, 0)
+            v = memo[term] = math.log(1.0 + (total - d + 0.5) / (d + 0.5))
+        return v
     return idf
 
 
@@ -70,10 +74,9 @@ def _cosine(a: frozenset[str], b: frozenset[str], idf: Idf) -> tuple[float, list
     shared = a & b
     if not shared:
         return 0.0, []
-    w = {t: idf(t) for t in a | b}
-    num = sum(w[t] ** 2 for t in shared)
-    den = math.sqrt(sum(w[t] ** 2 for t in a)) * math.sqrt(sum(w[t] ** 2 for t in b))
-    return (num / den if den else 0.0), sorted(shared, key=lambda t: (-w[t], t))
+    num = sum(idf(t) ** 2 for t in shared)
+    den = math.sqrt(sum(idf(t) ** 2 for t in a)) * math.sqrt(sum(idf(t) ** 2 for t in b))
+    return (num / den if den else 0.0), sorted(shared, key=lambda t: (-idf(t), t))
 
 
 def echo_score(new: Statement, old: Statement, idf: Idf = flat_idf, *,
