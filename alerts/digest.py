@@ -361,10 +361,10 @@ def period_echoes(session: Session, period: Period, people: SpeakerBook) -> list
     labels = frame_labels()
     names = {sid: people.name(sid, sid) for sid in people.leaders}
     out: list[EchoItem] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[int, int]] = set()
     for v in echo_views(session, seen_since=period.start, seen_until=period.end, names=names, limit=LIST_MAX * 4):
-        key = (v.text, v.echoed_text)
-        if key in seen:  # a reprint of the same pair
+        key = (v.cluster_id, v.echoed_cluster_id)
+        if key in seen:  # a reprint, or the other language version, of a pair already listed
             continue
         seen.add(key)
         out.append(EchoItem(v.speaker, v.text, safe_url(v.url), v.echoed_speaker, v.echoed_text,

@@ -263,6 +263,8 @@ class EchoView:
     frames: tuple[str, ...]
     words: tuple[str, ...]
     cross_language: bool
+    cluster_id: int = 0  # the echoing statement's cluster (its versions and reprints share it)
+    echoed_cluster_id: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"quote_id": self.quote_id, "echoed_quote_id": self.echoed_quote_id, "speaker": self.speaker,
@@ -334,7 +336,7 @@ def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None, sinc
             names.get(qb.speaker_id or "", qb.speaker_name or "?"), qa.text, qb.text, aa.canonical_url,
             ab.canonical_url, na.spoken_at, nb.spoken_at, e.lag_seconds, e.score,
             tuple(e.evidence.get("frames") or ()), tuple(e.evidence.get("words") or ()),
-            bool(e.evidence.get("cross_language"))))
+            bool(e.evidence.get("cross_language")), qa.cluster_id or qa.id, qb.cluster_id or qb.id))
     return out
 
 
