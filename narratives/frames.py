@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from config.narratives import Frame
 from narratives.lemmas import Token, lemma, normalise, tokens
 
-VETO_REACH = 3  # words on each side of a match where an `unless` term or hedge still vetoes it
+VETO_REACH = 3  # words on each side of a match where a hedge still vetoes it (`unless`: half the window)
 MIN_PREFIX = 3
 
 
@@ -159,7 +159,8 @@ class FrameTagger:
             if m is None:
                 continue
             lo, hi, used = m
-            if self._vetoed(hits, p.unless | hedges, lo, hi):
+            if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2)) or \
+                    self._vetoed(hits, hedges, lo, hi, VETO_REACH):
                 continue
             words = tuple(toks[j].text for a, b in sorted(set(used)) for j in range(a, b + 1))
             end_tok = toks[hi]
@@ -183,10 +184,11 @@ class FrameTagger:
         return best
 
     @staticmethod
-    def _vetoed(hits: dict[int, list[tuple[int, int]]], veto: frozenset[int], lo: int, hi: int) -> bool:
+    def _vetoed(hits: dict[int, list[tuple[int, int]]], veto: frozenset[int], lo: int, hi: int,
+                reach: int) -> bool:
         for t in veto:
             for a, b in hits.get(t, ()):
-                if b >= lo - VETO_REACH and a <= hi + VETO_REACH:
+                if b >= lo - reach and a <= hi + reach:
                     return True
         return False
 
