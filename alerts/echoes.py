@@ -19,7 +19,7 @@ in place, stale ones deleted), never appended twice (unique quote, echoed quote,
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -54,6 +54,7 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
     toks = tokens(quote.text)
     matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en")
     feats = features(quote.text, quote.lang, toks)
+    _STATEMENTS.pop(quote.id, None)
     row = session.get(QuoteNarrative, quote.id)
     if row is None:
         row = QuoteNarrative(quote_id=quote.id)
@@ -80,25 +81,59 @@ _COLUMNS = (QuoteNarrative.quote_id, QuoteNarrative.lang, QuoteNarrative.spoken_
             QuoteNarrative.lemmas, QuoteNarrative.keys, QuoteNarrative.length)
 
 
+@dataclass(frozen=True)
+class _Cand:
+    quote_id: int
+    spoken_at: datetime
+    statement: Statement
+
+
+# Statements of stored quotes, parsed once per process: the same reference quotes are candidates
+# for every new quote of the next 30 days, and decoding their JSON is most of a lookup's cost.
+# A quote's row only changes when it is re-indexed (dropped here then) or narratives.yaml
+# changes (the whole cache is dropped when the loaded configuration object, or the database,
+# changes).
+_STATEMENTS: OrderedDict[int, Statement] = OrderedDict()
+_STATEMENTS_MAX = 100_000
+_STATEMENTS_CFG: list[object] = [None]
+
+
 def _candidates(session: Session, frames: Iterable[str], countries: Sequence[str], since: datetime,
-                until: datetime, exclude: int) -> list[Any]:
-    """Rows (columns only: no ORM objects, this is the hot path) of the newest statements by
-    speakers of `countries` in [since, until] that share one of `frames`."""
+                until: datetime, exclude: int, cfg: NarrativesFile) -> list[_Cand]:
+    """The newest statements (at most CANDIDATES) by speakers of `countries` in [since, until]
+    that share one of `frames`: ids from the indexes, statements from the cache or, for those
+    not parsed yet, one more query for their columns."""
+    owner = (id(cfg), str(session.get_bind().engine.url))
+    if _STATEMENTS_CFG[0] != owner:
+        _STATEMENTS.clear()
+        _STATEMENTS_CFG[0] = owner
     ids = select(QuoteFrame.quote_id).where(QuoteFrame.frame_id.in_(list(frames)))
-    q = (select(*_COLUMNS).where(QuoteNarrative.quote_id.in_(ids),
-                                      QuoteNarrative.speaker_country.in_(list(countries)),
-                                      QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at <= until,
-                                      QuoteNarrative.quote_id != exclude)
+    q = (select(QuoteNarrative.quote_id, QuoteNarrative.spoken_at).where(
+        QuoteNarrative.quote_id.in_(ids), QuoteNarrative.speaker_country.in_(list(countries)),
+        QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at <= until, QuoteNarrative.quote_id != exclude)
          .order_by(QuoteNarrative.spoken_at.desc()).limit(CANDIDATES))
-    return list(session.execute(q))
+    found = session.execute(q).all()
+    missing = [qid for qid, _t in found if qid not in _STATEMENTS]
+    for i in range(0, len(missing), 500):
+        for r in session.execute(select(*_COLUMNS).where(QuoteNarrative.quote_id.in_(missing[i:i + 500]))):
+            _STATEMENTS[r.quote_id] = statement_of(r)
+    out = []
+    for qid, t in found:
+        st = _STATEMENTS.get(qid)
+        if st is not None:
+            _STATEMENTS.move_to_end(qid)
+            out.append(_Cand(qid, t, st))
+    while len(_STATEMENTS) > _STATEMENTS_MAX:
+        _STATEMENTS.popitem(last=False)
+    return out
 
 
-def _idf(rows: Sequence[Any]) -> Any:
+def _idf(statements: Sequence[Statement]) -> Any:
     """IDF over the candidates (see narratives.echo.idf_from_counts)."""
     df: Counter[str] = Counter()
-    for r in rows:
-        df.update(set(r.lemmas or ()) | set(r.keys or ()))
-    return idf_from_counts(dict(df), len(rows))
+    for st in statements:
+        df.update(st.features.lemmas | st.features.keys)
+    return idf_from_counts(dict(df), len(statements))
 
 
 def _set_rows(session: Session, quote_id: int, kind: str, found: dict[int, tuple[Echo, int]]) -> None:
@@ -123,9 +158,9 @@ def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> d
     if row.speaker_country not in cfg.echo.watched or not st.frames:
         return {}
     since = row.spoken_at - timedelta(days=cfg.echo.within_days)
-    cands = _candidates(session, st.frames, cfg.echo.reference, since, row.spoken_at, row.quote_id)
-    idf = _idf(cands)
-    scored = [(c, echo_score(st, statement_of(c), idf)) for c in cands]
+    cands = _candidates(session, st.frames, cfg.echo.reference, since, row.spoken_at, row.quote_id, cfg)
+    idf = _idf([c.statement for c in cands])
+    scored = [(c, echo_score(st, c.statement, idf)) for c in cands]
     kept = sorted(((c, e) for c, e in scored if e.score >= cfg.echo.min_score and e.score > 0),
                   key=lambda x: (-x[1].score, -x[0].quote_id))[: cfg.echo.max_per_quote]
     return {c.quote_id: (e, int((row.spoken_at - c.spoken_at).total_seconds())) for c, e in kept}
@@ -143,14 +178,14 @@ def _echoed_later(session: Session, row: QuoteNarrative, cfg: NarrativesFile) ->
         return
     frames = [f["frame"] for f in row.frames]
     until = row.spoken_at + timedelta(days=cfg.echo.within_days)
-    later = [w for w in _candidates(session, frames, cfg.echo.watched, row.spoken_at, until, row.quote_id)
+    later = [w for w in _candidates(session, frames, cfg.echo.watched, row.spoken_at, until, row.quote_id, cfg)
              if w.spoken_at > row.spoken_at][:LATER_MAX]
     if not later:
         return
     old = statement_of(row)
-    idf = _idf(later)
+    idf = _idf([w.statement for w in later])
     for w in later:
-        e = echo_score(statement_of(w), old, idf)
+        e = echo_score(w.statement, old, idf)
         if e.score < cfg.echo.min_score or e.score <= 0:
             continue
         have = {r.echoed_quote_id: r for r in session.scalars(
@@ -182,7 +217,7 @@ def _version_of(session: Session, quote: Quote, row: QuoteNarrative, cfg: Narrat
                                      QuoteNarrative.quote_id < quote.id)
         .order_by(QuoteNarrative.quote_id.desc()).limit(200)))
     st = statement_of(row)
-    idf = _idf(cands)
+    idf = _idf([statement_of(c) for c in cands])
     best: tuple[QuoteNarrative, Echo] | None = None
     for c in cands:
         e = same_statement(st, statement_of(c), idf)
