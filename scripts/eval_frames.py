@@ -3,7 +3,8 @@
     .venv/bin/python scripts/eval_frames.py [--split all|tune|heldout] [--errors]
 
 Items are split by their position in the gold file: even = tune (patterns may be adjusted
-while looking at them), odd = held-out (only measured). Overall is micro-averaged over
+while looking at them), odd = held-out (only measured); `fresh` items were annotated after the
+tuning and are measured apart (`--split fresh`; `all` leaves them out). Overall is micro-averaged over
 (quote, frame) decisions. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations
@@ -29,6 +30,10 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = False) -> dict[str, float]:
     tagger = configured_tagger()
     items = load_frames_gold(shared)
+    if split == "fresh":
+        items = [x for x in items if x["fresh"]]
+    else:
+        items = [x for x in items if not x["fresh"]]
     if split == "tune":
         items = [x for x in items if x["i"] % 2 == 0]
     elif split == "heldout":
@@ -59,7 +64,7 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["all", "tune", "heldout"], default="all")
+    ap.add_argument("--split", choices=["all", "tune", "heldout", "fresh"], default="all")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--errors", action="store_true", help="print every quote tagged wrongly")
     a = ap.parse_args()

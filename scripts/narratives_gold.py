@@ -68,8 +68,8 @@ def load_frames_gold(shared: Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
         if "ref" in it:
             got = resolve(it["ref"], shared)
             out.append({"i": i, "id": it["ref"], "text": got["text"], "lang": got["lang"],
-                        "frames": sorted(it["frames"])})
+                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh"))})
         else:
             out.append({"i": i, "id": f"own:{i}", "text": it["text"], "lang": it["lang"],
-                        "frames": sorted(it["frames"])})
+                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh"))})
     return out
