@@ -474,7 +474,7 @@ def _chart_data(session: Session, cfg: DigestConfig, period: Period, people: Spe
                 if i is not None:
                     volume[t][country][i] += 1
                 heat[sid][t] += 1
-    frames = _frame_series(session, first, days, index, countries, people, period)
+    frames = _frame_series(session, days, since, period, countries)
     order = {c: i for i, c in enumerate(countries)}
     ranked = sorted(heat, key=lambda sid: (order.get(people.country(sid) or "", 99), -sum(heat[sid].values()), sid))[:14]
     heat_rows = [f"{people.name(sid, sid)} ({people.country(sid)})" for sid in ranked]
@@ -485,25 +485,30 @@ def _chart_data(session: Session, cfg: DigestConfig, period: Period, people: Spe
 FRAME_PANELS = 4  # the busiest frames charted
 
 
-def _frame_series(session: Session, first: Mapping[int, tuple[datetime, str | None, list[str]]],
-                  days: list[date], index: Mapping[date, int], countries: list[str], people: SpeakerBook,
-                  period: Period) -> dict[str, dict[str, list[int]]]:
-    """Statements per day using each frame, per country, for the busiest frames of the window."""
+def _frame_series(session: Session, days: list[date], since: datetime, period: Period,
+                  countries: list[str]) -> dict[str, dict[str, list[int]]]:
+    """Statements per day using each frame, per speaker country, by when they were made (a
+    statement and its reprints and language versions count once: one cluster), for the
+    busiest frames of the window."""
     from alerts.echoes import frame_labels
-    from storage.models import QuoteFrame
+    from storage.models import QuoteFrame, QuoteNarrative
 
-    keys = list(first)
+    rows = session.execute(
+        select(QuoteFrame.frame_id, QuoteNarrative.speaker_country, QuoteNarrative.spoken_at, Quote.cluster_id,
+               Quote.id)
+        .join(QuoteNarrative, QuoteNarrative.quote_id == QuoteFrame.quote_id)
+        .join(Quote, Quote.id == QuoteFrame.quote_id)
+        .where(QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at < period.end,
+               QuoteNarrative.speaker_country.in_(countries)))
+    index = {d: i for i, d in enumerate(days)}
+    seen: set[tuple[str, int]] = set()
     per: dict[str, dict[str, list[int]]] = {}
-    for i in range(0, len(keys), 500):
-        chunk = keys[i:i + 500]
-        for frame_id, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)
-                                             .where(QuoteFrame.quote_id.in_(chunk))):
-            seen, sid, _t = first[qid]
-            country = people.country(sid)
-            day = index.get(seen.astimezone(period.tz).date())
-            if country not in countries or day is None:
-                continue
-            per.setdefault(frame_id, {c: [0] * len(days) for c in countries})[country][day] += 1
+    for frame_id, country, spoken, cluster, qid in rows:
+        day = index.get(spoken.astimezone(period.tz).date())
+        if day is None or country is None or (frame_id, cluster or qid) in seen:
+            continue
+        seen.add((frame_id, cluster or qid))
+        per.setdefault(frame_id, {c: [0] * len(days) for c in countries})[country][day] += 1
     labels = frame_labels()
     busiest = sorted(per, key=lambda f: (-sum(sum(v) for v in per[f].values()), f))[:FRAME_PANELS]
     return {labels.get(f, f): per[f] for f in busiest}
@@ -519,8 +524,9 @@ def draw_charts(data: DigestData) -> dict[str, bytes]:
                                  title=f"Statements by speaker and topic, last {len(c.days)} days"),
     }
     if c.frames:
-        charts["frames"] = volume_chart(c.days, c.frames, title=f"{names}: narrative frames per day, "
-                                                                   f"last {len(c.days)} days")
+        charts["frames"] = volume_chart(c.days, c.frames, panel_prefix="", label_limit=80,
+                                        title=f"{names}: narrative frames per day (by when said), "
+                                              f"last {len(c.days)} days")
     return charts
 
 
