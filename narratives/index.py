@@ -47,7 +47,7 @@ class EchoIndex:
         self.postings: list[array[int]] = []  # term id -> statement ids (ascending)
         self.times = array("q")  # statement id -> epoch seconds (ascending)
         self.masks = array("q")  # frames bitmask
-        self.country = array("b")
+        self.country = array("B")
         self.langs = array("b")  # 0 en, 1 ru, 2 other
         self.norms = array("d")  # sqrt(sum idf^2) over the statement's terms, same language
         self.cross_norms = array("d")  # the same over its language-independent keys only
@@ -113,53 +113,62 @@ class EchoIndex:
         if not qmask:
             return []
         times = np.frombuffer(self.times, dtype=np.int64)
-        lo, hi = (int(x) for x in np.searchsorted(times, [when - within, when], side="left"))
+        lo, hi = (int(x) for x in times.searchsorted(np.array([when - within, when], dtype=np.int64)))
         if lo >= hi:
             return []
         qlang = {"en": 0, "ru": 1}.get(lang, 2)
+        width = hi - lo
+        bounds = np.array([lo, hi], dtype=np.int32)
+        # the candidates first: a shared frame and a reference country, over the window's ids
+        masks_w = np.frombuffer(self.masks, dtype=np.int64)[lo:hi]
+        wanted = np.zeros(256, dtype=bool)  # country code -> wanted (a table beats np.isin)
+        wanted[[self.country_code[c] for c in countries if c in self.country_code]] = True
+        ok = ((masks_w & qmask) != 0) & wanted[np.frombuffer(self.country, dtype=np.uint8)[lo:hi]]
+        if not ok.any():
+            return []
+        # then term-at-a-time into dense accumulators over the window (bincount: no sorting)
         keyset = set(keys)
-        ids_parts: list[Any] = []
-        w_parts: list[Any] = []
-        key_ids: list[Any] = []
-        key_w: list[Any] = []
+        offs: list[Any] = []
+        weights: list[float] = []
+        lens: list[int] = []
+        key_offs: list[Any] = []
+        key_weights: list[float] = []
+        key_lens: list[int] = []
         qnorm = qnorm_cross = 0.0
         for t in set(lemmas) | keyset:
             tid = self.term_id.get(t)
             df = len(self.postings[tid]) if tid is not None else 0
             w2 = self._idf(df) ** 2
             qnorm += w2
-            if t in keyset:
+            is_key = t in keyset
+            if is_key:
                 qnorm_cross += w2
             if tid is None:
                 continue
             post = np.frombuffer(self.postings[tid], dtype=np.int32)
-            a, b = np.searchsorted(post, [lo, hi])
+            # the needles in the postings' own dtype: mixed dtypes make numpy copy the whole list
+            a, b = (int(x) for x in post.searchsorted(bounds))
             if a == b:
                 continue
-            ids_parts.append(post[a:b])
-            w_parts.append(np.full(b - a, w2))
-            if t in keyset:
-                key_ids.append(post[a:b])
-                key_w.append(np.full(b - a, w2))
-        if not ids_parts:
+            offs.append(post[a:b])
+            weights.append(w2)
+            lens.append(b - a)
+            if is_key:
+                key_offs.append(post[a:b])
+                key_weights.append(w2)
+                key_lens.append(b - a)
+        if not offs:
             return []
-        ids = np.concatenate(ids_parts)
-        cand, inv = np.unique(ids, return_inverse=True)
-        same = np.bincount(inv, weights=np.concatenate(w_parts))
-        if key_ids:
-            kc, kinv = np.unique(np.concatenate(key_ids), return_inverse=True)
-            ksum = np.bincount(kinv, weights=np.concatenate(key_w))
-            cross = np.zeros(len(cand))
-            cross[np.searchsorted(cand, kc)] = ksum
-        else:
-            cross = np.zeros(len(cand))
-        masks = np.frombuffer(self.masks, dtype=np.int64)[cand]
+        same_all = np.bincount(np.concatenate(offs) - lo, weights=np.repeat(weights, lens), minlength=width)
+        cross_all = (np.bincount(np.concatenate(key_offs) - lo, weights=np.repeat(key_weights, key_lens),
+                                 minlength=width) if key_offs else np.zeros(width))
+        pos = np.nonzero(ok & ((same_all > 0) | (cross_all > 0)))[0]
+        if not len(pos):
+            return []
+        cand = pos + lo
+        same, cross = same_all[pos], cross_all[pos]
+        masks = masks_w[pos]
         shared = masks & qmask
-        codes = {self.country_code[c] for c in countries if c in self.country_code}
-        ok = (shared != 0) & np.isin(np.frombuffer(self.country, dtype=np.int8)[cand], list(codes))
-        if not ok.any():
-            return []
-        cand, same, cross, masks, shared = cand[ok], same[ok], cross[ok], masks[ok], shared[ok]
         is_cross = np.frombuffer(self.langs, dtype=np.int8)[cand] != qlang
         norms = np.where(is_cross, np.frombuffer(self.cross_norms, dtype=np.float64)[cand],
                          np.frombuffer(self.norms, dtype=np.float64)[cand])
