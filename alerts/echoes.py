@@ -18,6 +18,7 @@ in place, stale ones deleted), never appended twice (unique quote, echoed quote,
 """
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
@@ -40,7 +41,8 @@ from storage.models import Article, Quote, QuoteEcho, QuoteFrame, QuoteNarrative
 
 log = logging.getLogger(__name__)
 
-CANDIDATES = 2000  # newest reference quotes sharing a frame that one lookup scores (bounded work)
+CANDIDATES = 2000  # newest reference quotes sharing a frame that one lookup considers (bounded work)
+SCORED = 300  # of those, the ones sharing the most terms are scored in full
 
 
 def statement_of(row: Any) -> Statement:
@@ -160,6 +162,13 @@ def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> d
     since = row.spoken_at - timedelta(days=cfg.echo.within_days)
     cands = _candidates(session, st.frames, cfg.echo.reference, since, row.spoken_at, row.quote_id, cfg)
     idf = _idf([c.statement for c in cands])
+    if len(cands) > SCORED:
+        lang, q_all, q_keys = st.features.lang, st.features.all_terms, st.features.keys
+
+        def overlap(c: _Cand) -> int:
+            f = c.statement.features
+            return len(q_all & f.all_terms) if f.lang == lang else len(q_keys & f.keys)
+        cands = heapq.nlargest(SCORED, cands, key=overlap)
     scored = [(c, echo_score(st, c.statement, idf)) for c in cands]
     kept = sorted(((c, e) for c, e in scored if e.score >= cfg.echo.min_score and e.score > 0),
                   key=lambda x: (-x[1].score, -x[0].quote_id))[: cfg.echo.max_per_quote]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from narratives.lemmas import Token, lemma, normalise, tokens
 
@@ -115,9 +115,13 @@ class Features:
     keys: frozenset[str]  # language-independent: c:concept, n:name, #number, d:month-day
     length: int  # characters
 
+    @cached_property
+    def all_terms(self) -> frozenset[str]:
+        return self.lemmas | self.keys
+
     def terms(self, cross: bool) -> frozenset[str]:
         """What to compare: keys alone across languages, lemmas and keys within one."""
-        return self.keys if cross else self.lemmas | self.keys
+        return self.keys if cross else self.all_terms
 
 
 @lru_cache(maxsize=1)

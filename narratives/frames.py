@@ -97,17 +97,12 @@ class FrameTagger:
                 self._exact[first.key].append(tid)
         return tid
 
-    @staticmethod
-    def _part_hits(part: _Part, tok: Token) -> bool:
-        if part.prefix:
-            return tok.low.startswith(part.key) or tok.lemma.startswith(part.key)
-        return tok.lemma == part.key
-
     def _hits(self, toks: list[Token]) -> dict[int, list[tuple[int, int]]]:
         """term id -> (first token, last token) of each occurrence."""
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
         n = len(toks)
         cache = self._cands
+        terms = self._terms
         for i, tok in enumerate(toks):
             cands = cache.get((tok.low, tok.lemma))
             if cands is None:
@@ -122,12 +117,19 @@ class FrameTagger:
                     cache.clear()
                 cache[(tok.low, tok.lemma)] = cands
             for tid in cands:
-                parts = self._terms[tid]
-                if len(parts) == 1:  # the index lookup was the whole match
+                parts = terms[tid]
+                m = len(parts)
+                if m == 1:  # the index lookup was the whole match
                     hits[tid].append((i, i))
                     continue
-                if i + len(parts) <= n and all(self._part_hits(p, toks[i + j]) for j, p in enumerate(parts)):
-                    hits[tid].append((i, i + len(parts) - 1))
+                if i + m > n:
+                    continue
+                for j in range(1, m):  # the first word matched already (the index); inline: hot loop
+                    p, t = parts[j], toks[i + j]
+                    if not (t.low.startswith(p.key) or t.lemma.startswith(p.key) if p.prefix else t.lemma == p.key):
+                        break
+                else:
+                    hits[tid].append((i, i + m - 1))
         return hits
 
     def tag_tokens(self, toks: list[Token], lang: str) -> list[FrameMatch]:
