@@ -411,7 +411,13 @@ def frame_labels(cfg: NarrativesFile | None = None) -> dict[str, str]:
 def alert_echoes(session: Session, quote_id: int, limit: int = 3) -> list[dict[str, Any]]:
     """The quote's echoes as an alert carries them: speaker, lag, the echoed words, link, frames."""
     labels = frame_labels()
-    return [{"speaker": v.echoed_speaker, "lag": describe_lag(v.lag_seconds), "text": v.echoed_text,
-             "url": v.echoed_url, "frames": [labels.get(f, f) for f in v.frames], "score": round(v.score, 3),
-             "cross_language": v.cross_language}
-            for v in echo_views(session, quote_ids=[quote_id], names=speaker_names(), limit=limit)]
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for v in echo_views(session, quote_ids=[quote_id], names=speaker_names(), limit=limit * 3):
+        if v.echoed_cluster_id in seen:  # the same Russian statement in its other language
+            continue
+        seen.add(v.echoed_cluster_id)
+        out.append({"speaker": v.echoed_speaker, "lag": describe_lag(v.lag_seconds), "text": v.echoed_text,
+                    "url": v.echoed_url, "frames": [labels.get(f, f) for f in v.frames],
+                    "score": round(v.score, 3), "cross_language": v.cross_language})
+    return out[:limit]
