@@ -173,3 +173,34 @@ def test_rules_test_backtests_frames_and_echo_of_also_on_quotes_stored_before_na
         assert bt.stats["frame"].fired == 2  # Putin's statement and Lukashenko's
         assert s.get(QuoteNarrative, q_by) is not None
     _ = (a_ru, a_by)
+
+
+def test_the_echoes_command_in_csv_jsonl_and_table_and_its_mistakes(db: str) -> None:
+    import csv
+    import io
+    import json
+
+    from typer.testing import CliRunner
+
+    from mouthpiece.cli import app
+
+    now = datetime.now(UTC)
+    a_ru, _ = store(db, "kremlin_ru", PUTIN_RU, "putin", "ru", now - timedelta(days=5))
+    a_by, _ = store(db, "belta_ru", LUKA_RU, "lukashenko", "ru", now - timedelta(days=1))
+    index(db, a_ru)
+    index(db, a_by)
+    run = CliRunner().invoke
+    res = run(app, ["echoes", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [(r["speaker"], r["echoed_speaker"], r["lag"]) for r in rows] == [
+        (LEADERS["lukashenko"].name, LEADERS["putin"].name, "4 days")]
+    res = run(app, ["echoes", "--format", "jsonl", "--speaker", "putin"])
+    assert [json.loads(ln)["echoed_text"] for ln in res.stdout.splitlines()] == [PUTIN_RU]
+    assert run(app, ["echoes", "--since", "2d", "--format", "jsonl"]).stdout.count("\n") == 1
+    res = run(app, ["echoes"])
+    assert res.exit_code == 0 and "4 days" in res.stdout
+    for bad, says in ((["--format", "xml"], "--format"), (["--since", "soon"], "--since"),
+                      (["--speaker", "nobody"], "--speaker")):
+        res = run(app, ["echoes", *bad])
+        assert res.exit_code == 2 and says in res.output, res.output
