@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import heapq
 import logging
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -52,12 +52,12 @@ def statement_of(row: Any) -> Statement:
 
 
 def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: Leader | None,
-                      cfg: NarrativesFile) -> QuoteNarrative:
+                      cfg: NarrativesFile, row: QuoteNarrative | None, have: set[str]) -> QuoteNarrative:
+    """Write the quote's narrative row and frame rows (`row`, `have`: what is stored already)."""
     toks = tokens(quote.text)
     matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en")
     feats = features(quote.text, quote.lang, toks)
     _STATEMENTS.pop(quote.id, None)
-    row = session.get(QuoteNarrative, quote.id)
     if row is None:
         row = QuoteNarrative(quote_id=quote.id)
         session.add(row)
@@ -70,12 +70,10 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
     row.keys = sorted(feats.keys)
     row.length = feats.length
     want = {m.frame for m in matches}
-    have = set(session.scalars(select(QuoteFrame.frame_id).where(QuoteFrame.quote_id == quote.id)))
     if have - want:
         session.execute(delete(QuoteFrame).where(QuoteFrame.quote_id == quote.id,
                                                  QuoteFrame.frame_id.in_(have - want)))
     session.add_all(QuoteFrame(frame_id=f, quote_id=quote.id) for f in sorted(want - have))
-    session.flush()
     return row
 
 
@@ -138,10 +136,10 @@ def _idf(statements: Sequence[Statement]) -> Any:
     return idf_from_counts(dict(df), len(statements))
 
 
-def _set_rows(session: Session, quote_id: int, kind: str, found: dict[int, tuple[Echo, int]]) -> None:
-    """Make the quote's rows of `kind` equal `found` (echoed quote id -> (echo, lag))."""
-    rows = {r.echoed_quote_id: r for r in session.scalars(
-        select(QuoteEcho).where(QuoteEcho.quote_id == quote_id, QuoteEcho.kind == kind))}
+def _set_rows(session: Session, rows: dict[int, QuoteEcho], quote_id: int, kind: str,
+              found: dict[int, tuple[Echo, int]]) -> None:
+    """Make the quote's rows of `kind` (`rows`: echoed quote id -> the stored row) equal `found`
+    (echoed quote id -> (echo, lag))."""
     for qid, r in rows.items():
         if qid not in found:
             session.delete(r)
@@ -152,7 +150,6 @@ def _set_rows(session: Session, quote_id: int, kind: str, found: dict[int, tuple
                                   score=e.score, evidence=e.evidence()))
         else:
             old.lag_seconds, old.score, old.evidence = lag, e.score, e.evidence()
-    session.flush()
 
 
 def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> dict[int, tuple[Echo, int]]:
@@ -212,24 +209,48 @@ def _echoed_later(session: Session, row: QuoteNarrative, cfg: NarrativesFile) ->
     session.flush()
 
 
-def _version_of(session: Session, quote: Quote, row: QuoteNarrative, cfg: NarrativesFile
-                ) -> tuple[QuoteNarrative, Echo] | None:
-    """The earlier quote that is this statement in another language, if any."""
-    if row.speaker_key is None:
-        return None
+@dataclass(frozen=True)
+class _Said:
+    """A statement as version matching needs it (plain values: this runs per quote of a transcript)."""
+
+    quote_id: int
+    spoken_at: datetime
+    statement: Statement
+
+
+def _version_pool(session: Session, rows: Sequence[QuoteNarrative], exclude: Sequence[int],
+                  cfg: NarrativesFile) -> dict[str, dict[str, list[_Said]]]:
+    """speaker key -> language -> the stored statements (other articles) of the article's
+    speakers made within `version_hours` of its statements: one query for the whole article."""
+    keys = sorted({r.speaker_key for r in rows if r.speaker_key})
+    pool: dict[str, dict[str, list[_Said]]] = defaultdict(lambda: defaultdict(list))
+    if not keys:
+        return pool
     hours = timedelta(hours=cfg.echo.version_hours)
-    cands = list(session.scalars(
-        select(QuoteNarrative).where(QuoteNarrative.speaker_key == row.speaker_key,
-                                     QuoteNarrative.lang != row.lang,
-                                     QuoteNarrative.spoken_at >= row.spoken_at - hours,
-                                     QuoteNarrative.spoken_at <= row.spoken_at + hours,
-                                     QuoteNarrative.quote_id < quote.id)
-        .order_by(QuoteNarrative.quote_id.desc()).limit(200)))
-    st = statement_of(row)
-    idf = _idf([statement_of(c) for c in cands])
-    best: tuple[QuoteNarrative, Echo] | None = None
+    times = [r.spoken_at for r in rows]
+    found = session.execute(
+        select(*_COLUMNS, QuoteNarrative.speaker_key).where(
+            QuoteNarrative.speaker_key.in_(keys), QuoteNarrative.spoken_at >= min(times) - hours,
+            QuoteNarrative.spoken_at <= max(times) + hours, QuoteNarrative.quote_id.not_in(list(exclude)))
+        .order_by(QuoteNarrative.quote_id.desc()).limit(5000))
+    for r in found:
+        pool[r.speaker_key][r.lang].append(_Said(r.quote_id, r.spoken_at, statement_of(r)))
+    return pool
+
+
+def _version_of(quote_id: int, spoken_at: datetime, st: Statement, by_lang: dict[str, list[_Said]],
+                cfg: NarrativesFile) -> tuple[_Said, Echo] | None:
+    """The earlier statement (of `by_lang`: the speaker's statements around this one, by
+    language) that is this statement in another language, if any."""
+    hours = timedelta(hours=cfg.echo.version_hours)
+    cands = [c for lang, said in by_lang.items() if lang != st.features.lang for c in said
+             if c.quote_id < quote_id and abs(c.spoken_at - spoken_at) <= hours][:200]
+    if not cands:
+        return None
+    idf = _idf([c.statement for c in cands])
+    best: tuple[_Said, Echo] | None = None
     for c in cands:
-        e = same_statement(st, statement_of(c), idf)
+        e = same_statement(st, c.statement, idf)
         if e is not None and (best is None or e.score > best[1].score):
             best = (c, e)
     return best
@@ -237,7 +258,10 @@ def _version_of(session: Session, quote: Quote, row: QuoteNarrative, cfg: Narrat
 
 def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
                   cfg: NarrativesFile | None = None) -> dict[str, int]:
-    """Frames, versions and echoes of the article's quotes (see the module doc). Returns counts."""
+    """Frames, versions and echoes of the article's quotes (see the module doc). Returns counts.
+
+    What is stored for the article is read in a few queries up front and everything is written
+    in one flush at the end: a transcript can hold thousands of quotes."""
     cfg = cfg or load_narratives()
     article = session.get(Article, article_id)
     if article is None:
@@ -245,24 +269,48 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)
                                   .order_by(Quote.id)))
     counts = {"quotes": len(quotes), "framed": 0, "echoes": 0, "versions": 0}
-    for q in quotes:
-        row = _upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg)
-        counts["framed"] += bool(row.frames)
-        version = _version_of(session, q, row, cfg)
-        found: dict[int, tuple[Echo, int]] = {}
-        if version is not None:
-            other, e = version
-            found[other.quote_id] = (e, int((row.spoken_at - other.spoken_at).total_seconds()))
-            partner = session.get(Quote, other.quote_id)
-            if q.cluster_id is None and partner is not None:
-                # one statement, one cluster: rules alert once per (rule, cluster)
-                q.cluster_id = partner.cluster_id or partner.id
-            counts["versions"] += 1
-        _set_rows(session, q.id, "version", found)
-        echoes = _echoes_for(session, row, cfg)
-        _set_rows(session, q.id, "echo", echoes)
-        counts["echoes"] += len(echoes)
-        _echoed_later(session, row, cfg)
+    if not quotes:
+        return counts
+    ids = [q.id for q in quotes]
+    narr: dict[int, QuoteNarrative] = {}
+    have: dict[int, set[str]] = defaultdict(set)
+    stored: dict[tuple[int, str], dict[int, QuoteEcho]] = defaultdict(dict)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        narr.update((r.quote_id, r) for r in session.scalars(
+            select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(chunk))))
+        for fid, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)
+                                        .where(QuoteFrame.quote_id.in_(chunk))):
+            have[qid].add(fid)
+        for er in session.scalars(select(QuoteEcho).where(QuoteEcho.quote_id.in_(chunk))):
+            stored[(er.quote_id, er.kind)][er.echoed_quote_id] = er
+    with session.no_autoflush:
+        rows = [_upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id),
+                                  have[q.id]) for q in quotes]
+        # the speakers' statements around these: stored ones, then this article's as they come
+        pool = _version_pool(session, rows, ids, cfg)
+        by_id = {q.id: q for q in quotes}
+        for q, row in zip(quotes, rows, strict=True):
+            counts["framed"] += bool(row.frames)
+            key, spoken, st = row.speaker_key, row.spoken_at, statement_of(row)
+            version = _version_of(q.id, spoken, st, pool[key], cfg) if key else None
+            if key:
+                pool[key][st.features.lang].append(_Said(q.id, spoken, st))
+            found: dict[int, tuple[Echo, int]] = {}
+            if version is not None:
+                other, e = version
+                found[other.quote_id] = (e, int((spoken - other.spoken_at).total_seconds()))
+                partner = by_id.get(other.quote_id) or session.get(Quote, other.quote_id)
+                if q.cluster_id is None and partner is not None:
+                    # one statement, one cluster: rules alert once per (rule, cluster)
+                    q.cluster_id = partner.cluster_id or partner.id
+                counts["versions"] += 1
+            _set_rows(session, stored[(q.id, "version")], q.id, "version", found)
+            echoes = _echoes_for(session, row, cfg)
+            _set_rows(session, stored[(q.id, "echo")], q.id, "echo", echoes)
+            counts["echoes"] += len(echoes)
+            _echoed_later(session, row, cfg)
+    session.flush()
     if counts["echoes"] or counts["versions"]:
         log.info("article %s: %d quotes with frames, %d echoes, %d cross-language versions", article_id,
                  counts["framed"], counts["echoes"], counts["versions"])

@@ -27,7 +27,9 @@ DEMO_SOURCE = """sources:
     interval_minutes: {interval}
     download_delay: 0
     allow_private: true
-  - id: demo_kremlin
+"""
+# the Kremlin-style site of the demo: the statement the later Belarusian one echoes
+KREMLIN_SOURCE = """  - id: demo_kremlin
     name: President of Russia (demo fixture site)
     kind: state_media
     country: RU
@@ -41,9 +43,11 @@ DEMO_SOURCE = """sources:
 """
 
 
-def demo_sources(base: str, interval: int = 5) -> str:
-    """sources.yaml for the demo site served at `base` (also used by the tests)."""
-    return DEMO_SOURCE.format(base=base, interval=interval)
+def demo_sources(base: str, interval: int = 5, kremlin: bool = False) -> str:
+    """sources.yaml for the demo site served at `base` (also used by the tests); with `kremlin`,
+    also its Kremlin-style section as a second (Russian) source."""
+    return DEMO_SOURCE.format(base=base, interval=interval) + (
+        KREMLIN_SOURCE.format(base=base, interval=interval) if kremlin else "")
 
 
 def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> int:
@@ -64,7 +68,7 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
     feed.write_text(feed.read_text().replace("<!--NEW-ITEMS-->", (site_root / "new-item.xml").read_text()))
 
     with FixtureSite(site_root) as site:
-        (cfg / "sources.yaml").write_text(demo_sources(site.base))
+        (cfg / "sources.yaml").write_text(demo_sources(site.base, kremlin=True))
         os.environ.update({
             "MOUTHPIECE_DATA_DIR": str(data),
             "DATABASE_URL": f"sqlite:///{data / 'mouthpiece.sqlite'}",
