@@ -8,6 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 MOUTHPIECE_DATA_DIR=/data MOUTH
 COPY pyproject.toml README.md requirements.lock requirements-nlp.txt ./
 COPY crawlers crawlers
 COPY quotes quotes
+COPY narratives narratives
 COPY storage storage
 COPY tasks tasks
 COPY alerts alerts

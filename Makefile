@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes browser
+.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes browser eval-frames eval-echo
 
 # Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
 # pyproject.toml); the project itself is installed editable on top, without resolving anything.
@@ -57,6 +57,14 @@ train-quotes: $(STAMP)
 # EVAL_ARGS=--by-extractor adds each extractor's share, EVAL_ARGS="--sets ria,by" picks sets
 eval-quotes: $(STAMP)
 	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)
+# narrative frames and echoes against their gold (tests/data/narratives; reads ../shared, skips without it)
+eval-frames: $(STAMP)
+	$(BIN)/python scripts/eval_frames.py --split all
+	$(BIN)/python scripts/eval_frames.py --split heldout
+
+eval-echo: $(STAMP)
+	$(BIN)/python scripts/eval_echo.py --split heldout
+	$(BIN)/python scripts/eval_echo.py --split all
 
 bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done

@@ -1,6 +1,7 @@
 """`mouthpiece rules test`: replay stored quotes through the rules and report what would have
-fired, and how often. It sends nothing and creates no alert; the only thing it may write is the
-novelty index (MinHash signature and LSH bands) of quotes stored before that index existed.
+fired, and how often. It sends nothing and creates no alert; the only things it may write are the
+novelty index (MinHash signature and LSH bands) and, for rules with `frames:` or `echo_of:`, the
+frames and echoes (alerts/echoes.py) of quotes stored before those indexes existed.
 
 Replay follows the live semantics: quotes in the order they were stored; a rule fires once per
 quote cluster (later reprints are counted, not fired); `new_only` rules skip quotes whose speaker
@@ -14,6 +15,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from alerts.echoes import ensure_indexed
+from alerts.echoes import facts as narrative_facts
 from alerts.engine import facts_for
 from alerts.novelty import Novelty, assess, ensure_signature, index_quote
 from alerts.rules import Rule
@@ -75,6 +78,11 @@ def run(session: Session, rules: list[Rule], leaders: dict[str, Leader], sources
         else:
             ensure_signature(session, q)
     session.flush()
+    if any(r.frames or r.echo_of for r in chosen):
+        # frames and echoes of quotes stored before narratives existed (like the novelty index)
+        ensure_indexed(session, session.scalars(select(Quote).where(
+            Quote.created_at >= back, Quote.start >= 0).order_by(Quote.id)), leaders)
+        session.flush()
 
     stats = {r.id: RuleStats(r.id, r.name) for r in chosen}
     fires: list[Fire] = []
@@ -87,7 +95,9 @@ def run(session: Session, rules: list[Rule], leaders: dict[str, Leader], sources
     for quote, article, source in rows:
         n += 1
         leader = leaders.get(quote.speaker_id or "")
-        facts = facts_for(quote, article, source, sources.get(source.id), leader, is_new=True)
+        frames, echoes = narrative_facts(session, quote.id)
+        facts = facts_for(quote, article, source, sources.get(source.id), leader, is_new=True,
+                          frames=frames, echoes=echoes)
         novelty: dict[int, Novelty] = {}
         for rule in chosen:
             if not rule.model_copy(update={"new_only": False}).matches(facts):

@@ -47,9 +47,11 @@ def volume_chart(
     series: Mapping[str, Mapping[str, Sequence[int]]],
     *,
     title: str = "Quote volume",
+    panel_prefix: str = "on ",
+    label_limit: int = 40,
 ) -> bytes:
-    """One panel per topic; in each, one line per country. `series[topic][country]` holds one
-    count per day of `days`."""
+    """One panel per topic (or frame); in each, one line per country. `series[topic][country]`
+    holds one count per day of `days`. Panels are titled `panel_prefix + topic`."""
     topics = list(series)
     n = max(1, len(topics))
     fig = Figure(figsize=(6.4, 1.55 + 1.35 * n), dpi=DPI)
@@ -64,7 +66,7 @@ def volume_chart(
             ax.plot(x, values, color=COLORS[i % len(COLORS)], linewidth=1.8, marker="o", markersize=2.5,
                     label=_label(COUNTRY_NAMES.get(country, country)))
             ax.fill_between(x, values, color=COLORS[i % len(COLORS)], alpha=0.08)
-        ax.set_title(_label(f"on {topic}"), loc="left", fontsize=9)
+        ax.set_title(_label(f"{panel_prefix}{topic}", label_limit), loc="left", fontsize=9)
         ax.set_ylim(0, max(2, top) * 1.15)
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)

@@ -50,7 +50,7 @@ QUOTE_CHARS_ARCHIVE = 4000
 ARCHIVE_MAX_QUOTES = 500
 LIST_MAX = 50  # alerts and sources listed per section
 EMAIL_HTML_BUDGET = 95_000  # bytes; Gmail clips a message body beyond ~102 KB
-CHART_IDS = ("volume", "heatmap")
+CHART_IDS = ("volume", "heatmap", "frames")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,6 +98,8 @@ class QuoteItem:
     first_seen_at: datetime
     also_reported_by: list[str] = field(default_factory=list)
     reprints: int = 0  # other articles carrying the same statement
+    # the same statement in other languages (cross-language versions in its cluster): (lang, text, url)
+    versions: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -157,6 +159,25 @@ class ChartData:
     heat_rows: list[str]
     heat_columns: list[str]
     heat_counts: list[list[int]]
+    # frames[frame label][country] = statements per day using the frame (the busiest frames)
+    frames: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+
+@dataclass
+class EchoItem:
+    """A watched speaker's statement first seen in the period that echoes an earlier one."""
+
+    speaker: str
+    text: str
+    url: str | None
+    echoed_speaker: str
+    echoed_text: str
+    echoed_url: str | None
+    lag: str
+    score: float
+    frames: list[str]
+    words: list[str]
+    cross_language: bool
 
 
 @dataclass
@@ -172,6 +193,7 @@ class DigestData:
     sources: list[SourceItem]
     charts: ChartData
     empty_day: str = "brief"  # send | brief | skip
+    echoes: list[EchoItem] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -241,7 +263,7 @@ def collect(
         name=cfg.name, title=cfg.title, period=period, headline=headline, speakers=sections,
         alerts_sent=alerts["sent"], alerts_held=alerts["held"], alerts_pending=alerts["pending"],
         sources=troubled, charts=_chart_data(session, cfg, period, people),
-        empty_day=cfg.empty_day,
+        empty_day=cfg.empty_day, echoes=period_echoes(session, period, people),
     )
 
 
@@ -317,7 +339,12 @@ def _statement(key: int, group: list[_Sighting], people: SpeakerBook) -> QuoteIt
     for _q2, _a2, s2 in group[1:]:
         if s2.name != s.name and s2.name not in others:
             others.append(s2.name)
+    versions: list[tuple[str, str, str | None]] = []
+    for q2, a2, _s2 in group[1:]:
+        if q2.lang != q.lang and all(v[0] != q2.lang for v in versions):
+            versions.append((q2.lang, q2.text, safe_url(a2.canonical_url or a2.url)))
     return QuoteItem(
+        versions=versions,
         quote_id=q.id, cluster_id=key, speaker_id=q.speaker_id,
         speaker=people.name(q.speaker_id, q.speaker_name), text=q.text, type=q.type, lang=q.lang,
         topics=list(q.topics or []), url=safe_url(a.canonical_url or a.url), raw_url=a.canonical_url or a.url,
@@ -325,6 +352,25 @@ def _statement(key: int, group: list[_Sighting], people: SpeakerBook) -> QuoteIt
         first_seen_at=a.first_seen_at, also_reported_by=others,
         reprints=len({a2.id for _q2, a2, _s2 in group if a2.id != a.id}),
     )
+
+
+def period_echoes(session: Session, period: Period, people: SpeakerBook) -> list[EchoItem]:
+    """Echoes of reference speakers by statements first seen in the period ("Echoes of Moscow")."""
+    from alerts.echoes import describe_lag, echo_views, frame_labels, shown_words
+
+    labels = frame_labels()
+    names = {sid: people.name(sid, sid) for sid in people.leaders}
+    out: list[EchoItem] = []
+    seen: set[tuple[int, int]] = set()
+    for v in echo_views(session, seen_since=period.start, seen_until=period.end, names=names, limit=LIST_MAX * 4):
+        key = (v.cluster_id, v.echoed_cluster_id)
+        if key in seen:  # a reprint, or the other language version, of a pair already listed
+            continue
+        seen.add(key)
+        out.append(EchoItem(v.speaker, v.text, safe_url(v.url), v.echoed_speaker, v.echoed_text,
+                            safe_url(v.echoed_url), describe_lag(v.lag_seconds), v.score,
+                            [labels.get(f, f) for f in v.frames], shown_words(v.words), v.cross_language))
+    return out[:LIST_MAX]
 
 
 def speaker_sections(statements: list[QuoteItem], cfg: DigestConfig, period: Period, people: SpeakerBook,
@@ -428,22 +474,60 @@ def _chart_data(session: Session, cfg: DigestConfig, period: Period, people: Spe
                 if i is not None:
                     volume[t][country][i] += 1
                 heat[sid][t] += 1
+    frames = _frame_series(session, days, since, period, countries)
     order = {c: i for i, c in enumerate(countries)}
     ranked = sorted(heat, key=lambda sid: (order.get(people.country(sid) or "", 99), -sum(heat[sid].values()), sid))[:14]
     heat_rows = [f"{people.name(sid, sid)} ({people.country(sid)})" for sid in ranked]
     return ChartData(days=days, volume=volume, heat_rows=heat_rows, heat_columns=list(topics),
-                     heat_counts=[[heat[sid][t] for t in topics] for sid in ranked])
+                     heat_counts=[[heat[sid][t] for t in topics] for sid in ranked], frames=frames)
+
+
+FRAME_PANELS = 4  # the busiest frames charted
+
+
+def _frame_series(session: Session, days: list[date], since: datetime, period: Period,
+                  countries: list[str]) -> dict[str, dict[str, list[int]]]:
+    """Statements per day using each frame, per speaker country, by when they were made (a
+    statement and its reprints and language versions count once: one cluster), for the
+    busiest frames of the window."""
+    from alerts.echoes import frame_labels
+    from storage.models import QuoteFrame, QuoteNarrative
+
+    rows = session.execute(
+        select(QuoteFrame.frame_id, QuoteNarrative.speaker_country, QuoteNarrative.spoken_at, Quote.cluster_id,
+               Quote.id)
+        .join(QuoteNarrative, QuoteNarrative.quote_id == QuoteFrame.quote_id)
+        .join(Quote, Quote.id == QuoteFrame.quote_id)
+        .where(QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at < period.end,
+               QuoteNarrative.speaker_country.in_(countries)))
+    index = {d: i for i, d in enumerate(days)}
+    seen: set[tuple[str, int]] = set()
+    per: dict[str, dict[str, list[int]]] = {}
+    for frame_id, country, spoken, cluster, qid in rows:
+        day = index.get(spoken.astimezone(period.tz).date())
+        if day is None or country is None or (frame_id, cluster or qid) in seen:
+            continue
+        seen.add((frame_id, cluster or qid))
+        per.setdefault(frame_id, {c: [0] * len(days) for c in countries})[country][day] += 1
+    labels = frame_labels()
+    busiest = sorted(per, key=lambda f: (-sum(sum(v) for v in per[f].values()), f))[:FRAME_PANELS]
+    return {labels.get(f, f): per[f] for f in busiest}
 
 
 def draw_charts(data: DigestData) -> dict[str, bytes]:
     """The two PNGs: {"volume": ..., "heatmap": ...}."""
     c = data.charts
     names = " vs ".join(COUNTRY_NAMES.get(k, k) for k in next(iter(c.volume.values()), {}))
-    return {
+    charts = {
         "volume": volume_chart(c.days, c.volume, title=f"{names}: statements per day, last {len(c.days)} days"),
         "heatmap": heatmap_chart(c.heat_rows, c.heat_columns, c.heat_counts,
                                  title=f"Statements by speaker and topic, last {len(c.days)} days"),
     }
+    if c.frames:
+        charts["frames"] = volume_chart(c.days, c.frames, panel_prefix="", label_limit=80,
+                                        title=f"{names}: narrative frames per day (by when said), "
+                                              f"last {len(c.days)} days")
+    return charts
 
 
 # ---------------------------------------------------------------------------------------------
@@ -533,6 +617,7 @@ def _context(data: DigestData, max_quotes: int, quote_chars: int) -> dict[str, A
         "alerts_held": data.alerts_held[:LIST_MAX],
         "alerts_pending": data.alerts_pending[:LIST_MAX],
         "sources": data.sources[:LIST_MAX],
+        "echoes": data.echoes[:LIST_MAX],
         "local": lambda when: MdSafe(data.period.local(when)),  # our own format: safe everywhere
         "brief": data.brief,
     }

@@ -36,11 +36,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alerts.channels.base import TransportError
+from alerts.echoes import alert_echoes
+from alerts.echoes import facts as narrative_facts
 from alerts.grouping import also_reported_by
 from alerts.message import AlertMessage
 from alerts.novelty import Novelty, assess, index_quote, speaker_key
 from alerts.quiet import ChannelPolicy
-from alerts.rules import QuoteFacts, Rule
+from alerts.rules import EchoFact, QuoteFacts, Rule
 from alerts.silences import describe as describe_silence
 from alerts.silences import matching as matching_silence
 from config.leaders import Leader
@@ -75,7 +77,8 @@ def current_role(leader: Leader | None, on: datetime | None) -> str | None:
 
 
 def facts_for(quote: Quote | dict[str, Any], article: Article, source: Source, source_cfg: SourceConfig | None,
-              leader: Leader | None, is_new: bool) -> QuoteFacts:
+              leader: Leader | None, is_new: bool, frames: tuple[str, ...] = (),
+              echoes: tuple[EchoFact, ...] = ()) -> QuoteFacts:
     """What a rule sees of a quote: a stored row, or a dict of `quotes.extract` (before storing)."""
     q: dict[str, Any] = quote if isinstance(quote, dict) else {"speaker_id": quote.speaker_id, "topics": quote.topics,
                                                "lang": quote.lang, "type": quote.type, "text": quote.text}
@@ -94,6 +97,8 @@ def facts_for(quote: Quote | dict[str, Any], article: Article, source: Source, s
         text=q["text"],
         is_new=is_new,
         published=day,
+        frames=frames,
+        echoes=echoes,
     )
 
 
@@ -116,8 +121,9 @@ def match_rules(quotes: Iterable[Quote | dict[str, Any]], article: Article, sour
     for quote in quotes:
         speaker = quote["speaker_id"] if isinstance(quote, dict) else quote.speaker_id
         facts = facts_for(quote, article, source, source_cfg, leaders.get(speaker or ""), is_new=True)
-        out[quote_key(quote)] = frozenset(r.id for r in rules
-                                          if r.enabled and r.model_copy(update={"new_only": False}).matches(facts))
+        out[quote_key(quote)] = frozenset(
+            r.id for r in rules
+            if r.enabled and r.model_copy(update={"new_only": False, "frames": [], "echo_of": None}).matches(facts))
     return out
 
 
@@ -128,7 +134,7 @@ class NewDelivery:
 
 
 def build_message(alert: Alert, rule: Rule, quote: Quote, article: Article, source: Source,
-                  leader: Leader | None, channel: str) -> AlertMessage:
+                  leader: Leader | None, channel: str, echoes: list[dict[str, Any]] | None = None) -> AlertMessage:
     return AlertMessage(
         # the id alone repeats after a database reset (a new alert 1 would reuse the Message-ID
         # of the old one, and mail clients would fold them together); the id with its creation
@@ -149,6 +155,7 @@ def build_message(alert: Alert, rule: Rule, quote: Quote, article: Article, sour
         published_at=article.published_at.isoformat() if article.published_at else None,
         first_seen_at=article.first_seen_at.isoformat(),
         novelty_reason=str((alert.novelty or {}).get("reason", "")),
+        echoes=list(echoes or []),
     )
 
 
@@ -197,8 +204,15 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
     for quote in quotes:
         leader = leaders.get(quote.speaker_id or "")
         novelty: dict[int, Novelty] = {}
+        frames, echoes = narrative_facts(session, quote.id)
         for rule in rules:
             if not rule.enabled or rule.id not in hits[quote_key(quote)]:
+                continue
+            # frames and echoes are known only once the quote is stored and indexed: the rules
+            # that ask for them check them here (their text conditions already passed, in RE2)
+            if rule.needs_narratives() and not rule.model_copy(update={"new_only": False}).matches(
+                    facts_for(quote, article, source, sources.get(source.id), leader, is_new=True,
+                              frames=frames, echoes=echoes)):
                 continue
             cluster = quote.cluster_id or quote.id
             if session.scalar(select(Alert.id).where(Alert.rule_id == rule.id, Alert.cluster_id == cluster)):
@@ -241,8 +255,9 @@ def _create_alert(session: Session, rule: Rule, quote: Quote, article: Article, 
     if status != "pending":
         return []
     ids = []
+    echoes = alert_echoes(session, quote.id)
     for channel in channels:
-        msg = build_message(alert, rule, quote, article, source, leader, channel)
+        msg = build_message(alert, rule, quote, article, source, leader, channel, echoes)
         d = Delivery(idempotency_key=msg.idempotency_key, alert_id=alert.id, channel=channel,
                      payload=msg.to_dict(), status="pending", next_attempt_at=alert.send_after, created_at=now)
         session.add(d)

@@ -30,6 +30,8 @@ class AlertMessage:
     first_seen_at: str  # ISO 8601 with offset
     novelty_reason: str
     also_reported_by: list[str] = field(default_factory=list)
+    # earlier statements this one echoes: [{"speaker", "lag", "text", "url", "frames", "score"}]
+    echoes: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def subject(self) -> str:

@@ -170,8 +170,19 @@ def alert_context(msg: AlertMessage) -> dict[str, Any]:
         "lag": _lag(msg.published_at, msg.first_seen_at),
         "novelty_reason": clean(msg.novelty_reason).strip(),
         "also_reported_by": [s for s in (one_line(s, 200) for s in msg.also_reported_by) if s],
+        "echoes": [echo_context(e) for e in (msg.echoes or [])[:5] if isinstance(e, dict)],
         "idempotency_key": one_line(msg.idempotency_key, 300),
     }
+
+
+def echo_context(e: dict[str, Any]) -> dict[str, Any]:
+    """One echo, cleaned: `line` reads "echoes Vladimir Putin, 4 days earlier: «...»"."""
+    speaker = one_line(e.get("speaker"), 200) or "unknown speaker"
+    lag = one_line(e.get("lag"), 40) or "shortly"
+    text = one_line(e.get("text"), 240)
+    frames = [f for f in (one_line(f, 80) for f in e.get("frames") or []) if f]
+    return {"line": f"echoes {speaker}, {lag} earlier: \u00ab{text}\u00bb", "speaker": speaker, "lag": lag,
+            "text": text, "url": one_line(e.get("url"), 2000), "safe_url": safe_url(e.get("url")), "frames": frames}
 
 
 def email_subject(msg: AlertMessage) -> str:
@@ -192,7 +203,9 @@ def console_line(msg: AlertMessage) -> str:
         f"ALERT [{ctx['severity']}] {ctx['speaker']} ({topics}) "
         f"“{one_line(ctx['quote_text'], quote_room)}” {ctx['source_name']} {ctx['url']}"
     )
-    return one_line(line, CONSOLE_MAX + 200)
+    if ctx["echoes"]:
+        line += " | " + one_line(ctx["echoes"][0]["line"], 200)
+    return one_line(line, CONSOLE_MAX + 400)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -334,6 +347,13 @@ def slack_alert_blocks(msg: AlertMessage) -> list[dict[str, Any]]:
     if ctx["novelty_reason"]:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "*Why new:* " + slack_fit(
             ctx["novelty_reason"], SLACK_SECTION_MAX - 20)}})
+    for e in ctx["echoes"]:
+        line = slack_fit(e["line"], SLACK_SECTION_MAX - 400)
+        if e["frames"]:
+            line += " _(" + slack_fit(", ".join(e["frames"]), 200) + ")_"
+        if e["safe_url"]:
+            line += " " + slack_link(e["safe_url"], "source", 300)
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "*Echo:* " + line}})
     if ctx["also_reported_by"]:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Also reported by: " + slack_fit(
             ", ".join(ctx["also_reported_by"]), SLACK_CONTEXT_TEXT_MAX - 30)}]})

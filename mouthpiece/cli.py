@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from config.loader import ConfigError
+from mouthpiece import cli_echoes
 from mouthpiece.cli_alerts import alerts_app, rules_app, silence_app
 from mouthpiece.cli_quotes import quotes_app
 from mouthpiece.cli_web import users_app, web
@@ -33,6 +34,7 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(quotes_app, name="quotes")
 app.add_typer(users_app, name="users")
 app.command()(web)
+app.command("echoes")(cli_echoes.echoes)
 
 console = Console(stderr=True, soft_wrap=True)
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl (one JSON object per line) or table")]

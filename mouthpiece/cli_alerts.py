@@ -215,7 +215,7 @@ def silence_remove(silence_id: Annotated[int, typer.Argument(help="id from `mout
 # -- rules ---------------------------------------------------------------------------------------
 @rules_app.command("check")
 def rules_check() -> None:
-    """Validate rules.yaml, channels.yaml and ops.yaml; a mistake names file, line and field."""
+    """Validate rules.yaml, channels.yaml, ops.yaml and narratives.yaml; a mistake names file, line and field."""
     from alerts.engine import rule_channels
     from alerts.quiet import load_channel_policies
     from alerts.rules import load_rules
@@ -251,6 +251,7 @@ def rules_check() -> None:
             bits.append(f"at most {p.rate_cap.max} per {p.rate_cap.per}")
         out.print(f"channel {name}: {', '.join(bits) or 'no limits'}")
     from alerts.ops import load_ops_rules, ops_channels
+    from config.narratives import load_narratives
 
     for o in load_ops_rules():  # operator alerts (parser drift), to the operators' channel
         out.print(f"operator {o.id}: {'enabled' if o.enabled else 'disabled'}, {o.when} over {o.above:.0%} "
@@ -259,9 +260,11 @@ def rules_check() -> None:
     for sid in {s.speaks_for for s in load_sources() if s.speaks_for} - leader_ids:
         warnings += 1
         err.print(f"warning: sources.yaml: speaks_for {sid!r} is not in leaders.yaml (ignored)")
+    narratives = load_narratives()
     out.print(f"{len(rules)} rule(s) OK ({config_path('rules.yaml')}), "
               f"channel policy OK ({config_path('channels.yaml')}), "
-              f"operator rules OK ({config_path('ops.yaml')}), {warnings} warning(s)")
+              f"operator rules OK ({config_path('ops.yaml')}), "
+              f"{len(narratives.frames)} narrative frame(s) OK ({config_path('narratives.yaml')}), {warnings} warning(s)")
 
 
 @rules_app.command("test")

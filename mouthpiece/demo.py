@@ -1,9 +1,10 @@
 """`mouthpiece demo`: one full cycle against the project's own fixture site, on this machine.
 
-It serves tests/sites/demo (a news site) and tests/sites/demo_channel (a Telegram channel's
-t.me/s preview, mouthpiece/telegram_site.py) on 127.0.0.1, points two demo sources at them, runs
-crawl -> extract -> alerts -> delivery through the same task code the worker runs, and prints
-what it found."""
+It serves tests/sites/demo (a news site, with a Kremlin-style section under /kremlin/ whose
+statement a later Belarusian one echoes) and tests/sites/demo_channel (a Telegram channel's t.me/s
+preview, mouthpiece/telegram_site.py) on 127.0.0.1, points three demo sources at them, runs
+crawl -> extract -> echoes -> alerts -> delivery through the same task code the worker runs, and
+prints what it found."""
 from __future__ import annotations
 
 import os
@@ -43,6 +44,19 @@ DEMO_CHANNEL = """  - id: demo_channel
     download_delay: 0
     allow_private: true
 """
+# the Kremlin-style site of the demo: the statement the later Belarusian one echoes
+KREMLIN_SOURCE = """  - id: demo_kremlin
+    name: President of Russia (demo fixture site)
+    kind: state_media
+    country: RU
+    languages: [en]
+    discovery:
+      - type: feed
+        url: {base}/kremlin/feed.xml
+    interval_minutes: {interval}
+    download_delay: 0
+    allow_private: true
+"""
 
 
 def command_name() -> str:
@@ -67,10 +81,12 @@ def command_name() -> str:
 DIGEST_LINES = 60  # of the digest's Markdown printed at the end
 
 
-def demo_sources(base: str, interval: int = 5, channel: str | None = None) -> str:
-    """sources.yaml for the demo site served at `base` and, when `channel` (the base URL of the
-    demo channel's preview) is given, the demo Telegram channel (also used by the tests)."""
+def demo_sources(base: str, interval: int = 5, channel: str | None = None, kremlin: bool = False) -> str:
+    """sources.yaml for the demo site served at `base` (also used by the tests); when `channel`
+    (the base URL of the demo channel's preview) is given, the demo Telegram channel; with
+    `kremlin`, the site's Kremlin-style section as a second (Russian) source."""
     out = DEMO_SOURCE.format(base=base, interval=interval)
+    out += KREMLIN_SOURCE.format(base=base, interval=interval) if kremlin else ""
     return out + (DEMO_CHANNEL.format(tg=channel, interval=interval) if channel else "")
 
 
@@ -92,7 +108,7 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
     feed.write_text(feed.read_text().replace("<!--NEW-ITEMS-->", (site_root / "new-item.xml").read_text()))
 
     with FixtureSite(site_root) as site, FixtureSite(SITES_DIR / "demo_channel") as tg:
-        (cfg / "sources.yaml").write_text(demo_sources(site.base, channel=tg.base))
+        (cfg / "sources.yaml").write_text(demo_sources(site.base, channel=tg.base, kremlin=True))
         os.environ.update({
             "MOUTHPIECE_DATA_DIR": str(data),
             "DATABASE_URL": f"sqlite:///{data / 'mouthpiece.sqlite'}",
@@ -120,6 +136,9 @@ def run_demo(data: Path, keep: bool = True, hint_database_url: bool = False) -> 
         out.print(f"[bold]and a Telegram-style channel at {tg.base}/s/demo_pool[/bold] "
                   "(its posts are https://t.me/demo_pool/<id>)")
         crawl_source.delay("demo_channel")  # channels often carry the words first
+        # the Kremlin-style site first: its statement is stored (and extracted) before the later
+        # Belarusian one, as it would be when it was published days earlier
+        crawl_source.delay("demo_kremlin")
         crawl_source.delay("demo")
         sweep.delay()
         report(out)
@@ -179,6 +198,7 @@ def _digest_preview() -> dict[str, str | None] | None:
 def report(out: Console) -> None:
     from sqlalchemy import select
 
+    from alerts.echoes import alert_echoes
     from storage.articles import published_local
     from storage.db import session_scope
     from storage.models import Alert, Article, Delivery, Quote
@@ -207,6 +227,9 @@ def report(out: Console) -> None:
             out.print(f"      why new: {al.novelty.get('reason')}", highlight=False, markup=False)
             if art is not None:
                 out.print(f"      link: {art.canonical_url}", highlight=False, markup=False)
+            for e in alert_echoes(s, al.quote_id):
+                out.print(f"      echoes {e['speaker']}, {e['lag']} earlier: \u00ab{e['text']}\u00bb "
+                          f"({', '.join(e['frames'])}; {e['url']})", highlight=False, markup=False)
             for d in s.scalars(select(Delivery).where(Delivery.alert_id == al.id)):
                 out.print(f"      -> {d.channel}: {d.status} {d.receipt or d.last_error or ''}",
                           highlight=False, markup=False)

@@ -9,6 +9,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -196,6 +197,48 @@ class User(Base):
     session_version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class QuoteNarrative(Base):
+    """What echo detection knows of a quote: its frames (with the words that matched), its
+    content lemmas and language-independent keys (narratives/features.py), who said it (their
+    country) and when. One row per quote, written at extraction."""
+
+    __tablename__ = "quote_narratives"
+    __table_args__ = (Index("ix_quote_narratives_country_time", "speaker_country", "spoken_at"),)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    speaker_key: Mapped[str | None] = mapped_column(String(264))  # registry id, else "name:<name>"
+    speaker_country: Mapped[str | None] = mapped_column(String(8))
+    spoken_at: Mapped[datetime] = mapped_column(TZDateTime)  # the article's publication time
+    frames: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # [{frame, words}]
+    lemmas: Mapped[list[str]] = mapped_column(JSON, default=list)
+    keys: Mapped[list[str]] = mapped_column(JSON, default=list)
+    length: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class QuoteFrame(Base):
+    """(frame, quote): the candidate prefilter of echo detection, an indexed lookup by frame."""
+
+    __tablename__ = "quote_frames"
+    frame_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class QuoteEcho(Base):
+    """A quote echoing an earlier one (kind "echo": a watched country's speaker repeating a
+    reference country's line) or the same statement in another language (kind "version")."""
+
+    __tablename__ = "quote_echoes"
+    __table_args__ = (UniqueConstraint("quote_id", "echoed_quote_id", "kind", name="uq_quote_echo"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
+    echoed_quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="echo")
+    lag_seconds: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # shared frames and words
+    created_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+
+
 class Alert(Base):
     __tablename__ = "alerts"
     __table_args__ = (UniqueConstraint("rule_id", "cluster_id", name="uq_alert_rule_cluster"),)
@@ -283,4 +326,5 @@ class Lock(Base):
 __all__ = [
     "Base", "Source", "CrawlRun", "Article", "ArticleAlias", "Speaker", "Quote", "QuoteBand", "Alert",
     "Delivery", "Digest", "Silence", "Lock", "Heartbeat", "User", "ArticleBand", "utcnow", "TZDateTime",
+    "QuoteNarrative", "QuoteFrame", "QuoteEcho",
 ]

@@ -234,6 +234,7 @@ def extract_quotes(article_id: int) -> int:
     """Extract the article's quotes, replacing the old ones; cluster them (MinHash LSH) and
     evaluate the alert rules in the same transaction, so that no alert is lost between the two
     and "extracted" means "evaluated"; then enqueue the deliveries that are due at once."""
+    from alerts.echoes import index_article
     from alerts.engine import evaluate_configured, match_configured
     from config.leaders import load_leaders
     from config.sources import load_sources
@@ -267,6 +268,8 @@ def extract_quotes(article_id: int) -> int:
         ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
                             for d in found if d["speaker_id"] in leaders})
         rows = replace_quotes(s, article_id, found)
+        # frames, echoes and cross-language versions before the rules, which may ask for them
+        index_article(s, article_id, leaders)
         due = evaluate_configured(s, article_id, _group_wait(), matched=matched)
         _mark_queued(s, due)
         art.extracted_hash = art.content_hash

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,11 @@ from mouthpiece.sites import SITES_DIR
 from tests.support.services import REPO
 
 pytestmark = pytest.mark.slow
+SITES = REPO / "tests" / "sites" / "demo"
+
+
+def _published(page: Path) -> datetime:
+    return datetime.fromisoformat(re.search(r'"datePublished": "([^"]+)"', page.read_text()).group(1))  # type: ignore[union-attr]
 
 
 def _mp(env: dict[str, str], *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -85,6 +92,24 @@ def test_demo_data_goes_where_it_says_and_the_next_commands_show_it(tmp_path: Pa
     md = Path(next(ln.split()[-1] for ln in digest.stderr.splitlines() if ln.strip().endswith(".md")))
     text = md.read_text()
     assert "Nothing new" not in text and "NATO is building up its forces" in text
+
+    # the Kremlin-style statement and the later Belarusian one that echoes it: the lag is the
+    # difference of the two fixture pages' publication dates
+    kremlin, minsk = (_published(SITES / p) for p in ("kremlin/news/security-council-2001.html",
+                                                       "news/lukashenko-nato-borders-1001.html"))
+    lag = f"{round((minsk - kremlin).total_seconds() / 86400)} days"
+    line = f"echoes Vladimir Putin, {lag} earlier"
+    assert line in out, out
+    payloads = [json.loads(p.read_text())["alert"] for p in (demo / "outbox").glob("alert-*.json")]
+    echoing = [p for p in payloads if p.get("echoes")]
+    assert len(echoing) == 1 and echoing[0]["speaker"] == "Alexander Lukashenko"
+    assert echoing[0]["echoes"][0]["url"].endswith("/kremlin/news/security-council-2001.html")
+    assert "## Echoes of Moscow" in text and f"echoes **Vladimir Putin**, {lag} earlier" in text
+    echoes = _mp(follow, "echoes", "--since", "3650d", "--format", "jsonl")
+    assert echoes.returncode == 0, echoes.stderr
+    rows = [json.loads(ln) for ln in echoes.stdout.splitlines()]
+    assert [(r["speaker"], r["echoed_speaker"], r["lag"]) for r in rows] == [
+        ("Alexander Lukashenko", "Vladimir Putin", lag)]
 
     # --no-keep leaves nothing behind
     r = _mp(env, "demo", "--no-keep", cwd=tmp_path)

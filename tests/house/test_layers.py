@@ -14,11 +14,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "config": set(),
     "storage": {"config"},
     "quotes": {"config"},
+    "narratives": {"config"},
     "crawlers": {"config", "storage"},
-    "alerts": {"config", "storage", "quotes"},
-    "tasks": {"config", "storage", "quotes", "crawlers", "alerts"},
+    "alerts": {"config", "storage", "quotes", "narratives"},
+    "tasks": {"config", "storage", "quotes", "narratives", "crawlers", "alerts"},
     "web": {"config", "storage", "quotes", "alerts"},
-    "mouthpiece": {"config", "storage", "quotes", "crawlers", "alerts", "tasks", "web"},
+    "mouthpiece": {"config", "storage", "quotes", "narratives", "crawlers", "alerts", "tasks", "web"},
 }
 
 

@@ -1,0 +1,471 @@
+"""Frames, echoes and cross-language versions of stored quotes (extraction time, in its transaction).
+
+For each quote of an article, `index_article`:
+1. tags its frames and computes its features (narratives/, pure) into `quote_narratives` and
+   `quote_frames`;
+2. links versions: the same speaker's quote in the other language within `version_hours`
+   that `narratives.echo.same_statement` accepts is one statement; the new quote joins that
+   quote's cluster (so a rule alerts once per statement, not once per language) and a
+   `quote_echoes` row of kind "version" records the link;
+3. finds echoes: for a quote by a speaker of a watched country, the earlier quotes (within
+   `within_days`) by speakers of a reference country that share a frame, scored by
+   `narratives.echo.echo_score` with IDF over those candidates; the best `max_per_quote` at or
+   above `min_score` become rows of kind "echo". A reference quote that arrives after the
+   watched one it was echoed by (crawl order is not speech order) is linked the same way.
+
+Re-running it gives the same rows: each quote's rows are brought to the computed set (updated
+in place, stale ones deleted), never appended twice (unique quote, echoed quote, kind).
+"""
+from __future__ import annotations
+
+import heapq
+import logging
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from alerts.novelty import speaker_key
+from alerts.rules import EchoFact
+from config.leaders import Leader
+from config.narratives import NarrativesFile, load_narratives
+from narratives import configured_tagger
+from narratives.echo import Echo, Statement, echo_score, idf_from_counts, same_statement
+from narratives.features import Features, features
+from narratives.lemmas import tokens
+from storage.models import Article, Quote, QuoteEcho, QuoteFrame, QuoteNarrative, utcnow
+
+log = logging.getLogger(__name__)
+
+CANDIDATES = 2000  # newest reference quotes sharing a frame that one lookup considers (bounded work)
+SCORED = 300  # of those, the ones sharing the most terms are scored in full
+
+
+def statement_of(row: Any) -> Statement:
+    """A `quote_narratives` row (or a result row with its columns) as echo scoring sees it."""
+    return Statement(Features(row.lang, frozenset(row.lemmas or ()), frozenset(row.keys or ()), row.length),
+                     frozenset(f["frame"] for f in row.frames or ()))
+
+
+def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: Leader | None,
+                      cfg: NarrativesFile, row: QuoteNarrative | None, have: set[str]) -> QuoteNarrative:
+    """Write the quote's narrative row and frame rows (`row`, `have`: what is stored already)."""
+    toks = tokens(quote.text)
+    matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en")
+    feats = features(quote.text, quote.lang, toks)
+    _STATEMENTS.pop(quote.id, None)
+    if row is None:
+        row = QuoteNarrative(quote_id=quote.id)
+        session.add(row)
+    row.lang = feats.lang
+    row.speaker_key = speaker_key(quote.speaker_id, quote.speaker_name)
+    row.speaker_country = leader.country if leader else None
+    row.spoken_at = article.published_at or article.first_seen_at or utcnow()
+    row.frames = [{"frame": m.frame, "words": list(m.words)} for m in matches]
+    row.lemmas = sorted(feats.lemmas)
+    row.keys = sorted(feats.keys)
+    row.length = feats.length
+    want = {m.frame for m in matches}
+    if have - want:
+        session.execute(delete(QuoteFrame).where(QuoteFrame.quote_id == quote.id,
+                                                 QuoteFrame.frame_id.in_(have - want)))
+    session.add_all(QuoteFrame(frame_id=f, quote_id=quote.id) for f in sorted(want - have))
+    return row
+
+
+_COLUMNS = (QuoteNarrative.quote_id, QuoteNarrative.lang, QuoteNarrative.spoken_at, QuoteNarrative.frames,
+            QuoteNarrative.lemmas, QuoteNarrative.keys, QuoteNarrative.length)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    quote_id: int
+    spoken_at: datetime
+    statement: Statement
+
+
+# Statements of stored quotes, parsed once per process: the same reference quotes are candidates
+# for every new quote of the next 30 days, and decoding their JSON is most of a lookup's cost.
+# A quote's row only changes when it is re-indexed (dropped here then) or narratives.yaml
+# changes (the whole cache is dropped when the loaded configuration object, or the database,
+# changes).
+_STATEMENTS: OrderedDict[int, Statement] = OrderedDict()
+_STATEMENTS_MAX = 100_000
+_STATEMENTS_CFG: list[object] = [None]
+
+
+def _candidates(session: Session, frames: Iterable[str], countries: Sequence[str], since: datetime,
+                until: datetime, exclude: int, cfg: NarrativesFile) -> list[_Cand]:
+    """The newest statements (at most CANDIDATES) by speakers of `countries` in [since, until]
+    that share one of `frames`: ids from the indexes, statements from the cache or, for those
+    not parsed yet, one more query for their columns."""
+    owner = (id(cfg), str(session.get_bind().engine.url))
+    if _STATEMENTS_CFG[0] != owner:
+        _STATEMENTS.clear()
+        _STATEMENTS_CFG[0] = owner
+    ids = select(QuoteFrame.quote_id).where(QuoteFrame.frame_id.in_(list(frames)))
+    q = (select(QuoteNarrative.quote_id, QuoteNarrative.spoken_at).where(
+        QuoteNarrative.quote_id.in_(ids), QuoteNarrative.speaker_country.in_(list(countries)),
+        QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at <= until, QuoteNarrative.quote_id != exclude)
+         .order_by(QuoteNarrative.spoken_at.desc()).limit(CANDIDATES))
+    found = session.execute(q).all()
+    missing = [qid for qid, _t in found if qid not in _STATEMENTS]
+    for i in range(0, len(missing), 500):
+        for r in session.execute(select(*_COLUMNS).where(QuoteNarrative.quote_id.in_(missing[i:i + 500]))):
+            _STATEMENTS[r.quote_id] = statement_of(r)
+    out = []
+    for qid, t in found:
+        st = _STATEMENTS.get(qid)
+        if st is not None:
+            _STATEMENTS.move_to_end(qid)
+            out.append(_Cand(qid, t, st))
+    while len(_STATEMENTS) > _STATEMENTS_MAX:
+        _STATEMENTS.popitem(last=False)
+    return out
+
+
+def _idf(statements: Sequence[Statement]) -> Any:
+    """IDF over the candidates (see narratives.echo.idf_from_counts)."""
+    df: Counter[str] = Counter()
+    for st in statements:
+        df.update(st.features.lemmas | st.features.keys)
+    return idf_from_counts(dict(df), len(statements))
+
+
+def _set_rows(session: Session, rows: dict[int, QuoteEcho], quote_id: int, kind: str,
+              found: dict[int, tuple[Echo, int]]) -> None:
+    """Make the quote's rows of `kind` (`rows`: echoed quote id -> the stored row) equal `found`
+    (echoed quote id -> (echo, lag))."""
+    for qid, r in rows.items():
+        if qid not in found:
+            session.delete(r)
+    for qid, (e, lag) in found.items():
+        old = rows.get(qid)
+        if old is None:
+            session.add(QuoteEcho(quote_id=quote_id, echoed_quote_id=qid, kind=kind, lag_seconds=lag,
+                                  score=e.score, evidence=e.evidence()))
+        else:
+            old.lag_seconds, old.score, old.evidence = lag, e.score, e.evidence()
+
+
+def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> dict[int, tuple[Echo, int]]:
+    st = statement_of(row)
+    if row.speaker_country not in cfg.echo.watched or not st.frames:
+        return {}
+    since = row.spoken_at - timedelta(days=cfg.echo.within_days)
+    cands = _candidates(session, st.frames, cfg.echo.reference, since, row.spoken_at, row.quote_id, cfg)
+    idf = _idf([c.statement for c in cands])
+    if len(cands) > SCORED:
+        lang, q_all, q_keys = st.features.lang, st.features.all_terms, st.features.keys
+
+        def overlap(c: _Cand) -> int:
+            f = c.statement.features
+            return len(q_all & f.all_terms) if f.lang == lang else len(q_keys & f.keys)
+        cands = heapq.nlargest(SCORED, cands, key=overlap)
+    scored = [(c, echo_score(st, c.statement, idf)) for c in cands]
+    kept = sorted(((c, e) for c, e in scored if e.score >= cfg.echo.min_score and e.score > 0),
+                  key=lambda x: (-x[1].score, -x[0].quote_id))[: cfg.echo.max_per_quote]
+    return {c.quote_id: (e, int((row.spoken_at - c.spoken_at).total_seconds())) for c, e in kept}
+
+
+LATER_MAX = 200  # watched quotes a late reference quote is compared with (bounded work)
+
+
+def _echoed_later(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> None:
+    """A reference quote stored after watched quotes that echo it (crawl order is not speech
+    order): score it against each of them and add the pair where it is among that quote's best
+    `max_per_quote`. One score per watched quote, not a new search for each; the IDF is that of
+    the watched quotes compared (close enough to decide a place among the best)."""
+    if row.speaker_country not in cfg.echo.reference or not row.frames:
+        return
+    frames = [f["frame"] for f in row.frames]
+    until = row.spoken_at + timedelta(days=cfg.echo.within_days)
+    later = [w for w in _candidates(session, frames, cfg.echo.watched, row.spoken_at, until, row.quote_id, cfg)
+             if w.spoken_at > row.spoken_at][:LATER_MAX]
+    if not later:
+        return
+    old = statement_of(row)
+    idf = _idf([w.statement for w in later])
+    for w in later:
+        e = echo_score(w.statement, old, idf)
+        if e.score < cfg.echo.min_score or e.score <= 0:
+            continue
+        have = {r.echoed_quote_id: r for r in session.scalars(
+            select(QuoteEcho).where(QuoteEcho.quote_id == w.quote_id, QuoteEcho.kind == "echo"))}
+        lag = int((w.spoken_at - row.spoken_at).total_seconds())
+        if row.quote_id in have:
+            continue
+        if len(have) >= cfg.echo.max_per_quote:
+            worst = min(have.values(), key=lambda r: (r.score, r.echoed_quote_id))
+            if worst.score >= e.score:
+                continue
+            session.delete(worst)
+        session.add(QuoteEcho(quote_id=w.quote_id, echoed_quote_id=row.quote_id, kind="echo", lag_seconds=lag,
+                              score=e.score, evidence=e.evidence()))
+    session.flush()
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A statement as version matching needs it (plain values: this runs per quote of a transcript)."""
+
+    quote_id: int
+    spoken_at: datetime
+    statement: Statement
+
+
+def _version_pool(session: Session, rows: Sequence[QuoteNarrative], exclude: Sequence[int],
+                  cfg: NarrativesFile) -> dict[str, dict[str, list[_Said]]]:
+    """speaker key -> language -> the stored statements (other articles) of the article's
+    speakers made within `version_hours` of its statements: one query for the whole article."""
+    keys = sorted({r.speaker_key for r in rows if r.speaker_key})
+    pool: dict[str, dict[str, list[_Said]]] = defaultdict(lambda: defaultdict(list))
+    if not keys:
+        return pool
+    hours = timedelta(hours=cfg.echo.version_hours)
+    times = [r.spoken_at for r in rows]
+    found = session.execute(
+        select(*_COLUMNS, QuoteNarrative.speaker_key).where(
+            QuoteNarrative.speaker_key.in_(keys), QuoteNarrative.spoken_at >= min(times) - hours,
+            QuoteNarrative.spoken_at <= max(times) + hours, QuoteNarrative.quote_id.not_in(list(exclude)))
+        .order_by(QuoteNarrative.quote_id.desc()).limit(5000))
+    for r in found:
+        pool[r.speaker_key][r.lang].append(_Said(r.quote_id, r.spoken_at, statement_of(r)))
+    return pool
+
+
+def _version_of(quote_id: int, spoken_at: datetime, st: Statement, by_lang: dict[str, list[_Said]],
+                cfg: NarrativesFile) -> tuple[_Said, Echo] | None:
+    """The earlier statement (of `by_lang`: the speaker's statements around this one, by
+    language) that is this statement in another language, if any."""
+    hours = timedelta(hours=cfg.echo.version_hours)
+    cands = [c for lang, said in by_lang.items() if lang != st.features.lang for c in said
+             if c.quote_id < quote_id and abs(c.spoken_at - spoken_at) <= hours][:200]
+    if not cands:
+        return None
+    idf = _idf([c.statement for c in cands])
+    best: tuple[_Said, Echo] | None = None
+    for c in cands:
+        e = same_statement(st, c.statement, idf)
+        if e is not None and (best is None or e.score > best[1].score):
+            best = (c, e)
+    return best
+
+
+def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
+                  cfg: NarrativesFile | None = None) -> dict[str, int]:
+    """Frames, versions and echoes of the article's quotes (see the module doc). Returns counts.
+
+    What is stored for the article is read in a few queries up front and everything is written
+    in one flush at the end: a transcript can hold thousands of quotes."""
+    cfg = cfg or load_narratives()
+    article = session.get(Article, article_id)
+    if article is None:
+        return {}
+    quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)
+                                  .order_by(Quote.id)))
+    counts = {"quotes": len(quotes), "framed": 0, "echoes": 0, "versions": 0}
+    if not quotes:
+        return counts
+    ids = [q.id for q in quotes]
+    narr: dict[int, QuoteNarrative] = {}
+    have: dict[int, set[str]] = defaultdict(set)
+    stored: dict[tuple[int, str], dict[int, QuoteEcho]] = defaultdict(dict)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        narr.update((r.quote_id, r) for r in session.scalars(
+            select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(chunk))))
+        for fid, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)
+                                        .where(QuoteFrame.quote_id.in_(chunk))):
+            have[qid].add(fid)
+        for er in session.scalars(select(QuoteEcho).where(QuoteEcho.quote_id.in_(chunk))):
+            stored[(er.quote_id, er.kind)][er.echoed_quote_id] = er
+    with session.no_autoflush:
+        rows = [_upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id),
+                                  have[q.id]) for q in quotes]
+        # the speakers' statements around these: stored ones, then this article's as they come
+        pool = _version_pool(session, rows, ids, cfg)
+        by_id = {q.id: q for q in quotes}
+        for q, row in zip(quotes, rows, strict=True):
+            counts["framed"] += bool(row.frames)
+            key, spoken, st = row.speaker_key, row.spoken_at, statement_of(row)
+            version = _version_of(q.id, spoken, st, pool[key], cfg) if key else None
+            if key:
+                pool[key][st.features.lang].append(_Said(q.id, spoken, st))
+            found: dict[int, tuple[Echo, int]] = {}
+            if version is not None:
+                other, e = version
+                found[other.quote_id] = (e, int((spoken - other.spoken_at).total_seconds()))
+                partner = by_id.get(other.quote_id) or session.get(Quote, other.quote_id)
+                if q.cluster_id is None and partner is not None:
+                    # one statement, one cluster: rules alert once per (rule, cluster)
+                    q.cluster_id = partner.cluster_id or partner.id
+                counts["versions"] += 1
+            _set_rows(session, stored[(q.id, "version")], q.id, "version", found)
+            echoes = _echoes_for(session, row, cfg)
+            _set_rows(session, stored[(q.id, "echo")], q.id, "echo", echoes)
+            counts["echoes"] += len(echoes)
+            _echoed_later(session, row, cfg)
+    session.flush()
+    if counts["echoes"] or counts["versions"]:
+        log.info("article %s: %d quotes with frames, %d echoes, %d cross-language versions", article_id,
+                 counts["framed"], counts["echoes"], counts["versions"])
+    return counts
+
+
+def ensure_indexed(session: Session, quotes: Iterable[Quote], leaders: dict[str, Leader],
+                   cfg: NarrativesFile | None = None) -> None:
+    """Index quotes stored before narratives existed (backtests over old data); oldest first."""
+    cfg = cfg or load_narratives()
+    todo = sorted({q.article_id for q in quotes if session.get(QuoteNarrative, q.id) is None})
+    for aid in todo:
+        index_article(session, aid, leaders, cfg)
+
+
+def facts(session: Session, quote_id: int) -> tuple[tuple[str, ...], tuple[EchoFact, ...]]:
+    """The quote's frames and its echoes, for the rules."""
+    row = session.get(QuoteNarrative, quote_id)
+    frames = tuple(f["frame"] for f in (row.frames if row else []) or [])
+    rows = session.execute(
+        select(QuoteEcho, QuoteNarrative).join(QuoteNarrative, QuoteNarrative.quote_id == QuoteEcho.echoed_quote_id)
+        .where(QuoteEcho.quote_id == quote_id, QuoteEcho.kind == "echo")).all()
+    return frames, tuple(EchoFact(n.speaker_country, n.speaker_key, e.lag_seconds, e.score) for e, n in rows)
+
+
+@dataclass(frozen=True)
+class EchoView:
+    """An echo as alerts, the digest and the CLI show it."""
+
+    quote_id: int
+    echoed_quote_id: int
+    speaker: str
+    echoed_speaker: str
+    text: str
+    echoed_text: str
+    url: str
+    echoed_url: str
+    spoken_at: datetime
+    echoed_at: datetime
+    lag_seconds: int
+    score: float
+    frames: tuple[str, ...]
+    words: tuple[str, ...]
+    cross_language: bool
+    cluster_id: int = 0  # the echoing statement's cluster (its versions and reprints share it)
+    echoed_cluster_id: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote_id": self.quote_id, "echoed_quote_id": self.echoed_quote_id, "speaker": self.speaker,
+                "echoed_speaker": self.echoed_speaker, "text": self.text, "echoed_text": self.echoed_text,
+                "url": self.url, "echoed_url": self.echoed_url, "spoken_at": self.spoken_at.isoformat(),
+                "echoed_at": self.echoed_at.isoformat(), "lag_seconds": self.lag_seconds,
+                "lag": describe_lag(self.lag_seconds), "score": round(self.score, 3),
+                "frames": list(self.frames), "words": list(self.words), "cross_language": self.cross_language}
+
+
+def shown_words(words: Sequence[str]) -> list[str]:
+    """Evidence terms for people: concepts without their "c:" tag, names and dates left out
+    (their skeletons read badly), lemmas and numbers as they are."""
+    out = []
+    for w in words:
+        if w.startswith(("n:", "d:")):
+            continue
+        w = w[2:].replace("_", " ") if w.startswith("c:") else w
+        if w not in out:
+            out.append(w)
+    return out
+
+
+def describe_lag(seconds: int) -> str:
+    """"4 days", "1 day", "7 hours", "35 minutes": the largest unit that fits, rounded (3 days
+    and 19 hours read as "4 days")."""
+    s = abs(int(seconds))
+    for unit, n in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if s >= n:
+            k = int(s / n + 0.5)
+            return f"{k} {unit}{'' if k == 1 else 's'}"
+    return "moments"
+
+
+def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None, since: datetime | None = None,
+               until: datetime | None = None, seen_since: datetime | None = None,
+               seen_until: datetime | None = None, speaker: str | None = None,
+               names: dict[str, str] | None = None, limit: int = 1000) -> list[EchoView]:
+    """Echo rows joined to both quotes and their articles, newest first; `since`/`until` bound
+    when the echoing statement was made, `seen_since`/`seen_until` when its article was first seen."""
+    from sqlalchemy.orm import aliased
+
+    q1, q2 = aliased(Quote), aliased(Quote)
+    a1, a2 = aliased(Article), aliased(Article)
+    n1, n2 = aliased(QuoteNarrative), aliased(QuoteNarrative)
+    stmt = (select(QuoteEcho, q1, q2, a1, a2, n1, n2)
+            .join(q1, q1.id == QuoteEcho.quote_id).join(q2, q2.id == QuoteEcho.echoed_quote_id)
+            .join(a1, a1.id == q1.article_id).join(a2, a2.id == q2.article_id)
+            .join(n1, n1.quote_id == q1.id).join(n2, n2.quote_id == q2.id)
+            .where(QuoteEcho.kind == "echo"))
+    if quote_ids is not None:
+        stmt = stmt.where(QuoteEcho.quote_id.in_(list(quote_ids)))
+    if since is not None:
+        stmt = stmt.where(n1.spoken_at >= since)
+    if until is not None:
+        stmt = stmt.where(n1.spoken_at < until)
+    if seen_since is not None:
+        stmt = stmt.where(a1.first_seen_at >= seen_since)
+    if seen_until is not None:
+        stmt = stmt.where(a1.first_seen_at < seen_until)
+    if speaker:
+        stmt = stmt.where((q1.speaker_id == speaker) | (q2.speaker_id == speaker))
+    stmt = stmt.order_by(n1.spoken_at.desc(), QuoteEcho.score.desc()).limit(max(1, min(limit, 100_000)))
+    names = names or {}
+    out = []
+    for e, qa, qb, aa, ab, na, nb in session.execute(stmt):
+        out.append(EchoView(
+            qa.id, qb.id, names.get(qa.speaker_id or "", qa.speaker_name or "?"),
+            names.get(qb.speaker_id or "", qb.speaker_name or "?"), qa.text, qb.text, aa.canonical_url,
+            ab.canonical_url, na.spoken_at, nb.spoken_at, e.lag_seconds, e.score,
+            tuple(e.evidence.get("frames") or ()), tuple(e.evidence.get("words") or ()),
+            bool(e.evidence.get("cross_language")), qa.cluster_id or qa.id, qb.cluster_id or qb.id))
+    return out
+
+
+def versions_of(session: Session, quote_ids: Sequence[int]) -> dict[int, list[int]]:
+    """quote id -> the ids of its versions in other languages (both directions)."""
+    out: dict[int, list[int]] = {}
+    if not quote_ids:
+        return out
+    rows = session.execute(select(QuoteEcho.quote_id, QuoteEcho.echoed_quote_id).where(
+        QuoteEcho.kind == "version",
+        QuoteEcho.quote_id.in_(list(quote_ids)) | QuoteEcho.echoed_quote_id.in_(list(quote_ids))))
+    for a, b in rows:
+        out.setdefault(a, []).append(b)
+        out.setdefault(b, []).append(a)
+    return out
+
+
+def speaker_names() -> dict[str, str]:
+    from config.leaders import load_leaders
+
+    return {ld.id: ld.name for ld in load_leaders()}
+
+
+def frame_labels(cfg: NarrativesFile | None = None) -> dict[str, str]:
+    return {f.id: f.label for f in (cfg or load_narratives()).frames}
+
+
+def alert_echoes(session: Session, quote_id: int, limit: int = 3) -> list[dict[str, Any]]:
+    """The quote's echoes as an alert carries them: speaker, lag, the echoed words, link, frames."""
+    labels = frame_labels()
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for v in echo_views(session, quote_ids=[quote_id], names=speaker_names(), limit=limit * 3):
+        if v.echoed_cluster_id in seen:  # the same Russian statement in its other language
+            continue
+        seen.add(v.echoed_cluster_id)
+        out.append({"speaker": v.echoed_speaker, "lag": describe_lag(v.lag_seconds), "text": v.echoed_text,
+                    "url": v.echoed_url, "frames": [labels.get(f, f) for f in v.frames],
+                    "score": round(v.score, 3), "cross_language": v.cross_language})
+    return out[:limit]

@@ -1,0 +1,115 @@
+"""`narratives.yaml`: the narrative frames that quotes are tagged with, and the echo settings.
+
+A frame (e.g. "NATO encirclement as a threat") has an id, a label, a description, per-language
+patterns and examples. A pattern is a list of word groups that must all occur within `window`
+words of each other; a group is a list of terms (a word, a phrase, or a prefix ending in `*`),
+any of which satisfies it. Russian terms are matched by pymorphy3 lemma, English ones by
+Snowball stem (`narratives/lemmas.py`), so one form covers every inflection. `unless` terms veto
+a match found near them (negations, denials). Users add frames to their own copy of the file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from config.loader import config_path, load_yaml
+
+Lang = Literal["en", "ru"]
+MAX_WINDOW = 60  # words: a pattern spread wider than this is no longer one statement
+
+
+def _terms(v: list[str], what: str) -> list[str]:
+    for t in v:
+        if not t.strip() or t.strip() == "*":
+            raise ValueError(f"empty {what}")
+        if any("*" in w.rstrip("*") for w in t.split()):
+            raise ValueError(f"{what} {t!r}: '*' may only end a word")
+        if any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in t.split()) or len(t.strip()) < 2:
+            raise ValueError(f"{what} {t!r} is too short to match anything specific (a prefix needs 3 letters)")
+    return [" ".join(t.split()) for t in v]
+
+
+class Pattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    all: list[list[str]] = Field(min_length=1, max_length=5)
+    window: int = Field(default=12, ge=1, le=MAX_WINDOW)
+    unless: list[str] = Field(default_factory=list)
+
+    @field_validator("all")
+    @classmethod
+    def _groups(cls, v: list[list[str]]) -> list[list[str]]:
+        out = []
+        for g in v:
+            if not g:
+                raise ValueError("empty word group")
+            out.append(_terms(g, "term"))
+        return out
+
+    @field_validator("unless")
+    @classmethod
+    def _unless(cls, v: list[str]) -> list[str]:
+        return _terms(v, "unless term")
+
+
+class Frame(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+    label: str = Field(min_length=3, max_length=120)
+    description: str = Field(min_length=3)
+    patterns: dict[Lang, list[Pattern]]
+    examples: dict[Lang, list[str]] = Field(default_factory=dict)
+
+    @field_validator("patterns")
+    @classmethod
+    def _some(cls, v: dict[Lang, list[Pattern]]) -> dict[Lang, list[Pattern]]:
+        if not any(v.values()):
+            raise ValueError("a frame needs at least one pattern")
+        return v
+
+
+class EchoSettings(BaseModel):
+    """Who echoes whom, and how alike two statements must be (see narratives/echo.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+    watched: list[str] = Field(default_factory=lambda: ["BY"])  # countries whose statements echo
+    reference: list[str] = Field(default_factory=lambda: ["RU"])  # countries echoed
+    within_days: int = Field(default=30, ge=1, le=365)
+    min_score: float = Field(default=0.11, ge=0.0, le=1.0)  # calibrated: scripts/eval_echo.py --calibrate
+    max_per_quote: int = Field(default=3, ge=1, le=20)
+    version_hours: int = Field(default=48, ge=1, le=24 * 14)  # one statement in two languages
+
+
+class NarrativesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    hedges: dict[Lang, list[str]] = Field(default_factory=dict)
+    echo: EchoSettings = Field(default_factory=EchoSettings)
+    frames: list[Frame] = Field(min_length=1)
+
+    @field_validator("hedges")
+    @classmethod
+    def _hedges(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
+        return {k: _terms(t, "hedge") for k, t in v.items()}
+
+    @model_validator(mode="after")
+    def _unique(self) -> NarrativesFile:
+        ids = [f.id for f in self.frames]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"duplicate frame id(s): {dup}")
+        return self
+
+
+def narratives_path() -> Path:
+    return config_path("narratives.yaml")
+
+
+def load_narratives(path: str | Path | None = None) -> NarrativesFile:
+    """The frames and echo settings from `path` (default: the deployment's narratives.yaml);
+    `load_yaml` keeps the result until the file changes."""
+    return load_yaml(path or narratives_path(), NarrativesFile)
+
+
+def load_frames(path: str | Path | None = None) -> list[Frame]:
+    return list(load_narratives(path).frames)

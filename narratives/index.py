@@ -1,0 +1,186 @@
+"""An in-memory inverted index that finds echo candidates without scanning (pure; numpy).
+
+Statements get consecutive ids in the order they are added, which must be the order of the
+time they were made (`add` refuses an older one: a caller loading history sorts it first).
+For each term there is a posting list of ids (a growing `array`, viewed by numpy without a
+copy), so the statements of a time window are one `searchsorted` away in every list. A lookup:
+
+1. the window [t - within, t) as an id range (the times array is sorted);
+2. for each term of the new statement, its postings in that range, weighted by IDF^2: a
+   term-at-a-time accumulation of the cosine's numerator (numpy `bincount`);
+3. candidates that share no frame (a bitmask per statement) or are not of a reference country
+   are dropped; the cosine is completed with the stored norms and scaled by frame agreement
+   exactly like `narratives.echo.echo_score`;
+4. the best `limit` at or above `min_score`.
+
+Norms are computed with the IDF known when a statement is added (the IDF of later additions
+drifts slightly; `refresh_norms` recomputes them all). The worker's database path
+(`alerts/echoes.py`) scores with `echo_score` over an indexed SQL prefilter; this index is the
+same scoring for a process that holds many statements in memory (and the 1,000,000-quote bench).
+"""
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from narratives.echo import CROSS_BOOST, FRAME_WEIGHT, PRIOR_DOCS
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+
+
+class EchoIndex:
+    def __init__(self, frames: Sequence[str], countries: Sequence[str]):
+        if len(frames) > 62:
+            raise ValueError("at most 62 frames fit the bitmask")
+        self.frame_bit = {f: 1 << i for i, f in enumerate(frames)}
+        self.country_code = {c: i + 1 for i, c in enumerate(countries)}  # 0: unknown
+        self.term_id: dict[Hashable, int] = {}  # a lemma, a key (narratives.features) or any token
+        self.postings: list[array[int]] = []  # term id -> statement ids (ascending)
+        self.times = array("q")  # statement id -> epoch seconds (ascending)
+        self.masks = array("q")  # frames bitmask
+        self.country = array("B")
+        self.langs = array("b")  # 0 en, 1 ru, 2 other
+        self.norms = array("d")  # sqrt(sum idf^2) over the statement's terms, same language
+        self.cross_norms = array("d")  # the same over its language-independent keys only
+        self.terms: list[array[int]] = []  # statement id -> its term ids (for refresh_norms)
+        self.key_tids: set[int] = set()  # term ids of language-independent keys
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    def _idf(self, df: int) -> float:
+        total = len(self.times) + PRIOR_DOCS
+        return math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+
+    def _mask(self, frames: Iterable[str]) -> int:
+        m = 0
+        for f in frames:
+            m |= self.frame_bit.get(f, 0)
+        return m
+
+    def add(self, when: int, country: str | None, lang: str, frames: Iterable[str], lemmas: Iterable[Hashable],
+            keys: Iterable[Hashable]) -> int:
+        """Store one statement (made at epoch second `when`, not before the last one added)."""
+        if self.times and when < self.times[-1]:
+            raise ValueError("statements must be added in time order (sort the history first)")
+        sid = len(self.times)
+        tids = []
+        key_tids = []
+        for t in set(lemmas) | set(keys):
+            tid = self.term_id.get(t)
+            if tid is None:
+                tid = self.term_id[t] = len(self.postings)
+                self.postings.append(array("i"))
+            self.postings[tid].append(sid)
+            tids.append(tid)
+        for t in set(keys):
+            key_tids.append(self.term_id[t])
+        self.key_tids.update(key_tids)
+        self.times.append(when)
+        self.masks.append(self._mask(frames))
+        self.country.append(self.country_code.get(country or "", 0))
+        self.langs.append({"en": 0, "ru": 1}.get(lang, 2))
+        self.norms.append(math.sqrt(sum(self._idf(len(self.postings[t])) ** 2 for t in tids)))
+        self.cross_norms.append(math.sqrt(sum(self._idf(len(self.postings[t])) ** 2 for t in key_tids)))
+        self.terms.append(array("i", tids))
+        return sid
+
+    def refresh_norms(self) -> None:
+        """Norms with the IDF of now (after a bulk load, or when the index has grown a lot)."""
+        keys = self.key_tids
+        for sid, tids in enumerate(self.terms):
+            w = [self._idf(len(self.postings[t])) ** 2 for t in tids]
+            self.norms[sid] = math.sqrt(sum(w))
+            self.cross_norms[sid] = math.sqrt(sum(x for t, x in zip(tids, w, strict=True) if t in keys))
+
+    def lookup(self, when: int, within: int, lang: str, frames: Iterable[str], lemmas: Iterable[Hashable],
+               keys: Iterable[Hashable], countries: Iterable[str], *, min_score: float = 0.0,
+               limit: int = 3) -> list[Hit]:
+        """The statements of `countries` made in [when - within, when) that the new statement
+        echoes best (same score as `echo_score`, up to the IDF drift of stored norms)."""
+        if not self.times:
+            return []
+        qmask = self._mask(frames)
+        if not qmask:
+            return []
+        times = np.frombuffer(self.times, dtype=np.int64)
+        lo, hi = (int(x) for x in times.searchsorted(np.array([when - within, when], dtype=np.int64)))
+        if lo >= hi:
+            return []
+        qlang = {"en": 0, "ru": 1}.get(lang, 2)
+        width = hi - lo
+        bounds = np.array([lo, hi], dtype=np.int32)
+        # the candidates first: a shared frame and a reference country, over the window's ids
+        masks_w = np.frombuffer(self.masks, dtype=np.int64)[lo:hi]
+        wanted = np.zeros(256, dtype=bool)  # country code -> wanted (a table beats np.isin)
+        wanted[[self.country_code[c] for c in countries if c in self.country_code]] = True
+        ok = ((masks_w & qmask) != 0) & wanted[np.frombuffer(self.country, dtype=np.uint8)[lo:hi]]
+        if not ok.any():
+            return []
+        # then term-at-a-time into dense accumulators over the window (bincount: no sorting)
+        keyset = set(keys)
+        offs: list[Any] = []
+        weights: list[float] = []
+        lens: list[int] = []
+        key_offs: list[Any] = []
+        key_weights: list[float] = []
+        key_lens: list[int] = []
+        qnorm = qnorm_cross = 0.0
+        for t in set(lemmas) | keyset:
+            tid = self.term_id.get(t)
+            df = len(self.postings[tid]) if tid is not None else 0
+            w2 = self._idf(df) ** 2
+            qnorm += w2
+            is_key = t in keyset
+            if is_key:
+                qnorm_cross += w2
+            if tid is None:
+                continue
+            post = np.frombuffer(self.postings[tid], dtype=np.int32)
+            # the needles in the postings' own dtype: mixed dtypes make numpy copy the whole list
+            a, b = (int(x) for x in post.searchsorted(bounds))
+            if a == b:
+                continue
+            offs.append(post[a:b])
+            weights.append(w2)
+            lens.append(b - a)
+            if is_key:
+                key_offs.append(post[a:b])
+                key_weights.append(w2)
+                key_lens.append(b - a)
+        if not offs:
+            return []
+        same_all = np.bincount(np.concatenate(offs) - lo, weights=np.repeat(weights, lens), minlength=width)
+        cross_all = (np.bincount(np.concatenate(key_offs) - lo, weights=np.repeat(key_weights, key_lens),
+                                 minlength=width) if key_offs else np.zeros(width))
+        pos = np.nonzero(ok & ((same_all > 0) | (cross_all > 0)))[0]
+        if not len(pos):
+            return []
+        cand = pos + lo
+        same, cross = same_all[pos], cross_all[pos]
+        masks = masks_w[pos]
+        shared = masks & qmask
+        is_cross = np.frombuffer(self.langs, dtype=np.int8)[cand] != qlang
+        norms = np.where(is_cross, np.frombuffer(self.cross_norms, dtype=np.float64)[cand],
+                         np.frombuffer(self.norms, dtype=np.float64)[cand])
+        num = np.where(is_cross, cross, same)
+        qn = np.where(is_cross, math.sqrt(qnorm_cross), math.sqrt(qnorm))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cos = np.where(norms > 0, num / (norms * qn), 0.0)
+        cos = np.where(is_cross, np.minimum(1.0, cos * CROSS_BOOST), cos)
+        jac = np.bitwise_count(shared) / np.bitwise_count(masks | qmask)
+        score = cos * (1.0 - FRAME_WEIGHT + FRAME_WEIGHT * jac)
+        keep = np.nonzero((score >= min_score) & (score > 0))[0]
+        if len(keep) > limit:
+            keep = keep[np.argpartition(-score[keep], limit - 1)[:limit]]
+        order = keep[np.argsort(-score[keep], kind="stable")]
+        return [Hit(int(cand[i]), round(float(score[i]), 4)) for i in order]

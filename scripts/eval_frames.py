@@ -1,0 +1,79 @@
+"""Frame tagging against the frame gold: precision, recall and F1 per frame and overall.
+
+    .venv/bin/python scripts/eval_frames.py [--split all|tune|heldout] [--errors]
+
+Items are split by their position in the gold file: even = tune (patterns may be adjusted
+while looking at them), odd = held-out (only measured); `fresh` items were annotated after the
+tuning and are measured apart (`--split fresh`; `all` leaves them out). Overall is micro-averaged over
+(quote, frame) decisions. Exits 0 with a note when ../shared is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+
+from narratives_gold import DEFAULT_SHARED, load_frames_gold, shared_available  # noqa: E402
+
+from narratives import configured_tagger  # noqa: E402
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = False) -> dict[str, float]:
+    tagger = configured_tagger()
+    items = load_frames_gold(shared)
+    if split == "fresh":
+        items = [x for x in items if x["fresh"]]
+    else:
+        items = [x for x in items if not x["fresh"]]
+    if split == "tune":
+        items = [x for x in items if x["i"] % 2 == 0]
+    elif split == "heldout":
+        items = [x for x in items if x["i"] % 2 == 1]
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for it in items:
+        got = {m.frame for m in tagger.tag(it["text"], it["lang"])}
+        want = set(it["frames"])
+        for f in got & want:
+            tp[f] += 1
+        for f in got - want:
+            fp[f] += 1
+        for f in want - got:
+            fn[f] += 1
+        if errors and got != want:
+            print(f"  {it['id']}: want {sorted(want)} got {sorted(got)}: {it['text'][:160]}")
+    print(f"frame tagging, {split} split: {len(items)} quotes")
+    print(f"{'frame':30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for f in tagger.frame_ids:
+        p, r, f1 = prf(tp[f], fp[f], fn[f])
+        print(f"{f:30} {p:6.3f} {r:6.3f} {f1:6.3f} {tp[f] + fn[f]:5d}")
+    p, r, f1 = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    print(f"{'overall (micro)':30} {p:6.3f} {r:6.3f} {f1:6.3f} {sum(tp.values()) + sum(fn.values()):5d}")
+    return {"precision": p, "recall": r, "f1": f1}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=["all", "tune", "heldout", "fresh"], default="all")
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--errors", action="store_true", help="print every quote tagged wrongly")
+    a = ap.parse_args()
+    if not shared_available(a.shared):
+        print(f"skipped: the shared data is not at {a.shared}")
+        return 0
+    evaluate(a.split, a.shared, a.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""Gold sets for narratives: resolve references to ../shared texts at evaluation time.
+
+The repository holds only references (`ria:<message_id>/<paragraph>`, `polnear:<stem>:<line>`)
+and our own texts; the shared texts are read from the shared folder (/work/shared, else
+../shared beside the checkout; `--shared` to point elsewhere) and never copied here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "data" / "narratives"
+DEFAULT_SHARED = Path("/work/shared") if Path("/work/shared").is_dir() else ROOT.parent / "shared"
+RIA_FILE = "data/ru-telegram/ria-novosti-2024-11-26--12-04.json"
+POLNEAR_DIR = "data/polnear/dev/text"
+
+
+class MissingShared(LookupError):
+    """The shared data a reference points at is not here (a clone without ../shared)."""
+
+
+@lru_cache(maxsize=2)
+def _ria(shared: str) -> dict[int, dict[str, Any]]:
+    p = Path(shared) / RIA_FILE
+    if not p.is_file():
+        raise MissingShared(str(p))
+    return {int(x["message_id"]): x for x in json.loads(p.read_text(encoding="utf-8"))}
+
+
+def ria_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
+    """{"text", "lang", "date"} of a reference."""
+    kind, _, rest = ref.partition(":")
+    if kind == "ria":
+        mid, _, para = rest.partition("/")
+        post = _ria(str(shared)).get(int(mid))
+        if post is None:
+            raise LookupError(f"{ref}: no such RIA post")
+        paras = ria_paragraphs(post["text"])
+        return {"text": paras[int(para or 0)], "lang": "ru", "date": post["date"]}
+    if kind == "polnear":
+        stem, _, line = rest.rpartition(":")
+        p = shared / POLNEAR_DIR / f"{stem}.txt"
+        if not p.is_file():
+            raise MissingShared(str(p))
+        return {"text": p.read_text(encoding="utf-8").splitlines()[int(line) - 1], "lang": "en", "date": None}
+    raise LookupError(f"{ref}: unknown reference kind {kind!r}")
+
+
+def shared_available(shared: Path = DEFAULT_SHARED) -> bool:
+    return (shared / RIA_FILE).is_file() and (shared / POLNEAR_DIR).is_dir()
+
+
+def load_frames_gold(shared: Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
+    """The frame gold, each item with its text; index order is the file's (held-out = odd)."""
+    items = yaml.safe_load((GOLD_DIR / "frames_gold.yaml").read_text(encoding="utf-8"))["items"]
+    out = []
+    for i, it in enumerate(items):
+        if "ref" in it:
+            got = resolve(it["ref"], shared)
+            out.append({"i": i, "id": it["ref"], "text": got["text"], "lang": got["lang"],
+                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh"))})
+        else:
+            out.append({"i": i, "id": f"own:{i}", "text": it["text"], "lang": it["lang"],
+                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh"))})
+    return out

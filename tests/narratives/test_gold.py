@@ -1,0 +1,46 @@
+"""The gold sets resolve and the measured figures hold their floor (reads ../shared; skips
+without it). The figures themselves are printed by `make eval-frames` and `make eval-echo`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.services import REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+
+from narratives_gold import shared_available  # noqa: E402
+
+pytestmark = [pytest.mark.shared,
+              pytest.mark.skipif(not shared_available(), reason="../shared (RIA posts, PolNeAR dev) is absent")]
+
+
+def _run(*args: str) -> str:
+    r = subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_frame_gold_has_150_quotes_in_both_languages_and_f1_holds() -> None:
+    from narratives_gold import load_frames_gold
+
+    items = load_frames_gold()
+    assert len(items) >= 150 and {it["lang"] for it in items} == {"en", "ru"}
+    out = _run("scripts/eval_frames.py", "--split", "all")
+    f1 = float(out.strip().splitlines()[-1].split()[-2])
+    assert f1 >= 0.85, out  # measured 0.914 (first measurement, see notes)
+
+
+def test_echo_gold_has_60_pairs_with_cross_language_and_hard_negatives() -> None:
+    import yaml
+
+    g = yaml.safe_load((REPO / "tests" / "data" / "narratives" / "echo_gold.yaml").read_text(encoding="utf-8"))
+    assert len(g["pairs"]) >= 60
+    assert sum(1 for _b, _r, y in g["pairs"] if not y) >= 15
+    out = _run("scripts/eval_echo.py", "--split", "all")
+    line = out.strip().splitlines()[-1]
+    p1 = float(line.split("precision@1 ")[1].split()[0])
+    recall = float(line.split("recall ")[1].split()[0])
+    assert p1 >= 0.7 and recall >= 0.65, line  # measured 0.792 / 0.718 on all, see notes

@@ -1,0 +1,64 @@
+"""The in-memory echo index ranks like `narratives.echo.echo_score` (same frames gate, same
+cosine, same IDF once norms are refreshed), restricts to the window and the reference countries,
+and refuses statements out of time order."""
+from __future__ import annotations
+
+import pytest
+
+from narratives import configured_tagger
+from narratives.echo import Statement, echo_score, idf_from_counts
+from narratives.features import features
+from narratives.index import EchoIndex
+
+DAY = 86400
+RU = [
+    ("ru", "НАТО наращивает войска у границ Союзного государства, в Польше и Прибалтике, это угроза."),
+    ("en", "NATO is building up troops near the borders of the Union State, in Poland and the Baltics."),
+    ("ru", "Санкции ударили по самой Европе, немцы платят за газ втрое больше."),
+    ("ru", "Киевский режим утратил легитимность, выборов не было."),
+    ("en", "The West is waging a proxy war against Russia to the last Ukrainian."),
+    ("ru", "Поставки дальнобойного оружия Киеву ведут к эскалации."),
+]
+NEW = ("ru", "Польша стягивает войска к нашей границе, НАТО наращивает силы у границ Беларуси.")
+
+
+def _st(lang: str, text: str) -> Statement:
+    return Statement(features(text, lang), frozenset(m.frame for m in configured_tagger().tag(text, lang)))
+
+
+def test_the_index_scores_like_echo_score() -> None:
+    frames = [f for f in configured_tagger().frame_ids]
+    idx = EchoIndex(frames, ["RU", "BY"])
+    sts = [_st(lang, t) for lang, t in RU]
+    for i, st in enumerate(sts):
+        idx.add(i * DAY, "RU", st.features.lang, st.frames, st.features.lemmas, st.features.keys)
+    idx.add(6 * DAY, "BY", "ru", ["nato_threat"], ["войско", "граница"], [])  # not a reference country
+    idx.refresh_norms()
+    new = _st(*NEW)
+    df: dict[str, int] = {}
+    for st in sts:
+        for t in st.features.lemmas | st.features.keys:
+            df[t] = df.get(t, 0) + 1
+    df_all = dict(df)
+    for t in ("войско", "граница"):
+        df_all[t] = df_all.get(t, 0) + 1
+    idf = idf_from_counts(df_all, len(sts) + 1)
+    want = sorted(((round(echo_score(new, st, idf).score, 4), i) for i, st in enumerate(sts)
+                   if echo_score(new, st, idf).score > 0), reverse=True)[:3]
+    got = idx.lookup(10 * DAY, 30 * DAY, "ru", new.frames, new.features.lemmas, new.features.keys, ["RU"], limit=3)
+    assert [h.id for h in got] == [i for _s, i in want]
+    for h, (s, _i) in zip(got, want, strict=True):
+        assert h.score == pytest.approx(s, abs=1e-3)
+    assert got[0].id in (0, 1)  # the NATO build-up statements, in Russian and in English
+
+
+def test_the_window_and_the_countries_bound_the_candidates() -> None:
+    idx = EchoIndex(["nato_threat"], ["RU", "BY"])
+    idx.add(0, "RU", "ru", ["nato_threat"], ["нато", "граница"], [])
+    idx.add(40 * DAY, "RU", "ru", ["nato_threat"], ["нато", "граница"], [])
+    idx.add(41 * DAY, "BY", "ru", ["nato_threat"], ["нато", "граница"], [])
+    hits = idx.lookup(45 * DAY, 30 * DAY, "ru", ["nato_threat"], ["нато", "граница"], [], ["RU"])
+    assert [h.id for h in hits] == [1]
+    assert idx.lookup(45 * DAY, 30 * DAY, "ru", [], ["нато"], [], ["RU"]) == []  # no frame, no echo
+    with pytest.raises(ValueError, match="time order"):
+        idx.add(DAY, "RU", "ru", [], ["x"], [])
