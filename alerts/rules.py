@@ -4,6 +4,7 @@ A rule matches a quote in context (speaker, topics, source, language, type, text
 every condition left out matches anything. Pure logic: no I/O beyond loading the YAML."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import re
+import sqlite3
 import subprocess
 import sys
 from datetime import datetime
