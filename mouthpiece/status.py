@@ -14,22 +14,11 @@ QUEUES = ("default", "crawl")
 
 
 def queue_depths(timeout: float = 3.0) -> dict[str, int | None]:
-    """Messages waiting per queue (None when the broker cannot be reached)."""
-    from tasks.app import app
+    """Messages waiting per queue, None when the broker cannot be reached (tasks/app.py; the
+    Celery app is made on first use, not when this module is imported)."""
+    from tasks.app import queue_depths as depths
 
-    out: dict[str, int | None] = {}
-    try:
-        with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=timeout)
-            ch = conn.default_channel
-            for q in QUEUES:
-                try:
-                    out[q] = int(ch.queue_declare(queue=q, passive=True).message_count)
-                except Exception:
-                    out[q] = 0
-    except Exception:
-        return {q: None for q in QUEUES}
-    return out
+    return depths(timeout)
 
 
 def print_causes(console: Any, rows: list[dict[str, Any]]) -> None:

@@ -53,12 +53,22 @@ def _mp(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     (["alerts", "retry", "99999999999999999999"], "delivery_id"),
     (["silence", "remove", "-3"], "silence_id"),
     (["rules", "test", "--since", "99999999999w"], "longer than ten years"),
+    (["alerts", "list", "--status", "snet"], "--status"),
 ])
 def test_numbers_out_of_range_are_refused_clearly(tmp_path: Path, args: list[str], says: str) -> None:
     r = _mp(_env(tmp_path), *args)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stderr and "unexpected error" not in r.stderr, r.stderr
     assert says in r.stderr, r.stderr
+
+
+def test_an_empty_alert_list_says_so(tmp_path: Path) -> None:
+    """Not an empty table with folded headers: what a newcomer sees before the first alert."""
+    env = _env(tmp_path)
+    r = _mp(env, "alerts", "list")
+    assert r.returncode == 0 and r.stdout.startswith("no alerts yet"), r.stdout + r.stderr
+    r = _mp(env, "alerts", "list", "--status", "held")
+    assert r.returncode == 0 and r.stdout.strip() == "no alerts with status held", r.stdout + r.stderr
 
 
 def _runs(data: Path) -> list[tuple[str, str, str | None]]:
