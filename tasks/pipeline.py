@@ -250,7 +250,11 @@ def extract_quotes(article_id: int) -> int:
     leaders = {ld.id: ld for ld in load_leaders()}
     countries = {c.id: c.country for c in load_sources()}
     with session_scope() as s:
-        art = s.get(Article, article_id)
+        # The article's row is locked until this commits (PostgreSQL; SQLite serialises writers
+        # anyway): a second task for it (the sweep re-queues an extraction that runs longer than
+        # MOUTHPIECE_EXTRACT_STALE, a redelivery) waits here, then finds it done, instead of
+        # doing the whole extraction again beside it.
+        art = s.get(Article, article_id, with_for_update=True)
         if art is None:
             return 0
         if art.extracted_hash == art.content_hash:

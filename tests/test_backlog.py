@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import redis
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from storage.db import reset_engines, session_scope, upgrade
 from storage.models import Article, Source, utcnow
@@ -124,3 +124,51 @@ def test_pool_processes_are_replaced_for_memory_not_every_few_hundred_tasks() ->
 
     assert app.conf.worker_max_tasks_per_child >= 10_000
     assert 500_000 <= app.conf.worker_max_memory_per_child <= 2_000_000  # KiB: above the ~300 MB a worker needs
+
+
+def test_a_second_extraction_of_one_article_waits_for_the_first_and_does_nothing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The sweep queues an extraction again once it is MOUTHPIECE_EXTRACT_STALE old and the queue
+    has drained, which it also is while a long one still runs; a redelivery can do the same. The
+    second task must not extract the article again beside the first (on PostgreSQL, where
+    workers run in parallel)."""
+    import threading
+
+    from config.settings import reset_settings
+    from storage.models import Quote
+    from tasks.pipeline import extract_quotes
+    from tests.support.services import fresh_pg_database
+
+    speech = "\n\n".join(f"“The harvest in district {i} grew by {i % 7 + 2} percent this year, and the farmers "
+                         f"of region {i} deserve every word of praise,” Alexander Lukashenko said." for i in range(300))
+    with fresh_pg_database() as db:
+        monkeypatch.setenv("DATABASE_URL", db)
+        monkeypatch.setenv("MOUTHPIECE_DATA_DIR", str(tmp_path / "data"))
+        monkeypatch.setenv("MOUTHPIECE_GROUP_WAIT", "600")
+        reset_settings()
+        reset_engines()
+        try:
+            upgrade(db)
+            with session_scope() as s:
+                s.add(Source(id="s", name="S", kind="state_media", country="BY", interval_minutes=60,
+                             http_cache={}, consecutive_failures=0))
+                s.flush()
+                art = Article(source_id="s", canonical_url="http://x.example/1", url="http://x.example/1",
+                              title="t", body=speech, content_hash="h1", lang="en")
+                s.add(art)
+                s.flush()
+                aid = art.id
+            results: list[int] = []
+            first = threading.Thread(target=lambda: results.append(extract_quotes(aid)))
+            first.start()
+            import time
+
+            time.sleep(1.0)  # the first holds the article; the second arrives while it works
+            second = extract_quotes(aid)
+            first.join(300)
+            assert sorted([results[0], second]) == [-1, 300], (results, second)
+            with session_scope() as s:
+                assert len(list(s.scalars(select(Quote).where(Quote.article_id == aid)))) == 300
+        finally:
+            reset_engines()
+            reset_settings()
