@@ -172,9 +172,13 @@ def lock_speaker(session: Session, quote: Quote) -> None:
 
 def cluster_quotes(session: Session, quotes: Iterable[Quote]) -> None:
     """Signature, LSH bands and cluster for each quote that has none yet (extraction time)."""
+    locked: set[str | None] = set()
     for q in quotes:
         if q.cluster_id is None or q.minhash is None:
-            lock_speaker(session, q)
+            key = speaker_key(q.speaker_id, q.speaker_name)
+            if key not in locked:  # a transaction lock: held until commit, taken once
+                lock_speaker(session, q)
+                locked.add(key)
             index_quote(session, q)
 
 

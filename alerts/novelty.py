@@ -156,8 +156,9 @@ def _recent(session: Session, quote: Quote, sig: np.ndarray[Any, Any], since: da
     return ranked[0] if ranked else None
 
 
-def ensure_signature(session: Session, quote: Quote) -> np.ndarray[Any, np.dtype[np.uint32]]:
-    """The quote's signature, computed, stored and banded if it was not yet."""
+def ensure_signature(session: Session, quote: Quote, flush: bool = True) -> np.ndarray[Any, np.dtype[np.uint32]]:
+    """The quote's signature, computed, stored and banded if it was not yet (`flush=False`:
+    left for the caller's next flush)."""
     if quote.minhash:
         return unpack(quote.minhash)
     sig = signature(quote.text)
@@ -167,23 +168,27 @@ def ensure_signature(session: Session, quote: Quote) -> np.ndarray[Any, np.dtype
         session.flush()
     if key:
         session.add_all(QuoteBand(band_hash=h, quote_id=quote.id) for h in dict.fromkeys(band_hashes(key, sig)))
-    session.flush()
+    if flush:
+        session.flush()
     return sig
 
 
 def index_quote(session: Session, quote: Quote) -> int:
     """Store the quote's signature and bands, and give it a cluster: the cluster of its most
-    similar earlier quote by the same speaker in `CLUSTER_DAYS` days, else its own id."""
-    sig = ensure_signature(session, quote)
+    similar earlier quote by the same speaker in `CLUSTER_DAYS` days, else its own id. One
+    flush at the end writes the signature and the cluster together (the search looks only at
+    earlier quotes, so it needs neither flushed first)."""
+    sig = ensure_signature(session, quote, flush=False)
     if quote.cluster_id is None:
         key = speaker_key(quote.speaker_id, quote.speaker_name)
         best = None
         if key:
             since = (quote.created_at or _utcnow()) - timedelta(days=CLUSTER_DAYS)
-            found = candidates(session, key, sig, since=since, before_id=quote.id)
+            with session.no_autoflush:
+                found = candidates(session, key, sig, since=since, before_id=quote.id)
             best = found[0] if found and found[0].similarity >= THRESHOLD else None
         quote.cluster_id = best.cluster_id if best else (reprinted_cluster(session, quote, key) or quote.id)
-        session.flush()
+    session.flush()
     return quote.cluster_id
 
 

@@ -24,7 +24,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet import threads
 
-from crawlers.security import endpoints_setting, private_allowed, url_problem
+from crawlers.security import UNRESOLVED, endpoints_setting, private_allowed, url_problem
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,11 @@ class AddressGuardMiddleware:
             self._verdicts[key] = await maybe_deferred_to_future(
                 threads.deferToThread(url_problem, request.url, True, allow))
         why = self._verdicts[key]
+        if why and why.startswith(UNRESOLVED):
+            # no address at all (offline, a DNS problem): a failed request like any other, not a
+            # refusal, so no advice to switch the guard off; failing here spares the downloader's
+            # retries of a lookup that just failed
+            raise IgnoreRequest(why)
         if why:
             self._refuse(request, why)
 

@@ -82,6 +82,9 @@ def host_problem(host: str, allow_private: bool = False) -> str | None:
     return address_problem(h, allow_private)
 
 
+UNRESOLVED = "cannot resolve"  # url_problem's answer for a name with no address (not a refusal)
+
+
 def url_problem(url: str, resolve: bool = True, allow_private: bool = False) -> str | None:
     """Why the crawler must not fetch this URL (scheme, host name, resolved addresses), or None."""
     parts = urlsplit(url)
@@ -95,7 +98,7 @@ def url_problem(url: str, resolve: bool = True, allow_private: bool = False) -> 
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
     except OSError as e:
-        return f"cannot resolve {host}: {e}"
+        return f"{UNRESOLVED} {host}: {e}"
     for info in infos:
         why = address_problem(str(info[4][0]), allow_private)
         if why:

@@ -1,6 +1,7 @@
 """CLI commands about alerts: `mouthpiece alerts ...`, `mouthpiece silence ...`, `mouthpiece rules ...`."""
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,6 +22,15 @@ class _Lazy:
 
     def print(self, *args: object, **kw: object) -> None:
         Console(highlight=False, soft_wrap=True, **self.kw).print(*args, **kw)  # type: ignore[arg-type]
+
+
+class AlertStatus(StrEnum):
+    """An alert's states (storage/models.py Alert.status): a typo is refused, not an empty list."""
+
+    pending = "pending"
+    sent = "sent"
+    held = "held"
+    silenced = "silenced"
 
 
 ROW_ID_MAX = 2**63 - 1  # the largest id a database row can have (SQLite and PostgreSQL BIGINT)
@@ -55,7 +65,7 @@ def _ready() -> None:
 # -- alerts --------------------------------------------------------------------------------------
 @alerts_app.command("list")
 def alerts_list(
-    status: Annotated[str | None, typer.Option(help="pending, sent, held or silenced")] = None,
+    status: Annotated[AlertStatus | None, typer.Option(help="only alerts in this state")] = None,
     limit: Annotated[int, typer.Option(help="how many, newest first (1-10000)", min=1, max=10_000)] = 50,
 ) -> None:
     """List recent alerts: rule, speaker, status, and each channel's delivery state."""
@@ -69,13 +79,19 @@ def alerts_list(
     with session_scope() as s:
         q = select(Alert, Quote).join(Quote, Quote.id == Alert.quote_id).order_by(Alert.id.desc()).limit(limit)
         if status:
-            q = q.where(Alert.status == status)
+            q = q.where(Alert.status == status.value)
+        rows = 0
         for a, qt in s.execute(q):
+            rows += 1
             ds = s.scalars(select(Delivery).where(Delivery.alert_id == a.id).order_by(Delivery.id))
             t.add_row(str(a.id), f"{a.created_at:%Y-%m-%d %H:%M}", a.rule_id, a.severity, a.status,
                       _safe(qt.speaker_id or qt.speaker_name or "?", 40),
                       ", ".join(f"{d.id}:{d.channel}={d.status}" for d in ds),
                       _safe(qt.text, 80), _safe(a.reason or "", 80))
+    if not rows:  # an empty table says nothing about why
+        out.print(f"no alerts with status {status.value}" if status else
+                  "no alerts yet (`mouthpiece status` shows what the sources are doing)")
+        return
     out.print(t)
 
 

@@ -165,8 +165,10 @@ def band_hashes(fp: list[int]) -> list[int]:
     return out
 
 
-def index_bands(session: Session, art: Article) -> None:
-    session.execute(delete(ArticleBand).where(ArticleBand.article_id == art.id))
+def index_bands(session: Session, art: Article, fresh: bool = False) -> None:
+    """The article's LSH bands, replacing its old ones (`fresh`: it has none yet)."""
+    if not fresh:
+        session.execute(delete(ArticleBand).where(ArticleBand.article_id == art.id))
     if art.fingerprint:
         session.add_all([ArticleBand(band_hash=h, article_id=art.id) for h in set(band_hashes(art.fingerprint))])
 
@@ -300,8 +302,11 @@ def upsert_article(
         art = alias_hit.article if alias_hit else None
     created = art is None
     if art is None:
+        # a new article: its fingerprint goes in with the INSERT, and nothing of it is stored yet
+        # (no alias: the lookup above found none; no band), so the queries that would say so
+        # are skipped (a crawl stores thousands; each round trip counts)
         art = Article(source_id=source_id, canonical_url=canonical_url, url=urls[0] if urls else canonical_url,
-                      first_seen_at=utcnow(), content_hash=h, title=title, body=body)
+                      first_seen_at=utcnow(), content_hash=h, title=title, body=body, fingerprint=fingerprint(body))
         session.add(art)
     changed = created or art.content_hash != h
     art.title = title or art.title
@@ -317,18 +322,20 @@ def upsert_article(
         art.extra = {**(art.extra or {}), **extra}
     art.decode_warning = decode_warning
     session.flush()
-    known = {a.url for a in art.aliases}
+    known: set[str] = set() if created else {a.url for a in art.aliases}
     for u in {canonical_url, *urls}:
         if u and u not in known:
-            if session.get(ArticleAlias, u) is None:
+            if created or session.get(ArticleAlias, u) is None:
                 session.add(ArticleAlias(url=u, article_id=art.id))
             known.add(u)
-    session.flush()
     if changed:
-        art.fingerprint = fingerprint(body)
-        index_bands(session, art)
+        if not created:
+            art.fingerprint = fingerprint(body)
+        index_bands(session, art, fresh=created)
         if art.reprint_of_id is None:
             link_reprint(session, art)
+        session.flush()
+    else:
         session.flush()
     return UpsertResult(art.id, created, changed, art.reprint_of_id)
 

@@ -54,6 +54,23 @@ def crawl_lock(source_id: str) -> str:
     return f"crawl:{source_id}"
 
 
+# Beat queues a source's crawl holding "crawl-queued:<source>" until the crawl starts, and queues
+# no other meanwhile: behind a backlog (a crawl queue longer than a source's interval, say a
+# Telegram channel polled every 2 minutes) each interval would add one more crawl of it. A task
+# lost with the broker frees its source when this runs out.
+CRAWL_QUEUED = timedelta(minutes=20)
+
+
+def queued_lock(source_id: str) -> str:
+    return f"crawl-queued:{source_id}"
+
+
+def clear_queued(session: Session, source_id: str) -> None:
+    """The source's queued crawl has started (whoever queued it). Commits."""
+    session.execute(delete(Lock).where(Lock.name == queued_lock(source_id)))
+    session.commit()
+
+
 def process_owner(kind: str) -> str:
     """An owner name that says which process holds a lease: "<kind>:<host>:<pid>:<token>"."""
     return f"{kind}:{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"

@@ -30,7 +30,8 @@ def replace_quotes(session: Session, article_id: int, quotes: list[dict[str, Any
     gone quotes are deleted unless an alert points at them."""
     existing = list(session.scalars(select(Quote).where(Quote.article_id == article_id)))
     by_key = {(q.speaker_id, q.speaker_name, q.text): q for q in existing}
-    alerted = set(session.scalars(select(Alert.quote_id).where(Alert.quote_id.in_([q.id for q in existing]))))
+    alerted = set(session.scalars(select(Alert.quote_id).where(Alert.quote_id.in_([q.id for q in existing])))
+                  ) if existing else set()
     kept: list[Quote] = []
     keep_ids: set[int] = set()
     fresh: list[dict[str, Any]] = []

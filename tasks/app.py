@@ -16,6 +16,9 @@ log = logging.getLogger("mouthpiece.tasks")
 
 CRAWL_QUEUE = "crawl"
 DEFAULT_QUEUE = "default"  # extract + alerts + delivery + digests
+# Bounds of one pool process (a worker with the models loaded holds about 300 MB).
+WORKER_MAX_MEMORY_KIB = 1_000_000
+WORKER_MAX_TASKS = 20_000
 
 
 def _transport_options(url: str) -> dict[str, object]:
@@ -128,7 +131,11 @@ def make_app() -> Celery:
         worker_prefetch_multiplier=1,
         task_soft_time_limit=600,
         task_time_limit=660,
-        worker_max_tasks_per_child=200,
+        # A pool process is replaced when it outgrows WORKER_MAX_MEMORY_KIB (after its task), not
+        # every few hundred tasks: each new one loads the spaCy and natasha models again (seconds
+        # of CPU: at 200 tasks a child, a tenth or more of an extraction worker's time).
+        worker_max_tasks_per_child=WORKER_MAX_TASKS,
+        worker_max_memory_per_child=WORKER_MAX_MEMORY_KIB,
         broker_connection_retry_on_startup=True,
         broker_transport_options=_transport_options(s.resolved_broker_url()),
         task_default_queue=DEFAULT_QUEUE,
@@ -147,6 +154,24 @@ def make_app() -> Celery:
         worker_hijack_root_logger=False,
     )
     return app
+
+
+def queue_depths(timeout: float = 3.0) -> dict[str, int | None]:
+    """Messages waiting per queue (None when the broker cannot be reached). Tasks a worker has
+    already taken (running, or prefetched) are not counted."""
+    out: dict[str, int | None] = {}
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=timeout)
+            ch = conn.default_channel
+            for q in (DEFAULT_QUEUE, CRAWL_QUEUE):
+                try:
+                    out[q] = int(ch.queue_declare(queue=q, passive=True).message_count)
+                except Exception:
+                    out[q] = 0
+    except Exception:
+        return {q: None for q in (DEFAULT_QUEUE, CRAWL_QUEUE)}
+    return out
 
 
 @signals.setup_logging.connect

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from storage.models import utcnow
@@ -49,6 +49,7 @@ def schedule_due_sources() -> list[str]:
     """Beat, every minute: enqueue a crawl for each source whose interval has passed."""
     from config.sources import load_sources
     from storage.db import session_scope
+    from storage.locks import CRAWL_QUEUED, acquire, queued_lock, release
     from storage.models import Source
     from storage.sources import due_sources, sync_sources
 
@@ -56,19 +57,29 @@ def schedule_due_sources() -> list[str]:
     with session_scope() as s:
         sync_sources(s, configs)
         candidates = [(src.id, src.next_crawl_at, src.interval_minutes) for src in due_sources(s)]
-    ids = []
+    ids, waiting = [], []
     for sid, seen_next, minutes in candidates:
-        # claim the slot atomically: of two schedulers racing, only one moves next_crawl_at
+        owner = f"beat:{uuid.uuid4().hex[:12]}"
         with session_scope() as s:
+            # its last crawl still waits in the queue (storage/locks.py, CRAWL_QUEUED): that one
+            # will see whatever is new; it stays due and is queued once that crawl has started
+            if not acquire(s, queued_lock(sid), owner, CRAWL_QUEUED):
+                waiting.append(sid)
+                continue
+            # claim the slot atomically: of two schedulers racing, only one moves next_crawl_at
             cond = Source.next_crawl_at.is_(None) if seen_next is None else Source.next_crawl_at == seen_next
             res = s.execute(update(Source).where(Source.id == sid, cond)
                             .values(next_crawl_at=utcnow() + timedelta(minutes=minutes)))
             if res.rowcount:  # type: ignore[attr-defined]
                 ids.append(sid)
+            else:
+                release(s, queued_lock(sid), owner)
     for sid in ids:  # after commit: a task never runs before the row it reads exists
         crawl_source.delay(sid)
     if ids:
         log.info("scheduled crawls: %s", ", ".join(ids))
+    if waiting:
+        log.debug("due, but their last crawl is still queued: %s", ", ".join(waiting))
     return ids
 
 
@@ -84,8 +95,17 @@ def crawl_source(source_id: str, since: str | None = None) -> dict[str, Any]:
     """Crawl one source in a child process (Twisted's reactor cannot restart in a worker),
     holding the source's crawl lease (renewed while it runs, so a killed crawl frees it)."""
     from storage.db import session_scope
-    from storage.locks import CRAWL_LEASE, close_interrupted_runs, crawl_lock, lease, process_owner
+    from storage.locks import (
+        CRAWL_LEASE,
+        clear_queued,
+        close_interrupted_runs,
+        crawl_lock,
+        lease,
+        process_owner,
+    )
 
+    with session_scope() as s:  # beat may queue the next crawl of this source from now on
+        clear_queued(s, source_id)
     with lease(crawl_lock(source_id), process_owner("worker"), CRAWL_LEASE) as held:
         if not held:
             log.info("crawl of %s already running elsewhere; skipped", source_id)
@@ -202,18 +222,26 @@ def _record_failure(source_id: str, run_id: int, error: str) -> None:
 
 def enqueue_pending_extractions() -> list[int]:
     """Queue extraction for articles not extracted yet whose task was never queued, or was
-    queued longer ago than MOUTHPIECE_EXTRACT_STALE (so it was lost: a dead worker, a broker
-    restart). Articles merely waiting in a backlog are left alone."""
+    queued longer ago than MOUTHPIECE_EXTRACT_STALE and is not in the queue any more (so it was
+    lost: a dead worker, a broker restart). Articles merely waiting in a backlog are left alone."""
     from config.settings import get_settings
     from storage.db import session_scope
     from storage.models import Article
+    from tasks.app import DEFAULT_QUEUE, queue_depths
 
     now = utcnow()
     stale = now - timedelta(seconds=get_settings().extract_stale)
+    # A task queued long ago may only be waiting behind a backlog (10,000 articles at once take
+    # minutes): while the queue holds messages, the task is among them (first in, first out),
+    # and queueing it again would only lengthen the backlog (each sweep added up to 1000
+    # duplicates). Once the queue has drained, a task queued long ago and not done was lost.
+    drained = queue_depths(timeout=2).get(DEFAULT_QUEUE) == 0
+    lost: ColumnElement[bool] = Article.extract_queued_at.is_(None)
+    if drained:
+        lost = lost | (Article.extract_queued_at <= stale)
     with session_scope() as s:
         q = select(Article.id).where(
-            (Article.extracted_hash.is_(None)) | (Article.extracted_hash != Article.content_hash),
-            (Article.extract_queued_at.is_(None)) | (Article.extract_queued_at <= stale))
+            (Article.extracted_hash.is_(None)) | (Article.extracted_hash != Article.content_hash), lost)
         ids = list(s.scalars(q.order_by(Article.id).limit(1000)))
         if ids:
             s.execute(update(Article).where(Article.id.in_(ids)).values(extract_queued_at=now))
@@ -246,7 +274,11 @@ def extract_quotes(article_id: int) -> int:
     leaders = {ld.id: ld for ld in load_leaders()}
     configs = {c.id: c for c in load_sources()}
     with session_scope() as s:
-        art = s.get(Article, article_id)
+        # The article's row is locked until this commits (PostgreSQL; SQLite serialises writers
+        # anyway): a second task for it (the sweep re-queues an extraction that runs longer than
+        # MOUTHPIECE_EXTRACT_STALE, a redelivery) waits here, then finds it done, instead of
+        # doing the whole extraction again beside it.
+        art = s.get(Article, article_id, with_for_update=True)
         if art is None:
             return 0
         if art.extracted_hash == art.content_hash:

@@ -53,12 +53,22 @@ def _mp(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     (["alerts", "retry", "99999999999999999999"], "delivery_id"),
     (["silence", "remove", "-3"], "silence_id"),
     (["rules", "test", "--since", "99999999999w"], "longer than ten years"),
+    (["alerts", "list", "--status", "snet"], "--status"),
 ])
 def test_numbers_out_of_range_are_refused_clearly(tmp_path: Path, args: list[str], says: str) -> None:
     r = _mp(_env(tmp_path), *args)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stderr and "unexpected error" not in r.stderr, r.stderr
     assert says in r.stderr, r.stderr
+
+
+def test_an_empty_alert_list_says_so(tmp_path: Path) -> None:
+    """Not an empty table with folded headers: what a newcomer sees before the first alert."""
+    env = _env(tmp_path)
+    r = _mp(env, "alerts", "list")
+    assert r.returncode == 0 and r.stdout.startswith("no alerts yet"), r.stdout + r.stderr
+    r = _mp(env, "alerts", "list", "--status", "held")
+    assert r.returncode == 0 and r.stdout.strip() == "no alerts with status held", r.stdout + r.stderr
 
 
 def _runs(data: Path) -> list[tuple[str, str, str | None]]:
@@ -148,3 +158,24 @@ def test_cli_crawl_prints_no_scrapy_chatter_nor_article_bodies(tmp_path: Path) -
     chatter = [ln for ln in out.splitlines() if " INFO " in ln or " DEBUG " in ln or "Scraped from" in ln]
     assert chatter == [], "\n".join(chatter[:10])
     assert "NATO is building up its forces" not in out, "an article body was printed"
+
+
+def test_a_crawl_of_a_name_that_does_not_resolve_gives_no_advice_to_lower_the_guard(tmp_path: Path) -> None:
+    """Offline, `mouthpiece crawl` once said "cannot resolve kremlin.ru ... (set allow_private:
+    true on the source to allow it)": advice that would switch off a protection to fix DNS."""
+    env = _env(tmp_path)
+    (tmp_path / "config" / "sources.yaml").write_text("""sources:
+  - id: nowhere
+    name: A site whose name does not resolve
+    kind: state_media
+    country: BY
+    languages: [en]
+    discovery: [{type: feed, url: "https://news.nowhere.invalid/feed.xml"}]
+    interval_minutes: 60
+""")
+    r = _mp(env, "crawl", "nowhere")
+    out = r.stdout + r.stderr
+    assert r.returncode == 1, out
+    assert "allow_private" not in out and "refused" not in out, out
+    assert "could not reach news.nowhere.invalid: its name does not resolve" in out, out
+    assert out.count("WARNING") <= 1, out  # the failed request, once

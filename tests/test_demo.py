@@ -82,6 +82,9 @@ def test_demo_data_goes_where_it_says_and_the_next_commands_show_it(tmp_path: Pa
         rules = [r for (r,) in db.execute("SELECT rule_id FROM alerts")]
     assert len(rules) == len(outbox) and set(rules) == {"by-nato-ukraine"}
     follow = _env(MOUTHPIECE_DATA_DIR=str(demo), DATABASE_URL="", COLUMNS="200")
+    # nothing left waiting for a worker that the demo does not have
+    status = _mp(follow, "status")
+    assert status.returncode == 0 and "queues: default 0, crawl 0" in status.stdout, status.stdout + status.stderr
     alerts = _mp(follow, "alerts", "list")
     assert alerts.returncode == 0, alerts.stderr
     assert alerts.stdout.count("by-nato-ukraine") == len(rules), alerts.stdout

@@ -101,3 +101,35 @@ def test_a_heartbeat_processed_behind_a_backlog_counts(tmp_path: Path, monkeypat
     finally:
         reset_engines()
         reset_settings()
+
+
+def test_a_crawl_queue_backed_up_but_consumed_is_healthy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first run online queues a crawl per source, each taking minutes: the crawl queue's
+    heartbeat waits behind them for longer than health's three minutes. A crawl started lately
+    proves a worker consumes the queue; none started lately while the heartbeat waits is stuck."""
+    from mouthpiece.status import healthy
+    from storage.models import CrawlRun, Heartbeat, Source, utcnow
+
+    db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    from storage.db import reset_engines, session_scope, upgrade
+
+    upgrade(db_url)
+    now = utcnow()
+    try:
+        with session_scope(db_url) as s:
+            s.add(Source(id="s", name="S", kind="state_media", country="BY", http_cache={}))
+            s.flush()
+            s.add(Heartbeat(queue="default", token="d", sent_at=now, processed_at=now))
+            s.add(Heartbeat(queue="crawl", token="c", sent_at=now - timedelta(minutes=8),
+                            processed_at=now - timedelta(minutes=9)))
+            s.add(CrawlRun(source_id="s", status="ok", started_at=now - timedelta(minutes=7),
+                           finished_at=now - timedelta(minutes=6)))
+        with session_scope(db_url) as s:
+            ok, problems = healthy(s)
+        assert not ok and "queue crawl" in problems[0], "no crawl started lately: the queue is stuck"
+        with session_scope(db_url) as s:
+            s.add(CrawlRun(source_id="s", status="running", started_at=utcnow() - timedelta(seconds=40)))
+        with session_scope(db_url) as s:
+            assert healthy(s) == (True, [])
+    finally:
+        reset_engines()
