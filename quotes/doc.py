@@ -507,8 +507,11 @@ class Doc:
             nn = re.match(r"[ \u00a0]+([а-яё-]+)", after)
             if not slot or (nn and _ru_noun(nn.group(1))):
                 continue  # "Шкловский район": an adjective before its noun, no surname
-            nom = ru_surname_nom(w, case)
-            self._add_person(m.start(), m.end(), nom, ru_key(w), _ru_surname_gender(w))
+            # "сообщила ... Алибекова": a woman's surname is its own nominative (not "Алибеков"'s genitive)
+            fem = bool(re.search(r"(?:ла|лась)[ \u00a0]+(?:\S+[ \u00a0]+){0,8}$", before) or re.match(
+                r"[ \u00a0]+\w+(?:ла|лась)(?!\w)", after))
+            nom = w if fem and case is None else ru_surname_nom(w, case)
+            self._add_person(m.start(), m.end(), nom, ru_key(w), "f" if fem else _ru_surname_gender(w))
 
     def _add_titles(self) -> None:
         """Resolved titles ("the head of state", "белорусский лидер") are mentions too: antecedents."""
@@ -563,6 +566,8 @@ class Doc:
                 continue
             if gender and p.gender and p.gender != gender:
                 continue
+            if self.lang == "ru" and not p.speaker and not p.title and not self._nominative_mention(p):
+                continue  # "сторонники Трампа": a genitive is no antecedent of "он"
             si = self.sent_of(p.start)
             if sent is None:
                 sent = si
@@ -574,6 +579,20 @@ class Doc:
         spk = [p for p in group if p.speaker]
         p = spk[0] if spk else group[-1]
         return Speaker(p.name, p.leader_id, p.gender)
+
+    def _nominative_mention(self, p: Person) -> bool:
+        """Is a Russian mention in its nominative form: the registry's (nominative) aliases, or the
+        nominative display found for a name not in the registry, hold its last word? A name whose
+        nominative the text does not give in Cyrillic passes."""
+        words = WORD_RE.findall(self.text[p.start:p.end])
+        if not words:
+            return True
+        if p.leader_id:
+            ld = self.reg.leaders[p.leader_id]
+            forms = {a.split()[-1].lower() for a in ld.aliases if re.search(r"[а-яё]", a.lower())}
+        else:
+            forms = {p.name.split()[-1].lower()} if re.search(r"[а-яё]", p.name.lower()) else set()
+        return not forms or words[-1].lower().replace("ё", "е") in {f.replace("ё", "е") for f in forms}
 
     def group_before(self, pos: int, max_sents: int = 3) -> list[Speaker]:
         """The antecedent of "both leaders" / "the two presidents": the people coordinated in the nearest

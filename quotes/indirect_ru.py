@@ -173,7 +173,7 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             for w in WORD_RE.finditer(text, s, e):
                 if inside(w.start()) or not _cue_verb(w.group()):
                     continue
-                after = re.match(r"\s*(?:[^.!?«»]{0,60}?)?,\s*что\s+", text[w.end():e])
+                after = re.match(r"\s*(?:[^.!?«»]{0,60}?)?,\s*что(?:\s+|,\s*)", text[w.end():e])
                 if after and any(_cue_verb(v.group()) for v in WORD_RE.finditer(text, w.end(), w.end() + after.start(0)
                                                                                  + after.group().rfind(","))):
                     after = None  # "сказал Лукашенко, а Токаев подчеркнул, что": the nearer verb owns the clause
