@@ -102,11 +102,8 @@ def _appositive_attribution(doc: Doc, s: int, e: int, max_words: int = 16) -> tu
         t = w.group()
         if not ((doc.lang == "en" and t.lower() in EN_VERB_FORMS) or (doc.lang != "en" and ru_is_verb_cue(t))):
             continue
-        found = doc.speaker_in(s, w.start(), last=True, allow_role=False)
-        if not found:
-            return None
-        end = doc.mention_end(found[1])
-        if end is None or not _APPOS_GAP.fullmatch(text, end, w.start()):
+        found = doc.speaker_span(s, w.start(), last=True, allow_role=False)
+        if not found or not _APPOS_GAP.fullmatch(text, found[2], w.start()):
             return None
         return found[0], t, found[1]
     return None
