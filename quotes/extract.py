@@ -17,7 +17,7 @@ from quotes.extractors import Page, get_extractor
 from quotes.model import Context, Quote, QuoteType
 from quotes.packs import LanguagePack, UnknownLanguage, choose_pack
 from quotes.resolve import Resolver
-from quotes.text import paragraphs, sentences
+from quotes.text import paragraphs, quote_spans, sentences, word_count
 from quotes.topics import TopicMatcher, default_matcher
 from quotes.transcript import find_turns
 
@@ -76,6 +76,12 @@ def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Pag
     paras = paragraphs(text)
     turns, covered = find_turns(doc, paras)
     page = Page(doc, pack, paras, turns, covered)
+    # people inside quotation marks are quoted, not antecedents: layout every extractor shares
+    for pi, (ps, pe) in enumerate(paras):
+        if pi not in covered:
+            for q in quote_spans(text, ps, pe):
+                if q.depth == 0 and word_count(text[q.cs:q.ce]) >= 3:
+                    doc.mark_quoted(q.cs, q.ce)
     if pack.names == "ru":
         from quotes.ner_ru import add_ner_names
 

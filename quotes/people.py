@@ -8,6 +8,7 @@ nouns ("the minister") and pronouns can be resolved to it.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -358,6 +359,18 @@ class Mentions:
         # "the chairman of the State Border Committee, Konstantin Molostov, said"
         b = re.search(r"([^,.;:!?“”\"]{3,100}),[ \u00a0]+$", self.text[max(0, p.start - 110):p.start])
         return bool(b and re.match(r",", self.text[p.end:p.end + 1]) and _EN_ROLE.search(b.group(1)))
+
+    def fork(self) -> Mentions:
+        """A copy an extractor may annotate (quoted spans, speakers found) without changing what the
+        other extractors see."""
+        other = copy.copy(self)
+        other.persons = [copy.copy(p) for p in self.persons]
+        other._starts = list(self._starts)
+        other._mask = bytearray(self._mask)
+        other.full_names = dict(self.full_names)
+        other._meta = dict(self._meta)
+        other.titles = list(self.titles)
+        return other
 
     def mark_quoted(self, s: int, e: int) -> None:
         for p in self.persons:
