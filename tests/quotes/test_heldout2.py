@@ -10,7 +10,7 @@ import pytest
 
 from quotes import extract
 from tests.quotes.heldout2 import DATA, find_shared, materialize_ria
-from tests.quotes.run_extract import _context, html_body
+from tests.quotes.run_extract import _context, html_page
 from tests.quotes.scoring import score_span, totals
 
 SHARED = find_shared()
@@ -24,7 +24,7 @@ def _score(gold_dir: Path) -> dict[str, float]:
         gold = json.loads(g.read_text(encoding="utf-8"))
         path = gold_dir / gold["file"]
         raw = path.read_text(encoding="utf-8")
-        text, lang = html_body(raw) if path.suffix == ".html" else (raw, None)
+        text, lang = html_page(raw) if path.suffix == ".html" else (raw, None)
         preds = [q.to_dict() for q in extract(text, context=_context(str(path), lang))]
         for p in preds:
             assert text[p["start"]:p["end"]] == p["text"]
