@@ -162,7 +162,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                         emit(comma + 1, _end(text, comma + 1, body_end), found[0], m.group(1))
                         continue
             # CLAUSE, заявил X (на ...).
-            m = _INVERTED.search(seg)
+            # the comma + verb that is a reporting verb ("..., выйдет через пару дней, сообщила Захарова")
+            m = next((x for x in _INVERTED.finditer(seg) if _cue_verb(x.group(1))), None)
             if m and _cue_verb(m.group(1)) and not _direct_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
                 subs = _subjects(doc, s + m.end(1), e)
                 if subs and not inside(s):
