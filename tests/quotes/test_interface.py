@@ -112,3 +112,16 @@ def test_extractors_change_no_shared_state() -> None:
         page.earlier = page.earlier + found
     assert [(p.start, p.end, p.name, p.quoted, p.speaker) for p in page.names.persons] == before
     assert {c.extractor for c in page.earlier} >= {"direct", "indirect_ru"}
+
+
+def test_reason_when_the_only_mention_is_inside_the_quote() -> None:
+    from config.leaders import load_registry
+    from quotes.candidate import Speaker
+    from quotes.extract import read_page
+    from quotes.resolve import Resolver
+
+    text = "“Lukashenko will not come,” the statement read."
+    page = read_page(text, get_pack("en"), Context(), load_registry())
+    c = Candidate(1, 26, "direct", "model", speaker=Speaker("Alexander Lukashenko", "lukashenko"), link="tagged")
+    who = Resolver(page.names).resolve(c)
+    assert who is not None and "registry name 'Lukashenko'" in who.reason
