@@ -169,6 +169,26 @@ class SpeakerExpressions(Mentions):
             if need and not self._holds(p, need):
                 continue
             return Speaker(p.name, p.leader_id, p.gender)
+        return self._role_named_after(rs, re_, fam, nat or _nation(self.text[max(0, rs - 25):rs]))
+
+    def _role_named_after(self, rs: int, re_: int, fam: tuple[str, ...] | None, nat: str | None) -> Speaker | None:
+        """A wire lede names the role first and the person in the next sentence ("Ukraine's foreign
+        minister said that ... “...,” Andrii Sybiha told reporters"): with nobody before it, a role
+        is the first person within the next two sentences whose known roles hold it and whose country
+        fits."""
+        if fam is None:
+            return None
+        last = self.sent_of(rs) + 2
+        i = bisect.bisect_right(self._starts, re_)
+        for p in self.persons[i:]:
+            if self.sent_of(p.start) > last:
+                break
+            if p.quoted or p.title or p.start == p.end or not p.roles:
+                continue
+            if nat and p.country != nat:
+                continue
+            if any(f in p.roles for f in fam):
+                return Speaker(p.name, p.leader_id, p.gender)
         return None
 
     def _specific_role(self, phrase: str, end: int) -> list[str]:

@@ -82,3 +82,9 @@ def test_dash_attribution_after_a_paragraph_long_quote() -> None:
     text = ("«Мы прошли тяжелый год. Санкции ударили по экспорту, но мы нашли новые рынки. Промышленность растет, "
             "зарплаты тоже», — сказал Премьер-министр Александр Турчин.")
     assert [s for s, _ in _said(text, "BY")] == ["Alexander Turchin"]
+
+
+def test_wire_lede_role_then_name_and_dateline() -> None:
+    text = ("KYIV, Nov 30 (Reuters) - Ukraine's foreign minister said on Saturday that Kyiv would not accept any "
+            "deal that froze the war.\n\n“A frozen conflict is not peace,” Andrii Sybiha told reporters.")
+    assert [s for s, _ in _said(text)] == ["Andrii Sybiha", "Andrii Sybiha"]
