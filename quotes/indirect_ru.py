@@ -183,6 +183,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if after and any(ru_lemma_of(v.group()) in _CONTENT_NOUNS for v in WORD_RE.finditer(
                         text, w.end(), w.end() + after.group().rfind(","))):
                     after = None  # "прокомментировал сообщения СМИ, что ...": the clause is what the reports say
+                if after and re.search(r"(?i)виновн\w*\s+в\s+том", text[w.end():w.end() + after.end()]):
+                    after = None  # "присяжные признали его виновным в том, что ...": a verdict, not speech
                 if after:
                     verbs.append((w, w.end() + after.end(), after))
             seg_start = s

@@ -88,3 +88,8 @@ def test_wire_lede_role_then_name_and_dateline() -> None:
     text = ("KYIV, Nov 30 (Reuters) - Ukraine's foreign minister said on Saturday that Kyiv would not accept any "
             "deal that froze the war.\n\n“A frozen conflict is not peace,” Andrii Sybiha told reporters.")
     assert [s for s, _ in _said(text)] == ["Andrii Sybiha", "Andrii Sybiha"]
+
+
+def test_a_verdict_is_no_quote() -> None:
+    text = ("Присяжные признали его виновным в том, что он после ссоры ударил соседа. Сам Петров вину не признает.")
+    assert _said(text, "RU") == []
