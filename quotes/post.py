@@ -64,9 +64,9 @@ class PostLayoutExtractor:
                 prev = self._attributed_end(page, by_para[pi - 1], paras[pi - 1])
                 if prev is not None and (marked or self._unmarked_quote(text, s, e)):
                     sp, link = prev, "quote paragraph after its speaker's attribution"
-                elif not marked and text[e - 1] not in ".!?…:" and _FIRST_PERSON.search(text, s, e):
-                    # a first-person blockquote after a paragraph about someone ("Профессор ... отказалась
-                    # от членства ..."): the person that paragraph opens with
+                elif pi == 1 and not marked and text[e - 1] not in ".!?…:" and _FIRST_PERSON.search(text, s, e):
+                    # a first-person blockquote right after a lede about someone ("Профессор ... отказалась
+                    # от членства ..."): the person the lede opens with
                     subj = self._subject(page, paras[pi - 1])
                     if subj is not None:
                         sp, link = subj, "first-person quote paragraph after a paragraph about its speaker"
@@ -98,6 +98,8 @@ class PostLayoutExtractor:
             if _cue_words(text, s, e):
                 return None  # "— сказал он": an attribution, not a quote
             return (s, e, True) if e > s else None
+        if a > ps:
+            return None  # a list item ("▪️...") or a footnote ("*деятельность Meta ..."), no blockquote
         s, e = strip_span(text, a, pe, " \t\u00a0")  # quoted words inside are the speaker's too
         if _cue_words(text, s, e) or e <= s:
             return None
