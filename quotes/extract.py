@@ -7,6 +7,7 @@ overlaps between them, and let one resolver name each speaker with its reason.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 
@@ -56,6 +57,9 @@ def extract(
     resolver = Resolver(page.names)
     out: list[Quote] = []
     for c in run_extractors(page, extractor_names(pack)):
+        c = _trim_markdown(text, c)
+        if c.end <= c.start:
+            continue
         who = resolver.resolve(c)
         if who is None:
             continue
@@ -67,6 +71,22 @@ def extract(
 
 
 _MARKDOWN = re.compile(r"\*\*|__|~~|\|\|")
+
+
+def _trim_markdown(text: str, c: Candidate) -> Candidate:
+    """The quote without Telegram markers or spaces at its edges ("... 2 дня.**" -> "... 2 дня.")."""
+    s, e = c.start, c.end
+    while True:
+        m = _MARKDOWN.match(text, s)
+        if m and m.end() <= e:
+            s = m.end()
+        elif s < e and text[s].isspace():
+            s += 1
+        else:
+            break
+    while e > s and (text[e - 2:e] in ("**", "__", "~~", "||") or text[e - 1].isspace()):
+        e -= 2 if text[e - 2:e] in ("**", "__", "~~", "||") else 1
+    return c if (s, e) == (c.start, c.end) else dataclasses.replace(c, start=s, end=e)
 
 
 def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Page:

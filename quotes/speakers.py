@@ -31,6 +31,12 @@ def _ru_genitive_qualifier(word: str) -> bool:
     return "NOUN" in p.tag and p.tag.case == "gent"
 
 
+_OWNER_BEFORE = re.compile(
+    r"(?i)(?:представител\w*|пресс-секретар\w*|помощник\w*|советник\w*|спикер\w*|офис\w*|администраци\w*|"
+    r"аппарат\w*|пресс-служб\w*|(?:spokes(?:man|woman|person)|aide|advis[eo]r|office|administration|"
+    r"press\s+secretary)\s+(?:for|of|to))\s+$")
+
+
 class SpeakerExpressions(Mentions):
     def _add_bare_titles(self) -> None:
         """"Президент" / "The President" alone, capitalised, with no name, country or "of" after it:
@@ -59,7 +65,7 @@ class SpeakerExpressions(Mentions):
         """Resolved titles ("the head of state", "белорусский лидер") are mentions too: antecedents."""
         self._starts = [p.start for p in self.persons]
         for ts, te, title in self.titles:
-            if self._taken(ts, te):
+            if self._taken(ts, te) or self._owned_title(ts):
                 continue
             if re.match(r"[ \u00a0]{1,2}[A-ZА-ЯЁ]", self.text[te:te + 3]) and any(
                     te < p.start <= te + 2 for p in self.persons):
@@ -72,6 +78,11 @@ class SpeakerExpressions(Mentions):
                                        roles=self._leader_roles(ld.id), title=True))
             self._cover(ts, te)
         self._reindex()
+
+    def _owned_title(self, ts: int) -> bool:
+        """A title that only says whose someone is ("представитель главы государства", "an aide to
+        the head of state"): the speaker is the representative, not the head of state."""
+        return bool(_OWNER_BEFORE.search(self.text[max(0, ts - 40):ts]))
 
     def nearest_before(self, pos: int, gender: str | None = None, floor: int = 0) -> Speaker | None:
         """A pronoun's antecedent: the nearest sentence before `pos` with a compatible person; in it,
@@ -281,7 +292,7 @@ class SpeakerExpressions(Mentions):
                 cands.append((p.start, 0, Speaker(p.name, p.leader_id, p.gender), p.end))
         for ts, te, title in self.titles:
             if s <= ts and te <= e:
-                if any(c[0] <= ts < c[3] or c[0] == ts for c in cands):
+                if any(c[0] <= ts < c[3] or c[0] == ts for c in cands) or self._owned_title(ts):
                     continue
                 if re.match(r"[ \u00a0]{1,2}[A-ZА-ЯЁ]", self.text[te:te + 3]) and any(
                         te < p.start <= te + 2 for p in self.persons):

@@ -93,3 +93,11 @@ def test_wire_lede_role_then_name_and_dateline() -> None:
 def test_a_verdict_is_no_quote() -> None:
     text = ("Присяжные признали его виновным в том, что он после ссоры ударил соседа. Сам Петров вину не признает.")
     assert _said(text, "RU") == []
+
+
+def test_a_title_that_says_whose_representative_and_markdown_edges() -> None:
+    text = ("Президент отозвал законопроект, сообщил представитель главы государства.\n\n"
+            "Власти **лишили брони всех коммунальщиков региона.**\n\nОб этом сообщил мэр Конотопа Семенихин.")
+    said = _said(text, "RU")
+    assert all(s != "Vladimir Putin" for s, _ in said)
+    assert ("Семенихин", "Власти **лишили брони всех коммунальщиков региона") in said
