@@ -102,11 +102,8 @@ def _appositive_attribution(doc: Doc, s: int, e: int, max_words: int = 16) -> tu
         t = w.group()
         if not ((doc.lang == "en" and t.lower() in EN_VERB_FORMS) or (doc.lang != "en" and ru_is_verb_cue(t))):
             continue
-        found = doc.speaker_in(s, w.start(), last=True, allow_role=False)
-        if not found:
-            return None
-        end = doc.mention_end(found[1])
-        if end is None or not _APPOS_GAP.fullmatch(text, end, w.start()):
+        found = doc.speaker_span(s, w.start(), last=True, allow_role=False)
+        if not found or not _APPOS_GAP.fullmatch(text, found[2], w.start()):
             return None
         return found[0], t, found[1]
     return None
@@ -144,11 +141,17 @@ def colon_paragraph_speaker(doc: Doc, ps: int, pe: int) -> tuple[Speaker, str, i
         return None
     cut = max(text.rfind(". ", ps, pe), text.rfind("! ", ps, pe), text.rfind("? ", ps, pe))
     s = cut + 1 if cut >= 0 else ps
+    cue = _cue_last(doc, s, pe, 4)
+    if cue is None:
+        # no reporting verb: the sentence's subject speaks ("Песков на вопрос о том, встретится ли
+        # Путин с бизнесом:"), when it opens the sentence
+        first = doc.speaker_in(s, pe)
+        if first and not text[s:first[1]].strip():
+            return first[0], ":", first[1]
     found = doc.speaker_in(s, pe, last=True)
     if not found:
         return None
-    cue = _cue_last(doc, s, pe, 4) or ":"
-    return found[0], cue, found[1]
+    return found[0], cue or ":", found[1]
 
 
 _EDITOR_NOTE = re.compile(r"\s*\([^()]{0,400}?[—–]\s*[A-ZА-ЯЁ]\.\s*(?:[A-ZА-ЯЁ]\.)?\s*\)\.?")

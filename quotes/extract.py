@@ -7,6 +7,7 @@ overlaps between them, and let one resolver name each speaker with its reason.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 
@@ -17,7 +18,7 @@ from quotes.extractors import Page, get_extractor
 from quotes.model import Context, Quote, QuoteType
 from quotes.packs import LanguagePack, UnknownLanguage, choose_pack
 from quotes.resolve import Resolver
-from quotes.text import paragraphs, sentences
+from quotes.text import paragraphs, quote_spans, sentences, word_count
 from quotes.topics import TopicMatcher, default_matcher
 from quotes.transcript import find_turns
 
@@ -56,6 +57,9 @@ def extract(
     resolver = Resolver(page.names)
     out: list[Quote] = []
     for c in run_extractors(page, extractor_names(pack)):
+        c = _trim_markdown(text, c)
+        if c.end <= c.start:
+            continue
         who = resolver.resolve(c)
         if who is None:
             continue
@@ -69,6 +73,22 @@ def extract(
 _MARKDOWN = re.compile(r"\*\*|__|~~|\|\|")
 
 
+def _trim_markdown(text: str, c: Candidate) -> Candidate:
+    """The quote without Telegram markers or spaces at its edges ("... 2 дня.**" -> "... 2 дня.")."""
+    s, e = c.start, c.end
+    while True:
+        m = _MARKDOWN.match(text, s)
+        if m and m.end() <= e:
+            s = m.end()
+        elif s < e and text[s].isspace():
+            s += 1
+        else:
+            break
+    while e > s and (text[e - 2:e] in ("**", "__", "~~", "||") or text[e - 1].isspace()):
+        e -= 2 if text[e - 2:e] in ("**", "__", "~~", "||") else 1
+    return c if (s, e) == (c.start, c.end) else dataclasses.replace(c, start=s, end=e)
+
+
 def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Page:
     """The document as the extractors see it: people (registry, names in the text, NER), paragraphs,
     transcript turns, and (English) the parse of the sentences that hold a cue."""
@@ -76,6 +96,12 @@ def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Pag
     paras = paragraphs(text)
     turns, covered = find_turns(doc, paras)
     page = Page(doc, pack, paras, turns, covered)
+    # people inside quotation marks are quoted, not antecedents: layout every extractor shares
+    for pi, (ps, pe) in enumerate(paras):
+        if pi not in covered:
+            for q in quote_spans(text, ps, pe):
+                if q.depth == 0 and word_count(text[q.cs:q.ce]) >= 3:
+                    doc.mark_quoted(q.cs, q.ce)
     if pack.names == "ru":
         from quotes.ner_ru import add_ner_names
 

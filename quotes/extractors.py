@@ -32,6 +32,19 @@ class Page:
     def text(self) -> str:
         return self.names.text
 
+    def view(self) -> Doc:
+        """The document's people for one extractor: a private copy (extractors change no shared
+        state), holding the speakers of the quotes found before it, as antecedents ("..., he said")."""
+        doc = self.names.fork()
+        assert isinstance(doc, Doc)
+        text = doc.text
+        for c in self.earlier:
+            if c.speaker is None or c.extractor == "transcript":
+                continue
+            at = c.start - 1 if c.type == "direct" and c.start > 0 and text[c.start - 1] in "«“„\"‘'" else c.start
+            doc.add_speaker(at, c.speaker)
+        return doc
+
     @property
     def lang(self) -> str:
         return self.names.lang
@@ -81,7 +94,7 @@ class DirectExtractor:
         from quotes.direct import find_direct
 
         out = []
-        for c in find_direct(page.names, page.paras, page.transcript_paras):
+        for c in find_direct(page.view(), page.paras, page.transcript_paras):
             sp = c.speaker
             assert sp is not None
             link = ("carried from the quote before" if c.inherited else "dialogue dash" if c.dash
@@ -100,7 +113,7 @@ class IndirectEnExtractor:
         from quotes.indirect_en import find_indirect_en
 
         direct = [(c.start, c.end, c.type, None, None, c.cue) for c in page.earlier if c.type == "direct"]
-        spans = find_indirect_en(page.names, page.paras, page.transcript_paras, direct, page.parsed)  # type: ignore[arg-type]
+        spans = find_indirect_en(page.view(), page.paras, page.transcript_paras, direct, page.parsed)  # type: ignore[arg-type]
         return _span_candidates(spans, self.name, "subject of the reporting verb")
 
 
@@ -113,7 +126,7 @@ class IndirectRuExtractor:
         from quotes.indirect_ru import find_indirect_ru
 
         direct = [(c.start, c.end, c.type, None, None, c.cue) for c in page.earlier if c.type == "direct"]
-        spans = find_indirect_ru(page.names, page.paras, page.transcript_paras, direct)  # type: ignore[arg-type]
+        spans = find_indirect_ru(page.view(), page.paras, page.transcript_paras, direct)  # type: ignore[arg-type]
         return _span_candidates(spans, self.name, "subject of the reporting verb")
 
 
@@ -127,7 +140,7 @@ class LearnedEnExtractor:
         from quotes.learned.extractor import find_learned_en
 
         out = []
-        for q in find_learned_en(page.names, page.paras, page.transcript_paras, page.parsed):
+        for q in find_learned_en(page.view(), page.paras, page.transcript_paras, page.parsed):
             s, e, typ, name, lid, cue = q.span
             out.append(Candidate(s, e, typ, self.name, cue=cue, speaker=Speaker(name, lid), link="tagged source span",
                                  score=q.score, fragments=q.fragments))

@@ -205,6 +205,10 @@ def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str |
     cur = _outer_cue(tok) or tok
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) > 1 and subj[0].i < subj[-1].i:
+            # "KYIV, Nov 30 (Reuters) - Ukraine's foreign minister said": a dateline parsed as a second
+            # subject; the one nearest the verb is the speaker
+            subj = subj[-1:]
         if subj:
             sb = subj[0]
             a = s + sb.left_edge.idx

@@ -5,8 +5,10 @@ import re
 from functools import lru_cache
 
 from quotes.cues import RU_INDIRECT, WORD_RE, _morph
+from quotes.cues import ru_lemma as ru_lemma_of
 from quotes.doc import Doc, Speaker
 from quotes.model import QuoteType
+from quotes.packs import get_pack
 from quotes.text import sentences, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
@@ -162,7 +164,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                         emit(comma + 1, _end(text, comma + 1, body_end), found[0], m.group(1))
                         continue
             # CLAUSE, заявил X (на ...).
-            m = _INVERTED.search(seg)
+            # the comma + verb that is a reporting verb ("..., выйдет через пару дней, сообщила Захарова")
+            m = next((x for x in _INVERTED.finditer(seg) if _cue_verb(x.group(1))), None)
             if m and _cue_verb(m.group(1)) and not _direct_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
                 subs = _subjects(doc, s + m.end(1), e)
                 if subs and not inside(s):
@@ -173,10 +176,15 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             for w in WORD_RE.finditer(text, s, e):
                 if inside(w.start()) or not _cue_verb(w.group()):
                     continue
-                after = re.match(r"\s*(?:[^.!?«»]{0,60}?)?,\s*что\s+", text[w.end():e])
+                after = re.match(r"\s*(?:[^.!?«»]{0,60}?)?,\s*что(?:\s+|,\s*)", text[w.end():e])
                 if after and any(_cue_verb(v.group()) for v in WORD_RE.finditer(text, w.end(), w.end() + after.start(0)
                                                                                  + after.group().rfind(","))):
                     after = None  # "сказал Лукашенко, а Токаев подчеркнул, что": the nearer verb owns the clause
+                if after and any(ru_lemma_of(v.group()) in _CONTENT_NOUNS for v in WORD_RE.finditer(
+                        text, w.end(), w.end() + after.group().rfind(","))):
+                    after = None  # "прокомментировал сообщения СМИ, что ...": the clause is what the reports say
+                if after and re.search(r"(?i)виновн\w*\s+в\s+том", text[w.end():w.end() + after.end()]):
+                    after = None  # "присяжные признали его виновным в том, что ...": a verdict, not speech
                 if after:
                     verbs.append((w, w.end() + after.end(), after))
             seg_start = s
@@ -198,6 +206,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
 
 
 _OB_ETOM = re.compile(r"(?i)\s*об\s+этом\s+")
+# nouns whose "что"-clause is their own content, not the verb's: "прокомментировал сообщения, что ..."
+_CONTENT_NOUNS = set(get_pack("ru").words("content_nouns"))
 _INVERTED = re.compile(
     r",\s*(?:[—–]\s*)?([а-яё]+(?:л|ла|ли|ет|ит))\s+(?=[^.!?]{0,80}?[А-ЯЁ]|(?:[а-яё]+(?:ий|ый|ой|ая)\s+)?"
     r"(?:премьер|президент|министр|глава|лидер|пресс-секретар|генсек|посол|канцлер|дипломат|спикер|"

@@ -64,6 +64,12 @@ class PostLayoutExtractor:
                 prev = self._attributed_end(page, by_para[pi - 1], paras[pi - 1])
                 if prev is not None and (marked or self._unmarked_quote(text, s, e)):
                     sp, link = prev, "quote paragraph after its speaker's attribution"
+                elif pi == 1 and not marked and text[e - 1] not in ".!?…:" and _FIRST_PERSON.search(text, s, e):
+                    # a first-person blockquote right after a lede about someone ("Профессор ... отказалась
+                    # от членства ..."): the person the lede opens with
+                    subj = self._subject(page, paras[pi - 1])
+                    if subj is not None:
+                        sp, link = subj, "first-person quote paragraph after a paragraph about its speaker"
             if sp is None:
                 continue
             out.append(Candidate(s, e, "direct", self.name, cue=None, speaker=sp, link=link))
@@ -92,9 +98,9 @@ class PostLayoutExtractor:
             if _cue_words(text, s, e):
                 return None  # "— сказал он": an attribution, not a quote
             return (s, e, True) if e > s else None
-        if spans:
-            return None  # text with a quote inside: the direct and indirect rules read it
-        s, e = strip_span(text, a, pe, " \t\u00a0")
+        if a > ps:
+            return None  # a list item ("▪️...") or a footnote ("*деятельность Meta ..."), no blockquote
+        s, e = strip_span(text, a, pe, " \t\u00a0")  # quoted words inside are the speaker's too
         if _cue_words(text, s, e) or e <= s:
             return None
         return s, e, False
@@ -115,6 +121,16 @@ class PostLayoutExtractor:
         people = [p for p in page.names.persons if ps <= p.start < pe and not p.quoted and p.start < p.end]
         names = {(p.name, p.leader_id) for p in people}
         if len(names) != 1 or len(text[ps:people[0].start].split()) > 6:
+            return None
+        p = people[0]
+        return Speaker(p.name, p.leader_id, p.gender)
+
+    @staticmethod
+    def _subject(page: Page, para: tuple[int, int]) -> Speaker | None:
+        """The person a paragraph names first, within its first eight words."""
+        ps, pe = para
+        people = [p for p in page.names.persons if ps <= p.start < pe and p.start < p.end and not p.quoted]
+        if not people or len(page.text[ps:people[0].start].split()) > 8:
             return None
         p = people[0]
         return Speaker(p.name, p.leader_id, p.gender)
@@ -154,17 +170,19 @@ def _cue_words(text: str, s: int, e: int) -> bool:
         t = w.group()
         if t.lower() in EN_VERB_FORMS and not re.search(r"(?i)(?<!\w)(?:i|we|you)\s+$", text[max(s, w.start() - 6):w.start()]):
             return True
-        if ru_is_verb_cue(t) and not _first_or_second_person(t):
+        if ru_is_verb_cue(t) and _attributing(t):
             return True
     return False
 
 
 @lru_cache(maxsize=20_000)
-def _first_or_second_person(word: str) -> bool:
+def _attributing(word: str) -> bool:
+    """A reporting verb as news attributes speech: past tense or a gerund ("заявил", "рассказали",
+    "отметив"); the present ("признают", "Мы считаем") is the speaker's own voice."""
     from quotes.cues import _morph
 
     p = _morph().parse(word.lower())[0]
-    return "1per" in p.tag or "2per" in p.tag
+    return "past" in p.tag or "GRND" in p.tag
 
 
 def _person_at(page: Page, pos: int) -> Person | None:

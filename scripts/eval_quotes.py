@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from tests.quotes.heldout2 import DATA, find_shared, materialize_ria  # noqa: E402
 
 KEYS = ("det_f1", "e2e_p", "e2e_r", "e2e_f1", "direct_recall", "indirect_recall", "mixed_recall", "bag_r", "bag_f1")
-EXTRACTORS = ("transcript", "direct", "indirect_en", "indirect_ru", "model")
+EXTRACTORS = ("transcript", "direct", "indirect_en", "indirect_ru", "post", "model")
 
 
 def score(shared: Path, gold_dir: Path, runner: Path, only: str | None = None) -> dict[str, float]:

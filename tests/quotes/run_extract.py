@@ -20,7 +20,13 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 from quotes import Context, extract  # noqa: E402
 
 
-def html_body(html: str) -> tuple[str, str | None]:
+def html_body(html: str) -> str:
+    """The text of a saved page (what quote offsets index)."""
+    return html_page(html)[0]
+
+
+def html_page(html: str) -> tuple[str, str | None]:
+    """The text of a saved page and the language it declares."""
     try:
         from crawlers.article import extract_article
 
@@ -60,7 +66,7 @@ def main(argv: list[str]) -> None:
     for path in argv:
         with open(path, encoding="utf-8") as f:
             raw = f.read()
-        text, lang = html_body(raw) if path.endswith((".html", ".htm")) else (raw, None)
+        text, lang = html_page(raw) if path.endswith((".html", ".htm")) else (raw, None)
         for q in extract(text, context=_context(path, lang)):
             if only and q.extractor != only:
                 continue

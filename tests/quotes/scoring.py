@@ -1,4 +1,5 @@
-"""The matching of ../shared/eval/score_quotes.py (span gold), for the project's own gold set."""
+"""The matching of ../shared/eval/score_quotes.py (span gold, names folded the same way), for the
+project's own gold sets."""
 from __future__ import annotations
 
 import collections
@@ -8,7 +9,7 @@ from typing import Any
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 FOLD = {"lukashenka": "lukashenko", "zelenskyy": "zelensky", "zelenskiy": "zelensky", "zelenski": "zelensky",
-        "hulevich": "gulevich", "hrenin": "khrenin", "peskova": "peskov",
+        "hulevich": "gulevich", "hrenin": "khrenin", "volfovich": "volfovich", "peskova": "peskov",
         "лукашенко": "lukashenko", "путин": "putin", "песков": "peskov", "зеленский": "zelensky",
         "лавров": "lavrov", "захарова": "zakharova", "хренин": "khrenin", "вольфович": "volfovich",
         "рыженков": "ryzhenkov", "гулевич": "gulevich", "шойгу": "shoigu", "медведев": "medvedev"}
@@ -18,13 +19,27 @@ def tokens(s: str | None) -> list[str]:
     return [t.lower() for t in TOKEN.findall(unicodedata.normalize("NFKC", s or ""))]
 
 
+CYR = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)) | {
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya",
+    "ё": "e", "ь": "", "ъ": "", "і": "i", "ў": "u", "є": "ye", "ї": "yi", "ґ": "g"}
+
+
+def latin(word: str) -> str:
+    """Cyrillic -> Latin (passport-style), as score_quotes.py folds names."""
+    w = "".join(CYR.get(c, c) for c in word)
+    return re.sub(r"(?:iy|ii|ij|yi|yy)$", "y", w)
+
+
 def who(name: str | None) -> str | None:
     if not name:
         return None
     words = [w for w in tokens(name) if not w.isdigit()]
     if not words:
         return None
-    last = "".join(c for c in unicodedata.normalize("NFKD", words[-1]) if not unicodedata.combining(c))
+    last = words[-1]
+    if last in FOLD:
+        return FOLD[last]
+    last = latin("".join(c for c in unicodedata.normalize("NFKD", last) if not unicodedata.combining(c)))
     return FOLD.get(last, last)
 
 

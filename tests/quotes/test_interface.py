@@ -97,3 +97,31 @@ def test_cli_explain(tmp_path: Path) -> None:
                         text=True, timeout=300)
     rows = [json.loads(x) for x in js.stdout.splitlines()]
     assert {r["extractor"] for r in rows} == {"direct", "indirect_en"} and all(r["reason"] for r in rows)
+
+
+def test_extractors_change_no_shared_state() -> None:
+    from config.leaders import load_registry
+    from quotes.extract import read_page
+
+    text = ("Лукашенко провел совещание. «Армия должна быть готова ко всему», — сказал он. "
+            "Президент добавил, что учения пройдут в сентябре.\n\n— Это приказ, — подчеркнул глава государства.")
+    page = read_page(text, get_pack("ru"), Context(country="BY"), load_registry())
+    before = [(p.start, p.end, p.name, p.quoted, p.speaker) for p in page.names.persons]
+    for name in get_pack("ru").extractors:
+        found = get_extractor(name).find(page)
+        page.earlier = page.earlier + found
+    assert [(p.start, p.end, p.name, p.quoted, p.speaker) for p in page.names.persons] == before
+    assert {c.extractor for c in page.earlier} >= {"direct", "indirect_ru"}
+
+
+def test_reason_when_the_only_mention_is_inside_the_quote() -> None:
+    from config.leaders import load_registry
+    from quotes.candidate import Speaker
+    from quotes.extract import read_page
+    from quotes.resolve import Resolver
+
+    text = "“Lukashenko will not come,” the statement read."
+    page = read_page(text, get_pack("en"), Context(), load_registry())
+    c = Candidate(1, 26, "direct", "model", speaker=Speaker("Alexander Lukashenko", "lukashenko"), link="tagged")
+    who = Resolver(page.names).resolve(c)
+    assert who is not None and "registry name 'Lukashenko'" in who.reason

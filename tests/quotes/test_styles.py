@@ -82,3 +82,22 @@ def test_dash_attribution_after_a_paragraph_long_quote() -> None:
     text = ("«Мы прошли тяжелый год. Санкции ударили по экспорту, но мы нашли новые рынки. Промышленность растет, "
             "зарплаты тоже», — сказал Премьер-министр Александр Турчин.")
     assert [s for s, _ in _said(text, "BY")] == ["Alexander Turchin"]
+
+
+def test_wire_lede_role_then_name_and_dateline() -> None:
+    text = ("KYIV, Nov 30 (Reuters) - Ukraine's foreign minister said on Saturday that Kyiv would not accept any "
+            "deal that froze the war.\n\n“A frozen conflict is not peace,” Andrii Sybiha told reporters.")
+    assert [s for s, _ in _said(text)] == ["Andrii Sybiha", "Andrii Sybiha"]
+
+
+def test_a_verdict_is_no_quote() -> None:
+    text = ("Присяжные признали его виновным в том, что он после ссоры ударил соседа. Сам Петров вину не признает.")
+    assert _said(text, "RU") == []
+
+
+def test_a_title_that_says_whose_representative_and_markdown_edges() -> None:
+    text = ("Президент отозвал законопроект, сообщил представитель главы государства.\n\n"
+            "Власти **лишили брони всех коммунальщиков региона.**\n\nОб этом сообщил мэр Конотопа Семенихин.")
+    said = _said(text, "RU")
+    assert all(s != "Vladimir Putin" for s, _ in said)
+    assert ("Семенихин", "Власти **лишили брони всех коммунальщиков региона") in said

@@ -1,0 +1,153 @@
+"""Russian name finding: first name + surname pairs (pymorphy3), a Latin spelling in brackets, and
+surnames alone in a speaker's slot ("заявил Патрушев", "Премьер Словакии Фицо")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quotes.cues import WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
+from quotes.packs import get_pack
+from quotes.people import Mentions, _gender_of_name, _last, _vocative, ru_key
+
+# a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
+# эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
+_RU_ROLE_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:премьер(?:-министр)?|президент|министр|глава|лидер|пресс-секретарь|генсек|посол|канцлер|"
+    r"губернатор|мэр|директор|председатель|спикер|депутат|сенатор|помощник|советник|замминистра|замглавы|"
+    r"политолог|эксперт|аналитик|руководитель|генерал|командующий|главком|врио)"
+    r"(?:[ \u00a0]+(?!(?:заявил|сказал|сообщил|отметил)\b)[\w«»\"-]+){0,6}?[ \u00a0]+$")
+
+
+_RU_NOT_NAMES = set(get_pack("ru").words("not_names"))
+
+
+@lru_cache(maxsize=50_000)
+def _ru_name_like(word: str) -> bool:
+    """Does pymorphy3 read the word as a person's name (a surname or first name), or not know it at
+    all, rather than as a place, an organisation or a known common word?"""
+    from quotes.cues import _morph
+
+    parses = _morph().parse(word.lower())[:4]
+    if not parses:
+        return False
+    best = parses[0]
+    if any(t in best.tag for t in ("Geox", "Orgn", "Abbr", "Trad")):
+        return False
+    if any("Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag for p in parses):
+        return True
+    return not best.is_known or best.tag.POS is None  # "Фицо", "Боррель": foreign surnames it guesses at
+
+
+@lru_cache(maxsize=50_000)
+def _ru_noun(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return "NOUN" in _morph().parse(word.lower())[0].tag
+
+
+@lru_cache(maxsize=50_000)
+def _ru_past_or_present(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return any("VERB" in p.tag and "INFN" not in p.tag for p in _morph().parse(word.lower())[:3])
+
+
+@lru_cache(maxsize=50_000)
+def _ru_surname_gender(word: str) -> str | None:
+    from quotes.cues import _morph
+
+    for p in _morph().parse(word.lower())[:3]:
+        if "Surn" in p.tag:
+            return "f" if "femn" in p.tag else "m"
+    return None
+
+
+class RussianNames(Mentions):
+    def _find_ru_names(self) -> None:
+        text = self.text
+        toks = [m for m in WORD_RE.finditer(text) if m.group()[0].isupper()]
+        i = 0
+        while i < len(toks) - 1:
+            a, b = toks[i], toks[i + 1]
+            gap = text[a.end():b.start()]
+            if self._taken(a.start(), b.end()) or not re.fullmatch(r"[ \u00a0]", gap):
+                i += 1
+                continue
+            latin = re.match(r"\s*\(([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\)", text[b.end():b.end() + 60])
+            nm = ru_name_parse(a.group())
+            if not latin and (nm is None or not re.match(r"[А-ЯЁ]", b.group()) or ru_name_parse(b.group())):
+                i += 1
+                continue
+            if _vocative(text, a.start(), b.end(), b.group()):
+                i += 2
+                continue
+            if latin:
+                display = latin.group(1)
+            else:
+                first, case = nm if nm else (a.group(), None)
+                display = f"{first} {ru_surname_nom(b.group(), case)}"
+            self._add_person(a.start(), b.end(), display, ru_key(b.group()), _gender_of_name(a.group()) if nm else None)
+            i += 2
+        self._surnames_alone(toks, ru_key)
+        # the best (Latin) display per surname everywhere
+        for p in self.persons:
+            if p.leader_id is None and p.name:
+                k = ru_key(_last(p.name))
+                for key, disp in self.full_names.items():
+                    if key == k and disp != p.name and re.search(r"[A-Za-z]", disp):
+                        p.name = disp
+
+    def add_single_surnames(self) -> None:
+        """Russian: surnames alone in a speaker's slot (after NER has had its say on full names)."""
+        if self.lang != "ru":
+            return
+        toks = [m for m in WORD_RE.finditer(self.text) if m.group()[0].isupper()]
+        before = len(self.persons)
+        self._ru_single_surnames(toks)
+        if len(self.persons) != before:
+            self._surnames_alone(toks, ru_key)
+            self._reindex()
+
+    def _ru_single_surnames(self, toks: list[re.Match[str]]) -> None:
+        """A surname alone in a speaker's slot is a person (news agencies name most people so):
+        right after a reporting verb or "по словам/мнению" ("заявил Патрушев", "по мнению Нехаммера"),
+        right before one ("Фицо сообщил", "Лавров ранее заявлял"), or closing a role ("Премьер
+        Словакии Фицо", "директор НИЦ ... имени Гамалеи Гинцбург"). The word must read as a name
+        to pymorphy3 (a surname or first name, or a word it does not know), not a place or body."""
+        text = self.text
+        for k, m in enumerate(toks):
+            w = m.group()
+            if self._taken(m.start(), m.end()) or len(w) < 3 or w.isupper() or not re.match(r"[А-ЯЁ][а-яё]", w):
+                continue
+            if w in _RU_NOT_NAMES or not _ru_name_like(w):
+                continue
+            nxt = k + 1 < len(toks) and re.fullmatch(r"[ \u00a0]", text[m.end():toks[k + 1].start()])
+            if nxt:
+                continue  # "Гамалеи Гинцбург": the last word of a capitalised run decides
+            before = text[max(0, m.start() - 120):m.start()]
+            after = text[m.end():m.end() + 40]
+            case = None
+            slot = False
+            pw = re.search(r"([а-яёА-ЯЁ-]+)[ \u00a0]+(?:(?:РИА[ \u00a0]Новости|ТАСС|журналистам|агентству|"
+                           r"изданию|ранее|также|в[ \u00a0]интервью)[ \u00a0]+)?$", before)
+            if pw and ru_is_verb_cue(pw.group(1)):
+                slot = True  # "заявил Патрушев"
+            elif re.search(r"(?i)по[ \u00a0]+(?:словам|мнению|оценке|данным)[ \u00a0]+$", before):
+                slot, case = True, "gent"  # "по мнению Нехаммера"
+            else:
+                nv = re.match(r"[ \u00a0]+(?:(?:ранее|также|уже|в[ \u00a0]+\w+|журналистам)[ \u00a0]+)?([а-яё-]+)", after)
+                if nv and ru_is_verb_cue(nv.group(1)) and _ru_past_or_present(nv.group(1)):
+                    slot = True  # "Фицо сообщил"
+                else:
+                    rb = _RU_ROLE_BEFORE.search(before)
+                    # "Премьер Словакии Фицо"; not "Президент посетил Шкловский": no verb between
+                    slot = bool(rb) and not any(_ru_past_or_present(x) for x in re.findall(r"[а-яё-]+", rb.group()
+                                                                                           if rb else "")[1:])
+            nn = re.match(r"[ \u00a0]+([а-яё-]+)", after)
+            if not slot or (nn and _ru_noun(nn.group(1))):
+                continue  # "Шкловский район": an adjective before its noun, no surname
+            # "сообщила ... Алибекова": a woman's surname is its own nominative (not "Алибеков"'s genitive)
+            fem = bool(re.search(r"(?:ла|лась)[ \u00a0]+(?:\S+[ \u00a0]+){0,8}$", before) or re.match(
+                r"[ \u00a0]+\w+(?:ла|лась)(?!\w)", after))
+            nom = w if fem and case is None else ru_surname_nom(w, case)
+            self._add_person(m.start(), m.end(), nom, ru_key(w), "f" if fem else _ru_surname_gender(w))
