@@ -105,13 +105,34 @@ def reset_aliases() -> None:
     _aliases.cache_clear()
 
 
+# PostgreSQL indexes a chunk of quotes in one statement, on the server: the document is the
+# quote, the speaker's names (as stored, canonical, and every alias: a JSON map of id -> names
+# passed in) and the article title.
+_PG_INDEX = text("""
+UPDATE quotes AS q
+SET said_at = d.said, search_en = to_tsvector('english', d.doc), search_ru = to_tsvector('russian', d.doc)
+FROM (
+  SELECT q2.id, coalesce(a.published_at, a.first_seen_at) AS said,
+         concat_ws(E'\\n', q2.text, q2.speaker_name, s.name, CAST(:names AS jsonb) ->> q2.speaker_id, a.title) AS doc
+  FROM quotes AS q2 JOIN articles AS a ON a.id = q2.article_id LEFT JOIN speakers AS s ON s.id = q2.speaker_id
+  WHERE q2.id = ANY(:ids)
+) AS d
+WHERE q.id = d.id
+""")
+
+
 def index_quotes(conn: Connection, ids: Iterable[int]) -> int:
     """(Re)write the search index and `said_at` of these quotes from their rows, their speaker
     and their article. Returns how many quotes were indexed."""
     ids = list(ids)
     done = 0
-    pg = conn.dialect.name == "postgresql"
     names = _aliases()
+    if conn.dialect.name == "postgresql":
+        import json
+
+        for i in range(0, len(ids), 5000):
+            done += conn.execute(_PG_INDEX, {"names": json.dumps(names), "ids": ids[i:i + 5000]}).rowcount or 0
+        return done
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         rows = conn.execute(
@@ -125,23 +146,14 @@ def index_quotes(conn: Connection, ids: Iterable[int]) -> int:
             continue
         params = []
         for qid, qtext, sid, sname, canon, title, published, seen in rows:
-            said = published or seen
             who = " ".join(x for x in (sname, canon, names.get(sid or "")) if x)
-            if pg:
-                params.append({"id": qid, "said": said, "doc": f"{qtext}\n{who}\n{title or ''}"})
-            else:
-                params.append({"id": qid, "said": said, "terms": " ".join(terms(qtext, who, title))})
+            params.append({"id": qid, "said": published or seen, "terms": " ".join(terms(qtext, who, title))})
         table = typing.cast(Table, Quote.__table__)
         conn.execute(table.update().where(table.c.id == bindparam("qid")).values(said_at=bindparam("said")),
                      [{"qid": p["id"], "said": p["said"]} for p in params])
-        if pg:
-            conn.execute(text("UPDATE quotes SET search_en = to_tsvector('english', :doc), "
-                              "search_ru = to_tsvector('russian', :doc) WHERE id = :id"),
-                         [{"id": p["id"], "doc": p["doc"]} for p in params])
-        else:
-            conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
-            conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (:id, :terms)"),
-                         [{"id": p["id"], "terms": p["terms"]} for p in params])
+        conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
+        conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (:id, :terms)"),
+                     [{"id": p["id"], "terms": p["terms"]} for p in params])
         done += len(rows)
     return done
 
