@@ -3,6 +3,7 @@ CSV export of 100,000 rows (target: peak RSS of the server < 300 MB).
 
     .venv/bin/python bench/web.py                           # SQLite file in /tmp, 1,000,000 quotes
     DATABASE_URL=postgresql://postgres@127.0.0.1/bench .venv/bin/python bench/web.py   # PostgreSQL too
+    DATABASE_URL=... .venv/bin/python bench/web.py --no-sqlite                         # PostgreSQL only
     .venv/bin/python bench/web.py --n 100000 --requests 50  # smaller
 
 Builds (once; `--rebuild` to redo) a database migrated to head holding N synthetic quotes in
@@ -245,8 +246,9 @@ def main() -> None:
     ap.add_argument("--export", type=int, default=100_000)
     ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "mouthpiece-bench-web.sqlite")
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--no-sqlite", action="store_true", help="PostgreSQL (DATABASE_URL) only")
     args = ap.parse_args()
-    targets = [("SQLite", f"sqlite:///{args.db}")]
+    targets = [] if args.no_sqlite else [("SQLite", f"sqlite:///{args.db}")]
     if os.environ.get("DATABASE_URL"):
         targets.append(("PostgreSQL", normalise_url(os.environ["DATABASE_URL"])))
     for label, url in targets:

@@ -105,13 +105,34 @@ def reset_aliases() -> None:
     _aliases.cache_clear()
 
 
+# PostgreSQL indexes a chunk of quotes in one statement, on the server: the document is the
+# quote, the speaker's names (as stored, canonical, and every alias: a JSON map of id -> names
+# passed in) and the article title.
+_PG_INDEX = text("""
+UPDATE quotes AS q
+SET said_at = d.said, search_en = to_tsvector('english', d.doc), search_ru = to_tsvector('russian', d.doc)
+FROM (
+  SELECT q2.id, coalesce(a.published_at, a.first_seen_at) AS said,
+         concat_ws(E'\\n', q2.text, q2.speaker_name, s.name, CAST(:names AS jsonb) ->> q2.speaker_id, a.title) AS doc
+  FROM quotes AS q2 JOIN articles AS a ON a.id = q2.article_id LEFT JOIN speakers AS s ON s.id = q2.speaker_id
+  WHERE q2.id = ANY(:ids)
+) AS d
+WHERE q.id = d.id
+""")
+
+
 def index_quotes(conn: Connection, ids: Iterable[int]) -> int:
     """(Re)write the search index and `said_at` of these quotes from their rows, their speaker
     and their article. Returns how many quotes were indexed."""
     ids = list(ids)
     done = 0
-    pg = conn.dialect.name == "postgresql"
     names = _aliases()
+    if conn.dialect.name == "postgresql":
+        import json
+
+        for i in range(0, len(ids), 5000):
+            done += conn.execute(_PG_INDEX, {"names": json.dumps(names), "ids": ids[i:i + 5000]}).rowcount or 0
+        return done
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         rows = conn.execute(
@@ -125,23 +146,14 @@ def index_quotes(conn: Connection, ids: Iterable[int]) -> int:
             continue
         params = []
         for qid, qtext, sid, sname, canon, title, published, seen in rows:
-            said = published or seen
             who = " ".join(x for x in (sname, canon, names.get(sid or "")) if x)
-            if pg:
-                params.append({"id": qid, "said": said, "doc": f"{qtext}\n{who}\n{title or ''}"})
-            else:
-                params.append({"id": qid, "said": said, "terms": " ".join(terms(qtext, who, title))})
+            params.append({"id": qid, "said": published or seen, "terms": " ".join(terms(qtext, who, title))})
         table = typing.cast(Table, Quote.__table__)
         conn.execute(table.update().where(table.c.id == bindparam("qid")).values(said_at=bindparam("said")),
                      [{"qid": p["id"], "said": p["said"]} for p in params])
-        if pg:
-            conn.execute(text("UPDATE quotes SET search_en = to_tsvector('english', :doc), "
-                              "search_ru = to_tsvector('russian', :doc) WHERE id = :id"),
-                         [{"id": p["id"], "doc": p["doc"]} for p in params])
-        else:
-            conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
-            conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (:id, :terms)"),
-                         [{"id": p["id"], "terms": p["terms"]} for p in params])
+        conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), [{"id": p["id"]} for p in params])
+        conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (:id, :terms)"),
+                     [{"id": p["id"], "terms": p["terms"]} for p in params])
         done += len(rows)
     return done
 
@@ -226,7 +238,7 @@ def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(stmt: Select[Any], f: QuoteFilter, dialect: str) -> Select[Any]:
+def _where(stmt: Select[Any], f: QuoteFilter, dialect: str, text_cond: Any = None) -> Select[Any]:
     conds: list[Any] = []
     if f.speaker_ids:
         conds.append(Quote.speaker_id.in_(f.speaker_ids))
@@ -252,8 +264,58 @@ def _where(stmt: Select[Any], f: QuoteFilter, dialect: str) -> Select[Any]:
     if f.new_only:
         conds.append(or_(Quote.cluster_id.is_(None), Quote.cluster_id == Quote.id))
     if f.search is not None:
-        conds.append(_text_match(f.search, dialect))
+        conds.append(text_cond if text_cond is not None else _text_match(f.search, dialect))
     return stmt.where(and_(*conds)) if conds else stmt
+
+
+# How a full-text query is run on SQLite, by how many quotes its terms match (FTS5 counts that
+# from its index in a millisecond or two). Newest first means ordering by said_at, which the FTS
+# index does not hold, so:
+#  - few matches (<= LIST_MAX): fetch them by id and sort them;
+#  - more (<= SET_MAX): collect their ids once (about 0.5 us each), walk the said_at index newest
+#    first, keep members;
+#  - very many: walk the said_at index and ask FTS5 about each row (a match is near: 50 hits
+#    come within a few thousand rows), instead of collecting a hundred thousand ids first.
+LIST_MAX = 2_000
+SET_MAX = 100_000
+
+
+@dataclass
+class _TextPlan:
+    cond: Any  # the WHERE condition for a page
+    members: Any  # for counts, which visit every match: the ids, looked up or as a set
+    walk: Any  # for exports: the set, walked in said_at order when nothing else narrows the rows
+    fts_total: int | None  # the number of matches when the text is the only filter (capped)
+
+
+def _only_text(f: QuoteFilter) -> bool:
+    return not (f.speaker_ids or f.speaker_name or f.country or f.topic or f.source or f.lang or f.type
+                or f.new_only or f.article_id is not None)
+
+
+def _text_plan(session: Session, f: QuoteFilter) -> _TextPlan | None:
+    if f.search is None or session.get_bind().dialect.name != "sqlite":
+        return None
+    expr = fts5_query(f.search)
+    if expr is None:
+        return _TextPlan(text("0"), text("0"), text("0"), 0)
+    n = session.scalar(text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e "
+                            f"LIMIT {max(SET_MAX, COUNT_CAP) + 1})").bindparams(e=expr)) or 0
+    matches = f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts)"
+    members = Quote.id.in_(text(matches[1:-1]).bindparams(fts=expr))
+    # the unary + keeps SQLite from looking the ids up one by one: it walks the said_at index
+    # (newest first, as the page is ordered) and keeps the rows in the set
+    walk = text(f"+quotes.id IN {matches}").bindparams(fts=expr)
+    only = _only_text(f)
+    total = min(n, COUNT_CAP + 1) if only and f.since is None and f.until is None else None
+    walk_export = walk if only else members
+    if n <= LIST_MAX:
+        return _TextPlan(members, members, members, total)
+    if n <= SET_MAX:
+        return _TextPlan(walk, walk, walk_export, total)
+    probe = text(f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :probe "
+                 f"AND {FTS_TABLE}.rowid = quotes.id)").bindparams(probe=expr)
+    return _TextPlan(probe, walk, walk_export, total)
 
 
 def _text_match(query: str, dialect: str) -> Any:
@@ -270,10 +332,13 @@ def _text_match(query: str, dialect: str) -> Any:
     return Quote.id.in_(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=expr))
 
 
-def _base(f: QuoteFilter, dialect: str) -> Select[Any]:
-    stmt: Select[Any] = (select(*_COLUMNS).join(Article, Article.id == Quote.article_id)
+def _base_unfiltered() -> Select[Any]:
+    return (select(*_COLUMNS).join(Article, Article.id == Quote.article_id)
             .outerjoin(Speaker, Speaker.id == Quote.speaker_id))
-    return _where(stmt, f, dialect)
+
+
+def _base(f: QuoteFilter, dialect: str) -> Select[Any]:
+    return _where(_base_unfiltered(), f, dialect)
 
 
 def _ordered(stmt: Select[Any]) -> Select[Any]:
@@ -288,18 +353,37 @@ def _row(r: Sequence[Any]) -> QuoteRow:
 
 
 def search(session: Session, f: QuoteFilter, *, limit: int = 50, offset: int = 0) -> Page:
-    """One page of matching quotes, newest statement first, and the (capped) number of matches."""
+    """One page of matching quotes, newest statement first, and the (capped) number of matches.
+
+    In two steps: the page's ids (ordering only quote columns, joining articles only for a
+    source filter), then those rows with their article and speaker."""
     dialect = session.get_bind().dialect.name
-    rows = [_row(r) for r in session.execute(_ordered(_base(f, dialect)).limit(limit).offset(offset))]
-    counted = _where(select(Quote.id).join(Article, Article.id == Quote.article_id), f, dialect)
-    total = session.scalar(select(func.count()).select_from(counted.limit(COUNT_CAP + 1).subquery())) or 0
+    plan = _text_plan(session, f)
+    ids_stmt: Select[Any] = select(Quote.id)
+    if f.source:
+        ids_stmt = ids_stmt.join(Article, Article.id == Quote.article_id)
+    ids_stmt = _ordered(_where(ids_stmt, f, dialect, plan.cond if plan else None)).limit(limit).offset(offset)
+    ids = list(session.scalars(ids_stmt))
+    by_id = {r[0]: _row(r) for r in session.execute(_base(QuoteFilter(), dialect).where(Quote.id.in_(ids)))} \
+        if ids else {}
+    rows = [by_id[i] for i in ids if i in by_id]
+    if plan is not None and plan.fts_total is not None:
+        total = plan.fts_total
+    else:
+        counted: Select[Any] = select(Quote.id)
+        if f.source:
+            counted = counted.join(Article, Article.id == Quote.article_id)
+        counted = _where(counted, f, dialect, plan.members if plan else None)
+        total = session.scalar(select(func.count()).select_from(counted.limit(COUNT_CAP + 1).subquery())) or 0
     return Page(rows, int(total), offset, limit)
 
 
 def stream(session: Session, f: QuoteFilter, *, limit: int | None = None) -> Iterator[QuoteRow]:
     """Every match (up to `limit`), newest first, fetched `STREAM_BATCH` rows at a time through a
     server-side cursor, so an export of any size holds one batch in memory."""
-    stmt = _ordered(_base(f, session.get_bind().dialect.name))
+    dialect = session.get_bind().dialect.name
+    plan = _text_plan(session, f)
+    stmt = _ordered(_where(_base_unfiltered(), f, dialect, plan.walk if plan else None))
     if limit is not None:
         stmt = stmt.limit(limit)
     # Core rows through the session's connection (no ORM row processing), server-side cursor

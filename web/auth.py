@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import re
 import secrets
 import threading
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import User
 
+log = logging.getLogger("mouthpiece.web")
 ROLES = ("viewer", "admin")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 MIN_PASSWORD = 8
@@ -193,10 +195,14 @@ def secret_key(configured: str | None, data_dir: Path) -> str:
             return key
     except FileNotFoundError:
         pass
-    data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
-    tmp = path.with_suffix(".tmp")
-    tmp.touch(mode=0o600)
-    tmp.write_text(key, encoding="ascii")
-    tmp.replace(path)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.touch(mode=0o600)
+        tmp.write_text(key, encoding="ascii")
+        tmp.replace(path)
+    except OSError as e:  # a read-only data folder: sessions then last as long as this process
+        log.warning("could not keep the session key in %s (%s): logins end when the web app stops; "
+                    "set MOUTHPIECE_WEB_SECRET to keep them", path, e)
     return key

@@ -169,3 +169,28 @@ def test_speaker_filter_resolves_aliases() -> None:
     for name in ("lukashenko", "Лукашенко", "ЛУКАШЕНКО", "Alexander  Lukashenko", "Lukashenka", "Лукашенко"):
         assert speaker_filter(name, leaders) == (["lukashenko"], None), name
     assert speaker_filter("Someone Else", leaders) == ([], "Someone Else")
+
+
+@pytest.mark.parametrize("list_max, set_max", [(0, 100), (0, 0)])
+def test_every_full_text_plan_gives_the_same_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     list_max: int, set_max: int) -> None:
+    """SQLite runs a full-text query one of three ways by how many quotes match (ids looked up,
+    a set walked in said_at order, FTS5 asked row by row): each gives the same rows and totals."""
+    import storage.search as search_mod
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    upgrade(url)
+    _fill(url)
+    cases: list[dict[str, Any]] = [dict(search="force"), dict(search="NATO", speaker_ids=["lukashenko"]),
+                                   dict(search="threat", since=NOW - timedelta(days=60)), dict(search="угроза"),
+                                   dict(search="Lukashenko", lang="en")]
+    with session_scope(url) as s:
+        want = [(search(s, QuoteFilter(**c)).total, [r.id for r in search(s, QuoteFilter(**c)).rows],
+                 [r.id for r in stream(s, QuoteFilter(**c))]) for c in cases]
+    monkeypatch.setattr(search_mod, "LIST_MAX", list_max)
+    monkeypatch.setattr(search_mod, "SET_MAX", set_max)
+    with session_scope(url) as s:
+        got = [(search(s, QuoteFilter(**c)).total, [r.id for r in search(s, QuoteFilter(**c)).rows],
+                [r.id for r in stream(s, QuoteFilter(**c))]) for c in cases]
+    assert got == want
+    assert all(w[1] for w in want)
