@@ -44,6 +44,7 @@ def _tokens(el: HtmlElement) -> set[str]:
 def strip_furniture(doc: HtmlElement) -> int:
     """Remove furniture elements from `doc` (in place); returns how many were removed."""
     total = len(doc.text_content()) or 1
+    prose = sum(len(p.text_content()) for p in doc.iter("p")) or 1
     doomed = []
     for el in doc.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "main", "article"):
@@ -53,6 +54,10 @@ def strip_furniture(doc: HtmlElement) -> int:
             continue
         if len(el.text_content()) > _MAX_SHARE * total:
             continue  # too much text to be furniture: maybe the body's own container
+        # a short article on a page of long menus: its container ("entry-content share-enabled")
+        # holds little of the page's text but much of its paragraphs
+        if sum(len(p.text_content()) for p in el.iter("p")) > _MAX_SHARE * prose:
+            continue
         doomed.append(el)
     n = 0
     for el in doomed:

@@ -57,6 +57,16 @@ def test_furniture_is_stripped_but_never_the_body() -> None:
     assert "Share on X" not in text and "Sign up" not in text and "Belarus" not in text
 
 
+def test_a_short_article_in_a_container_named_like_furniture_is_kept() -> None:
+    menu = "".join(f"<li><a href='/{i}'>Section number {i} of the site menu</a></li>" for i in range(200))
+    body = "<p>The short article has two paragraphs of its own.</p><p>This is the second one, also short.</p>"
+    doc = lxml.html.fromstring(f'<html><body><ul class="menu">{menu}</ul>'
+                               f'<div class="entry-content social-share-enabled">{body}</div>'
+                               '<div class="newsletter"><p>Sign up</p></div></body></html>')
+    strip_furniture(doc)
+    assert "The short article" in doc.text_content() and "Sign up" not in doc.text_content()
+
+
 def test_own_gold_set_body_f1() -> None:
     import sys
     from pathlib import Path
