@@ -68,11 +68,12 @@ def strip_furniture(doc: HtmlElement) -> int:
 
 
 _CALL = re.compile(
-    r"^(subscribe|sign up|sign-up|follow (us|.{1,40}?:)|share (this|on|via)|support (us|our|independent)|"
+    r"^(subscribe|sign up|sign-up|follow (us|.{1,40}?:)|share (this|on|via)|support (us|independent|our (journalism|work|newsroom|reporting))|"
     r"donate|download (our|the) app|listen to (this|the) article|press play|read more:|read also|"
     r"see also|related:|more on this story|click here|join (us|our)|"
-    r"подписывайтесь|подпишитесь|поддержите|читайте также|смотрите также|читайте нас|"
-    r"больше новостей|следите за|присоединяйтесь|скачайте приложение|поделиться|"
+    r"подписывайтесь|подпишитесь|поддержите (нас|независим\w*|редакци\w*|проект|наш[уе]? (журналист|редакци|работ)\w*)|"
+    r"читайте также|смотрите также|читайте нас|больше новостей|следите за (нашими )?новост\w*|"
+    r"присоединяйтесь к нам|скачайте приложение|поделиться|"
     r"print( this)?( article| page)?$|printer[- ]friendly|версия для печати|"
     r"\d+\s*(-\s*)?min(ute)?s?\.? read$|\d+\s*мин(ут[аы]?)?\.? чтения$|время чтения)(?!\w)",
     re.I)
@@ -121,7 +122,17 @@ def clean_paragraphs(paras: list[str], title: str | None = None) -> list[str]:
                 out = out[i + 1:]
                 break
     out = [p for p in out if not is_boilerplate(p)]
-    # a one-to-three-word line repeated through the text is a label ("Share", "Advertisement")
-    short = [_norm(p) for p in out if len(_WORDS.findall(p)) <= 3]
+    # a one-to-three-word line repeated through the text is a label ("Share", "Advertisement"),
+    # unless it is a transcript's speaker label ("Vladimir Putin", "Вопрос:"): quotes need those
+    short = [_norm(p) for p in out if len(_WORDS.findall(p)) <= 3 and not _speaker_label(p)]
     repeated = {s for s in short if short.count(s) > 1}
-    return [p for p in out if _norm(p) not in repeated]
+    return [p for p in out if _norm(p) not in repeated or _speaker_label(p)]
+
+
+def _speaker_label(line: str) -> bool:
+    """"Vladimir Putin", "В.Путин", "QUESTION:", "Вопрос —": a turn's speaker, not furniture."""
+    s = line.strip()
+    if s.endswith((":", "—", "–", "-")):
+        return True
+    words = _WORDS.findall(s)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)

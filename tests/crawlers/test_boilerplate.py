@@ -32,6 +32,8 @@ def test_boilerplate_lines(line: str) -> None:
     "The meeting lasted until 11:30, when the delegations left for lunch.",
     "Read the full statement on the ministry's website, officials said, adding that it would be translated.",
     "2026 will be a decisive year for the Union State, Lukashenko said.",
+    "«Поддержите наших аграриев», — призвал Президент.", "«Следите за руками», — пошутил Лукашенко.",
+    "Support our farmers, the president told the governors.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not is_boilerplate(line)
@@ -42,6 +44,10 @@ def test_headline_kicker_and_repeated_labels() -> None:
              "Second paragraph.", "Share"]
     assert clean_paragraphs(paras, "Lukashenko Says What Putin Thinks") == [
         "First paragraph of the article.", "Second paragraph."]
+    # a transcript's speaker labels repeat too, and are kept
+    turns = ["Vladimir Putin", "We discussed security.", "Alexander Lukashenko", "I agree.", "Vladimir Putin",
+             "Thank you.", "Вопрос:", "Как дела?", "Вопрос:", "Хорошо."]
+    assert clean_paragraphs(turns, None) == turns
     # a title later in the text is a sentence of the article, not the headline
     assert clean_paragraphs(["One.", "Two.", "Three.", "Title"], "Title") == ["One.", "Two.", "Three.", "Title"]
 
