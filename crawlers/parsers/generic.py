@@ -90,13 +90,21 @@ def _htmldate(page: Page, original: bool) -> datetime | None:
 
 
 def trafilatura_body(page: Page) -> str:
-    """trafilatura's main text, post-processed to the body format (paragraphs, one blank line)."""
+    """trafilatura's main text (favouring precision), from the page without its furniture, in the
+    body format (paragraphs, one blank line), without the boilerplate lines trafilatura keeps
+    (crawlers/parsers/boilerplate.py)."""
+    from copy import deepcopy
+
     import trafilatura
 
+    from crawlers.parsers.boilerplate import clean_paragraphs, strip_furniture
+
+    doc = deepcopy(page.doc)
+    strip_furniture(doc)
     try:
-        xml = trafilatura.extract(page.html, url=page.url, output_format="xml", include_comments=False,
+        xml = trafilatura.extract(doc, url=page.url, output_format="xml", include_comments=False,
                                   include_tables=True, include_images=False, include_formatting=False,
-                                  include_links=False, deduplicate=False, with_metadata=False)
+                                  include_links=False, deduplicate=False, with_metadata=False, favor_precision=True)
     except Exception:
         return ""
     if not xml:
@@ -108,7 +116,8 @@ def trafilatura_body(page: Page) -> str:
     if root is None:
         return ""
     main = root.find("main")
-    return join(paragraphs(main if main is not None else root))
+    paras = paragraphs(main if main is not None else root)
+    return join(clean_paragraphs(paras, title(page)))
 
 
 _BE = re.compile(r"[ўі]", re.I)

@@ -110,3 +110,22 @@ def test_a_parser_that_fits_raises_nothing(env) -> None:
     assert summary["ok"] and summary["new_article_ids"]
     assert summary["parser_drift"]["articles"] == 0 and summary["parser_drift"]["parsed"] >= 1
     assert raise_operator_alerts(summary["run_id"], send_now=True) == []
+
+
+def test_cli_crawl_says_drift_and_sends_the_operator_alert(env, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    with FixtureSite(SITES_DIR / "demo") as site:
+        env.sources(_demo_with_parser(site, "belta"))
+        envs = {**os.environ, "DATABASE_URL": env.db_url, "MOUTHPIECE_CONFIG_DIR": str(env.cfg),
+                "MOUTHPIECE_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "200"}
+        p = subprocess.run([sys.executable, "-m", "mouthpiece.cli", "crawl", "demo", "--no-extract"],
+                           capture_output=True, text=True, env=envs, timeout=180)
+    out = p.stdout + p.stderr
+    assert p.returncode == 0, out
+    n = (SITES_DIR / "demo" / "feed.xml").read_text(encoding="utf-8").count("<item>")
+    assert f"parser drift: {n} of {n} articles" in out and "operator alert sent" in out, out
+    sent = [json.loads(f.read_text(encoding="utf-8"))["alert"] for f in (tmp_path / "data" / "outbox").glob("*.json")]
+    assert [m["rule_id"] for m in sent] == ["parser-drift"]

@@ -256,7 +256,49 @@ def liveblog(a: dict, name: str) -> str:
               '<p class="updated">Updated at 12.44 GMT</p></main></body></html>')
 
 
+def portal(a: dict, name: str) -> str:
+    """A regional portal: advertisement labels, "Also read" cards inside the text, a comments count."""
+    paras = list(a["paras"])  # type: ignore[arg-type]
+    t = str(a["title"])
+    card = ('<div class="inline-card"><span class="label">Also read</span><a href="/c"><img src="/c.jpg">'
+            "<span>Five things to know about the Belarusian economy</span></a></div>")
+    ad = '<div class="ad-slot"><span>Advertisement</span><div id="gpt-1"></div></div>'
+    return (_head(t, "en", "Baltic Times Online") + "<body>" + _nav(["Politics", "Business", "Culture"])
+            + f'<div class="page"><h1 class="headline">{e(t)}</h1><div class="info"><span>BNS</span>'
+              "<span>2026-03-12 14:02</span><span>Comments (3)</span></div>"
+              f'<div class="text">{_body_paras(paras, {0: ad, 1: card, 2: ad})}</div>'
+              '<div class="info-bottom"><p>Comments (3)</p><p>Report an error</p></div></div></body></html>')
+
+
+def gov_by(a: dict, name: str) -> str:
+    """A ministry or regional government site: "Поделиться:", "Новости по теме", a print link."""
+    paras = list(a["paras"])  # type: ignore[arg-type]
+    t = str(a["title"])
+    return (_head(t, "ru", "Официальный сайт") + "<body>" + _nav(["Главная", "Новости", "Документы", "Контакты"])
+            + f'<div class="content"><h1>{e(t)}</h1><div class="news-date">12.03.2026</div>'
+              f'<div class="news-detail">{_body_paras(paras, {})}</div>'
+              '<div class="share-line">Поделиться: <a>VK</a> <a>OK</a> <a>Telegram</a></div>'
+              '<div class="print"><a>Версия для печати</a></div>'
+              '<div class="news-related"><h3>Новости по теме</h3><ul><li><a>В области подвели итоги года</a></li>'
+              "<li><a>Состоялось заседание облисполкома</a></li></ul></div></div></body></html>")
+
+
+def membership(a: dict, name: str) -> str:
+    """A reader-funded outlet: a membership box in the middle, the author's card, "Read also" inside."""
+    paras = list(a["paras"])  # type: ignore[arg-type]
+    t = str(a["title"])
+    box = ('<section class="membership-cta"><h4>Become a member</h4><p>We are an independent newsroom funded by our '
+           "readers. Join our community and help us keep reporting.</p><a>Join now</a></section>")
+    return (_head(t, "en" if a["lang"] == "en" else "ru", "Independent Review") + "<body>"
+            + f'<article><div class="kicker">Belarus</div><h1>{e(t)}</h1><div class="author-card"><a>Olga Rudenko</a>'
+              "<span>March 12, 2026 5:47 PM</span><span>2 min read</span></div>"
+              f'<div class="content-body">{_body_paras(paras, {1: box, 2: "<p><strong>Read also:</strong> <a>Inside the Belarusian prison system</a></p>"})}</div>'
+              "</article></body></html>")
+
+
 STYLES: dict[str, Callable[[dict, str], str]] = {
+    "ho_en_railway": portal, "ho_en_court": membership, "ho_en_energy": portal,
+    "ho_ru_vstrecha": gov_by, "ho_ru_ceny": gov_by, "ho_ru_armiya": membership,
     "en_grain_corridor": daily, "en_nuclear_drills": wire, "en_election_observers": broadcaster,
     "en_potash_rail": gulf, "en_analysis_rhetoric": thinktank, "en_sanctions_eu": politics_eu,
     "en_border_migrants": daily, "en_interview_minister": newsletter, "en_think_tank_brief": thinktank,

@@ -222,4 +222,61 @@ ARTICLES: dict[str, dict[str, object]] = {
             "Министр экономики: Это вопрос не к нашему министерству. Мы занимаемся тем, чтобы экономика адаптировалась к любым условиям.",
         ],
     },
+    # written after the extractor's precision work, as a held-out check (names ho_*)
+    "ho_en_railway": {
+        "lang": "en", "title": "Lithuania reopens rail freight link with Belarus for humanitarian cargo",
+        "paras": [
+            "Lithuania will allow a limited number of freight trains from Belarus to cross its territory to carry humanitarian cargo to the Kaliningrad region, the government said on Thursday.",
+            "The decision follows months of talks with the European Commission, which has asked member states to apply sanctions on transit in a uniform way.",
+            "Only goods not covered by sanctions, such as medicines and food, will be allowed, and every wagon will be inspected at the border station of Kena.",
+            "Opposition lawmakers in Vilnius criticised the move, saying it would be used by Minsk as proof that sanctions were weakening.",
+        ],
+    },
+    "ho_en_court": {
+        "lang": "en", "title": "Minsk court jails two journalists for eight years",
+        "paras": [
+            "A court in Minsk sentenced two journalists from an independent news site to eight years in prison on charges of creating an extremist group, their colleagues said.",
+            "The trial was held behind closed doors. Relatives were not allowed to attend, and the defence lawyers were bound by non-disclosure agreements.",
+            "The Belarusian Association of Journalists says more than thirty media workers are currently behind bars in the country.",
+            "The European Union and the United States condemned the verdict and called for the journalists' immediate release.",
+            "The news site, which operates from Vilnius, said it would continue to publish.",
+        ],
+    },
+    "ho_en_energy": {
+        "lang": "en", "title": "Astravets nuclear plant reaches full capacity",
+        "paras": [
+            "Belarus's only nuclear power plant, built by Russia's Rosatom near the town of Astravets, is now operating both of its reactors at full capacity, the energy ministry said.",
+            "The plant supplies about 40% of the country's electricity and has allowed Belarus to cut its imports of Russian gas for power generation.",
+            "Lithuania, whose capital lies about 50 kilometres from the plant, has long argued that it was built without proper safety assessments and bans the import of its electricity.",
+            "The International Atomic Energy Agency carried out a review mission last year and made several recommendations, which the ministry says have been implemented.",
+        ],
+    },
+    "ho_ru_vstrecha": {
+        "lang": "ru", "title": "Лукашенко встретился с губернатором Витебской области",
+        "paras": [
+            "Александр Лукашенко принял с докладом председателя Витебского облисполкома. Обсуждались итоги социально-экономического развития региона.",
+            "Глава государства обратил внимание на ситуацию с кадрами в сельском хозяйстве и здравоохранении.",
+            "«Людей надо не уговаривать, а создавать им условия. Дайте жилье, нормальную зарплату — и молодежь останется», — сказал Президент.",
+            "По итогам встречи было принято решение о выделении дополнительных средств на строительство арендного жилья в районных центрах.",
+        ],
+    },
+    "ho_ru_ceny": {
+        "lang": "ru", "title": "Правительство продлило регулирование цен",
+        "paras": [
+            "Совет Министров продлил действие механизма регулирования цен на социально значимые товары до конца следующего года.",
+            "Под регулирование по-прежнему подпадают молочные продукты, хлеб, крупы, овощи и ряд лекарственных средств.",
+            "В правительстве считают, что меры позволили удержать инфляцию в пределах прогноза.",
+            "Представители бизнеса жалуются, что фиксированные наценки не покрывают рост издержек, из-за чего отдельные товары исчезают с полок.",
+        ],
+    },
+    "ho_ru_armiya": {
+        "lang": "ru", "title": "В белорусскую армию поступили новые зенитные комплексы",
+        "paras": [
+            "Вооруженные силы Беларуси получили очередной дивизион зенитных ракетных комплексов, сообщили в Министерстве обороны.",
+            "Комплексы будут поставлены на боевое дежурство в составе объединенной региональной системы противовоздушной обороны Беларуси и России.",
+            "Как отметили в ведомстве, до конца года планируется получить еще несколько единиц техники, в том числе радиолокационные станции.",
+            "Перевооружение армии является одним из приоритетов, определенных главой государства.",
+        ],
+    },
 }
+
