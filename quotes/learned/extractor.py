@@ -24,6 +24,7 @@ class LearnedQuote:
     span: Span  # (start, end, type, speaker name, registry id, cue), as the rules' extractors give
     score: float  # the tagger's confidence (mean marginal probability over the attribution)
     fragments: int  # content pieces joined: 2+ for a quote split by its attribution
+    source: tuple[int, int] | None = None  # the source span the speaker was resolved from
 
 
 def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
@@ -46,7 +47,7 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
             continue
         s, e, typ = span
         cue = text[f.cue[0]:f.cue[1]] if f.cue else None
-        out.append(LearnedQuote((s, e, typ, sp.name, sp.leader_id, cue), f.score, len(f.content)))
+        out.append(LearnedQuote((s, e, typ, sp.name, sp.leader_id, cue), f.score, len(f.content), f.source))
     return out
 
 
