@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quotes.doc import Doc, Person, Speaker, en_key
+from quotes.doc import Doc, Person, Speaker, en_key, is_headline
 from quotes.learned.tagger import Found, load
 from quotes.model import QuoteType
 from quotes.text import strip_span, word_count
@@ -34,11 +34,16 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
     attribution ("“A,” said X. “B”") are one quote whose offsets run from the first to the last.
     `parsed` holds the sentences the pipeline parsed (offsets, spaCy doc), whose entities are reused."""
     text = doc.text
-    keep = [p for i, p in enumerate(paras) if i not in skip]
+    keep = [p for i, p in enumerate(paras) if i not in skip and not is_headline(text[p[0]:p[1]])]
     found = load().find(text, keep)
+    for f in found:
+        if f.source is None:
+            f.source = _trailing_source(text, f, keep)
     ner = _source_persons(doc, [f.source for f in found if f.source is not None], parsed)
     out: list[LearnedQuote] = []
     for f in found:
+        if f.source is not None and _OBJECT.match(text, f.source[0]):
+            continue  # "watching him closely to make sure ...": an object is no source
         sp = _speaker(doc, f, ner)
         if sp is None or sp.name is None:
             continue
@@ -49,6 +54,21 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
         cue = text[f.cue[0]:f.cue[1]] if f.cue else None
         out.append(LearnedQuote((s, e, typ, sp.name, sp.leader_id, cue), f.score, len(f.content), f.source))
     return out
+
+
+# the dash that signs a quotation with its author's name: "“...” ― Steve Quinlan."
+_SIGNED = re.compile(r"[”\"’.,]*[ \u00a0]*[―—–-][ \u00a0]*((?:[A-Z][\w’'.-]*[ \u00a0]+){0,3}[A-Z][\w’'-]+)\.?[ \u00a0]*$")
+_OBJECT = re.compile(r"(?:him|her|them|me|us)\b", re.IGNORECASE)
+
+
+def _trailing_source(text: str, f: Found, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name that signs a quotation at the end of its paragraph ("“...” ― Steve Quinlan"), which
+    the tagger leaves without a source."""
+    for ps, pe in paras:
+        if ps <= f.end <= pe:
+            m = _SIGNED.match(text, f.end, pe)
+            return (m.start(1), m.end(1)) if m else None
+    return None
 
 
 _NOT_PERSON = {"ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -179,4 +199,41 @@ def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]
     for pos, sp in cands:
         if not any(p.start == pos and vetoed(p) for p in doc.persons):
             return sp
-    return None
+    return _bare_name(doc, a, b, other)
+
+
+_HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Senator|Governor)[ \u00a0]+")
+_NAME = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*(?:[ \u00a0]+[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*){0,2}")
+_NOT_NAME = {"The", "This", "That", "These", "Those", "It", "They", "He", "She", "We", "I", "But", "And", "A", "An",
+             "In", "On", "At", "As", "If", "When", "While", "Some", "Many", "Most", "Other", "Others", "Officials",
+             "Democrats", "Republicans", "Critics", "Experts", "Analysts", "Supporters", "Aides", "Sources"}
+
+
+def _bare_name(doc: Doc, a: int, b: int, other: list[tuple[int, int]]) -> Speaker | None:
+    """A source that is nothing but a capitalised name the name finder did not know ("Kamarck
+    noted that ...", "Mr. Fowler argued"): the name, completed from the document when it was given
+    in full earlier. A lone word counts only after an honorific or when the text also gives it
+    after a first name ("Elaine Kamarck"), so that "Very", "Baltic" or "Belarus" are not people;
+    names NER calls an organisation or a place, and possessives, are not people either."""
+    text = doc.text
+    m = _HONORIFIC.match(text, a)
+    s = m.end() if m else a
+    n = _NAME.fullmatch(text, s, b)
+    if n is None or any(x <= s and b <= y for x, y in other):
+        return None
+    words = text[s:b].split()
+    if words[0] in _NOT_NAME or words[-1] in _ORG_WORDS:
+        return None
+    if len(words) > 1:
+        return Speaker(" ".join(words), None)
+    full = doc.full_names.get(en_key(words[0]))
+    if full:
+        return Speaker(full, None)
+    given = re.search(r"\b[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?[ \u00a0]" + re.escape(words[0]) + r"\b", text)
+    if given:
+        return Speaker(given.group(), None)
+    return Speaker(words[0], None) if m else None
+
+
+_ORG_WORDS = {"Ministry", "Office", "Department", "Committee", "House", "Party", "Council", "Agency", "News",
+              "Times", "Post", "Campaign", "Foundation", "Institute", "Center", "Centre", "Service", "Union"}
