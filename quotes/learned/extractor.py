@@ -44,9 +44,12 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
     for f in found:
         if f.source is not None and _OBJECT.match(text, f.source[0]):
             continue  # "watching him closely to make sure ...": an object is no source
+        if f.cue is not None and _INFERENCE.search(text, f.cue[0], f.cue[1]):
+            continue  # "..., strongly implying that ...": the writer's reading, not the speaker's words
         sp = _speaker(doc, f, ner)
         if sp is None or sp.name is None:
             continue
+        sp = Speaker(_TRAILING_CUE.sub("", sp.name), sp.leader_id, sp.gender)
         span = _content(text, f.start, f.end)
         if span is None:
             continue
@@ -58,6 +61,9 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
 
 # the dash that signs a quotation with its author's name: "“...” ― Steve Quinlan."
 _SIGNED = re.compile(r"[”\"’.,]*[ \u00a0]*[―—–-][ \u00a0]*((?:[A-Z][\w’'.-]*[ \u00a0]+){0,3}[A-Z][\w’'-]+)\.?[ \u00a0]*$")
+_INFERENCE = re.compile(r"\bimpl(?:y|ies|ied|ying)\b", re.IGNORECASE)
+# a headline's verb caught in a capitalised name ("Lindsey Graham Says")
+_TRAILING_CUE = re.compile(r"[ \u00a0]+(?:Says|Said|Tells|Told|Warns|Calls|Slams|Goes)$")
 _OBJECT = re.compile(r"(?:him|her|them|me|us)\b", re.IGNORECASE)
 
 
