@@ -38,7 +38,7 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
     found = load().find(text, keep)
     for f in found:
         if f.source is None:
-            f.source = _trailing_source(text, f, keep)
+            f.source = _trailing_source(text, f, keep) or _subject_before(doc, f)
     ner = _source_persons(doc, [f.source for f in found if f.source is not None], parsed)
     out: list[LearnedQuote] = []
     for f in found:
@@ -74,6 +74,18 @@ def _trailing_source(text: str, f: Found, paras: list[tuple[int, int]]) -> tuple
         if ps <= f.end <= pe:
             m = _SIGNED.match(text, f.end, pe)
             return (m.start(1), m.end(1)) if m else None
+    return None
+
+
+def _subject_before(doc: Doc, f: Found) -> tuple[int, int] | None:
+    """For a quotation with a cue but no source ("Mr. Trump ..., asserting, ''Of course ...''"): the
+    first person named in the same sentence before the cue, the subject in news prose."""
+    if f.cue is None or not doc._sent_starts:
+        return None
+    sent = doc._sent_starts[max(0, doc.sent_of(f.cue[0]))]
+    for p in doc.persons:
+        if sent <= p.start and p.end <= min(f.cue[0], f.start) and not p.quoted and not p.title:
+            return p.start, p.end
     return None
 
 
