@@ -37,8 +37,11 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
     keep = [p for i, p in enumerate(paras) if i not in skip and not is_headline(text[p[0]:p[1]])]
     found = load().find(text, keep)
     for f in found:
-        if f.source is None:
-            f.source = _trailing_source(text, f, keep) or _subject_before(doc, f)
+        signed = _trailing_source(text, f, keep)
+        if signed and (f.source is None or f.source[0] < text.rfind("\n", 0, f.start)):
+            f.source = signed  # the signature beats a source carried from the paragraph before
+        elif f.source is None:
+            f.source = _subject_before(doc, f)
     ner = _source_persons(doc, [f.source for f in found if f.source is not None], parsed)
     out: list[LearnedQuote] = []
     for f in found:
