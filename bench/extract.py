@@ -44,6 +44,9 @@ def _docs() -> dict[str, list[str]]:
     for p in held:  # wire copy and analysis of 160-600 words: the closest to real articles
         text = p.read_text(encoding="utf-8")
         docs.setdefault(detect_lang(text) + " held-out wire copy", []).append(text)
+    # real US political news (PolNeAR dev, 84 articles), the learned model's home ground
+    for p in sorted((ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text").glob("*.txt")):
+        docs.setdefault("en PolNeAR dev news", []).append(p.read_text(encoding="utf-8"))
     return docs
 
 
@@ -52,6 +55,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
     docs = _docs()
+    from quotes.extract import _en_extractors
+
+    print(f"English extractors: {','.join(_en_extractors())} (MOUTHPIECE_EN_EXTRACTORS)")
     extract("Warm-up: “NATO,” Putin said that it was fine.")
     # loads natasha's NER too (lazily loaded, like the spaCy pipeline above: loading is not timed)
     extract("Прогрев: «НАТО», — заявил Путин. Эммануэль Макрон заявил, что всё хорошо.")
