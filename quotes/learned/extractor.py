@@ -224,7 +224,7 @@ def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]
 
 
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Senator|Governor)[ \u00a0]+")
-_NAME = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*(?:[ \u00a0]+[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*){0,2}")
+_NAME = re.compile(r"[A-Z][a-z]*(?:[’'-][A-Z]?[a-z]+)*(?:[ \u00a0]+[A-Z][a-z]*(?:[’'-][A-Z]?[a-z]+)*){0,2}")
 _NOT_NAME = {"The", "This", "That", "These", "Those", "It", "They", "He", "She", "We", "I", "But", "And", "A", "An",
              "In", "On", "At", "As", "If", "When", "While", "Some", "Many", "Most", "Other", "Others", "Officials",
              "Democrats", "Republicans", "Critics", "Experts", "Analysts", "Supporters", "Aides", "Sources"}
@@ -234,26 +234,28 @@ def _bare_name(doc: Doc, a: int, b: int, other: list[tuple[int, int]]) -> Speake
     """A source that is nothing but a capitalised name the name finder did not know ("Kamarck
     noted that ...", "Mr. Fowler argued"): the name, completed from the document when it was given
     in full earlier. A lone word counts only after an honorific or when the text also gives it
-    after a first name ("Elaine Kamarck"), so that "Very", "Baltic" or "Belarus" are not people;
-    names NER calls an organisation or a place, and possessives, are not people either."""
+    after a first name ("Elaine Kamarck"), so that "Very", "Baltic" or "Belarus" are not people. A
+    person the name finder knows in full ("Don Fowler") outweighs NER, which often takes a
+    sentence's first surname for a place or an organisation; otherwise names NER calls an
+    organisation or a place, and possessives, are not people."""
     text = doc.text
     m = _HONORIFIC.match(text, a)
     s = m.end() if m else a
-    n = _NAME.fullmatch(text, s, b)
-    if n is None or any(x <= s and b <= y for x, y in other):
+    if _NAME.fullmatch(text, s, b) is None:
         return None
     words = text[s:b].split()
     if words[0] in _NOT_NAME or words[-1] in _ORG_WORDS:
         return None
+    vetoed = any(x <= s and b <= y for x, y in other)
     if len(words) > 1:
-        return Speaker(" ".join(words), None)
+        return None if vetoed else Speaker(" ".join(words), None)
     full = doc.full_names.get(en_key(words[0]))
-    if full:
+    if full and len(full.split()) > 1:
         return Speaker(full, None)
     given = re.search(r"\b[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?[ \u00a0]" + re.escape(words[0]) + r"\b", text)
-    if given:
+    if given and given.group().split()[0] not in _NOT_NAME and not vetoed:
         return Speaker(given.group(), None)
-    return Speaker(words[0], None) if m else None
+    return Speaker(words[0], None) if m and not vetoed else None
 
 
 _ORG_WORDS = {"Ministry", "Office", "Department", "Committee", "House", "Party", "Council", "Agency", "News",
