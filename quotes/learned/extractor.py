@@ -45,7 +45,7 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
     ner = _source_persons(doc, [f.source for f in found if f.source is not None], parsed)
     out: list[LearnedQuote] = []
     for f in found:
-        if f.source is not None and _OBJECT.match(text, f.source[0]):
+        if f.source is not None and _OBJECT.match(text, f.source[0], f.source[1]):
             continue  # "watching him closely to make sure ...": an object is no source
         if f.cue is not None and _INFERENCE.search(text, f.cue[0], f.cue[1]):
             continue  # "..., strongly implying that ...": the writer's reading, not the speaker's words
@@ -67,7 +67,8 @@ _SIGNED = re.compile(r"[”\"’.,]*[ \u00a0]*[―—–-][ \u00a0]*((?:[A-Z][\w
 _INFERENCE = re.compile(r"\bimpl(?:y|ies|ied|ying)\b", re.IGNORECASE)
 # a headline's verb caught in a capitalised name ("Lindsey Graham Says")
 _TRAILING_CUE = re.compile(r"[ \u00a0]+(?:Says|Said|Tells|Told|Warns|Calls|Slams|Goes)$")
-_OBJECT = re.compile(r"(?:him|her|them|me|us)\b", re.IGNORECASE)
+# an object pronoun opening the source; "her" only alone, since "her colleague, X" is a possessive
+_OBJECT = re.compile(r"(?:him|them|me|us)\b|her\W*$", re.IGNORECASE)
 
 
 def _trailing_source(text: str, f: Found, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
