@@ -211,8 +211,11 @@ def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]
             people.append((s, e, Speaker(full if full and len(words) == 1 else " ".join(words), None)))
     other = ner.get((-1, -1), [])
 
-    def vetoed(p: Person) -> bool:  # a capitalised run that NER calls an organisation or a place
-        return not p.leader_id and any(s <= p.start and p.end <= e for s, e in other)
+    def vetoed(p: Person) -> bool:  # a capitalised run that NER calls an organisation or a place,
+        # or that ends in an organisation's word ("Morning Consult", "Information Act")
+        if p.leader_id:
+            return False
+        return text[p.start:p.end].split()[-1] in _ORG_WORDS or any(s <= p.start and p.end <= e for s, e in other)
 
     for p in doc.persons:
         if a <= p.start and p.end <= b and not p.quoted and not p.title and not vetoed(p):
@@ -263,4 +266,6 @@ def _bare_name(doc: Doc, a: int, b: int, other: list[tuple[int, int]]) -> Speake
 
 
 _ORG_WORDS = {"Ministry", "Office", "Department", "Committee", "House", "Party", "Council", "Agency", "News",
-              "Times", "Post", "Campaign", "Foundation", "Institute", "Center", "Centre", "Service", "Union"}
+              "Times", "Post", "Campaign", "Foundation", "Institute", "Center", "Centre", "Service", "Union",
+              "Act", "Consult", "Veterans", "Democrat", "Democrats", "Republican", "Republicans", "Association",
+              "Caucus", "Convention", "Court", "Group", "Bank", "Fund", "Project", "Network", "Institution"}

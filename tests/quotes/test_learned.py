@@ -106,6 +106,14 @@ def test_surname_source_completed_from_the_text(monkeypatch: pytest.MonkeyPatch)
         ("Elaine Kamarck", "the process has not changed in the decades since the last replacement")]
 
 
+def test_organisation_is_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of two capitalised runs in a source, the one ending in an organisation's word is not the person."""
+    text = ("“The impact of Monday’s debate is still small,” wrote Cameron Easley for Morning Consult. "
+            "“Just 9 percent of voters changed their minds.”")
+    got = _model_quotes(text, monkeypatch)
+    assert got and all(sp == "Cameron Easley" for sp, _t in got), got
+
+
 def test_default_runs_the_rules_then_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     from config.settings import reset_settings
     from quotes.extract import _en_extractors
