@@ -215,7 +215,8 @@ def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]
         # or that ends in an organisation's word ("Morning Consult", "Information Act")
         if p.leader_id:
             return False
-        return text[p.start:p.end].split()[-1] in _ORG_WORDS or any(s <= p.start and p.end <= e for s, e in other)
+        words = text[p.start:p.end].split()  # empty for a speaker marker of no width
+        return bool(words) and words[-1] in _ORG_WORDS or any(s <= p.start and p.end <= e for s, e in other)
 
     for p in doc.persons:
         if a <= p.start and p.end <= b and not p.quoted and not p.title and not vetoed(p):
