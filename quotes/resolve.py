@@ -81,4 +81,5 @@ class Resolver:
                 return f"carried over: {self._describe(before[-1])}"
         if near:
             return self._describe(min(near, key=lambda p: abs(p.start - c.start)))
-        return self._describe(before[-1] if before else after[0])
+        # the nearest mention outside the quote; else one inside it (a name the model read in its span)
+        return self._describe(before[-1] if before else after[0] if after else same[0])

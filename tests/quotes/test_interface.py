@@ -97,3 +97,16 @@ def test_cli_explain(tmp_path: Path) -> None:
                         text=True, timeout=300)
     rows = [json.loads(x) for x in js.stdout.splitlines()]
     assert {r["extractor"] for r in rows} == {"direct", "indirect_en"} and all(r["reason"] for r in rows)
+
+
+def test_reason_when_the_only_mention_is_inside_the_quote() -> None:
+    from config.leaders import load_registry
+    from quotes.candidate import Speaker
+    from quotes.extract import read_page
+    from quotes.resolve import Resolver
+
+    text = "“Lukashenko will not come,” the statement read."
+    page = read_page(text, get_pack("en"), Context(), load_registry())
+    c = Candidate(1, 26, "direct", "model", speaker=Speaker("Alexander Lukashenko", "lukashenko"), link="tagged")
+    who = Resolver(page.names).resolve(c)
+    assert who is not None and "registry name 'Lukashenko'" in who.reason
