@@ -55,9 +55,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
     docs = _docs()
-    from quotes.extract import _en_extractors
+    from quotes.extract import extractor_names
+    from quotes.packs import get_pack
 
-    print(f"English extractors: {','.join(_en_extractors())} (MOUTHPIECE_EN_EXTRACTORS)")
+    print(f"English extractors: {','.join(extractor_names(get_pack('en')))} (MOUTHPIECE_EN_EXTRACTORS)")
     extract("Warm-up: “NATO,” Putin said that it was fine.")
     # loads natasha's NER too (lazily loaded, like the spaCy pipeline above: loading is not timed)
     extract("Прогрев: «НАТО», — заявил Путин. Эммануэль Макрон заявил, что всё хорошо.")

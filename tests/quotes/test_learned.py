@@ -116,11 +116,20 @@ def test_organisation_is_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_default_runs_the_rules_then_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     from config.settings import reset_settings
-    from quotes.extract import _en_extractors
+    from quotes.extract import extractor_names
+    from quotes.packs import get_pack
 
     monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS", raising=False)
     reset_settings()
-    assert _en_extractors() == ["direct", "indirect", "model"]
+    names = extractor_names(get_pack("en"))
+    assert names[-1] == "model" and {"direct", "indirect_en"} <= set(names[:-1])
+    monkeypatch.setenv("MOUTHPIECE_EN_EXTRACTORS", "rules")
+    reset_settings()
+    try:
+        assert "model" not in extractor_names(get_pack("en"))
+    finally:
+        monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS")
+        reset_settings()
 
 
 def test_tagger_is_loaded_once_per_process() -> None:
