@@ -63,6 +63,75 @@ def test_model_finds_indirect_and_direct_attributions() -> None:
         assert text[int(q["start"]):int(q["end"])] == q["text"]  # type: ignore[call-overload]
 
 
+def _model_quotes(text: str, monkeypatch: pytest.MonkeyPatch, extractors: str = "model") -> list[tuple[str | None, str]]:
+    from config.settings import reset_settings
+    from quotes import extract
+
+    monkeypatch.setenv("MOUTHPIECE_EN_EXTRACTORS", extractors)
+    reset_settings()
+    try:
+        return [(q.speaker, q.text) for q in extract(text)]
+    finally:
+        monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS")
+        reset_settings()
+
+
+def test_statements_only_no_headline_or_inference(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger learnt PolNeAR's convention, where a headline's verb and the writer's "implying"
+    are attributions too; the extractor keeps statements: the raw tagger finds them, the quotes do not."""
+    head = "Lukashenko Says What Putin Thinks\n\nBelarus's leader met his Russian counterpart in Minsk on Friday."
+    assert any(head[f.start:f.end] == "What Putin Thinks" for f in load().find(head, paragraphs(head)))
+    assert _model_quotes(head, monkeypatch) == []
+    inf = ("Alexander Lukashenko said the war was dragging on, strongly implying that the conflict could spill "
+           "over into CSTO territory.")
+    assert any("spill over" in inf[f.start:f.end] for f in load().find(inf, paragraphs(inf)))
+    got = _model_quotes(inf, monkeypatch)
+    assert got and not any("spill over" in t for _s, t in got), got
+
+
+def test_signed_quotation_takes_its_signature(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quotation signed with a dash and a name has that name as speaker, not a source carried from
+    the paragraph before."""
+    text = ("Readers wrote to us about the campaign.\n\n"
+            "“Maybe, we can build a wall around the old bridge and keep everyone out.” ― Steve Quinlan.")
+    for mix in ("model", "rules,model"):
+        assert _model_quotes(text, monkeypatch, mix) == [
+            ("Steve Quinlan", "Maybe, we can build a wall around the old bridge and keep everyone out")]
+
+
+def test_surname_source_completed_from_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Elaine Kamarck, a veteran of the rules committee, spoke first at the meeting.\n\n"
+            "Kamarck noted that the process has not changed in the decades since the last replacement.")
+    assert _model_quotes(text, monkeypatch) == [
+        ("Elaine Kamarck", "the process has not changed in the decades since the last replacement")]
+
+
+def test_organisation_is_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of two capitalised runs in a source, the one ending in an organisation's word is not the person."""
+    text = ("“The impact of Monday’s debate is still small,” wrote Cameron Easley for Morning Consult. "
+            "“Just 9 percent of voters changed their minds.”")
+    got = _model_quotes(text, monkeypatch)
+    assert got and all(sp == "Cameron Easley" for sp, _t in got), got
+
+
+def test_default_runs_the_rules_then_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.settings import reset_settings
+    from quotes.extract import extractor_names
+    from quotes.packs import get_pack
+
+    monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS", raising=False)
+    reset_settings()
+    names = extractor_names(get_pack("en"))
+    assert names[-1] == "model" and {"direct", "indirect_en"} <= set(names[:-1])
+    monkeypatch.setenv("MOUTHPIECE_EN_EXTRACTORS", "rules")
+    reset_settings()
+    try:
+        assert "model" not in extractor_names(get_pack("en"))
+    finally:
+        monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS")
+        reset_settings()
+
+
 def test_tagger_is_loaded_once_per_process() -> None:
     assert load() is load()
 
@@ -107,9 +176,11 @@ def test_paragraph_tagging_is_bounded() -> None:
 
 @pytest.mark.shared
 @pytest.mark.skipif(not (POLNEAR / "dev").is_dir(), reason="../shared is absent")
-def test_polnear_dev_floor(tmp_path: Path) -> None:
-    """The model alone on PolNeAR dev, scored as the CEO scores it. Measured on the shipped model:
-    detection F1 0.725, e2e F1 0.674 (see quotes/learned/en/MODEL_CARD.md); floors 0.03 below."""
+@pytest.mark.parametrize(("extractors", "det", "e2e"), [("model", 0.746, 0.699), ("rules,model", 0.757, 0.691)])
+def test_polnear_dev_floor(tmp_path: Path, extractors: str, det: float, e2e: float) -> None:
+    """PolNeAR dev, scored as the CEO scores it: the model alone and the default (the rules, then the
+    model). `det`/`e2e` are the F1 measured on the shipped model (quotes/learned/en/MODEL_CARD.md);
+    the floors are 0.03 below."""
     ev = SHARED / "eval"
     subprocess.run([sys.executable, str(ev / "polnear_gold.py"), str(POLNEAR / "dev"), str(tmp_path)],
                    check=True, capture_output=True, timeout=600)
@@ -117,8 +188,9 @@ def test_polnear_dev_floor(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, str(ev / "score_quotes.py"), str(tmp_path), "--json",
          "--cmd", f"{mp} extract {{files}} --format jsonl"],
-        capture_output=True, text=True, timeout=900, cwd=ROOT, env={**os.environ, "MOUTHPIECE_EN_EXTRACTORS": "model"},
+        capture_output=True, text=True, timeout=900, cwd=ROOT,
+        env={**os.environ, "MOUTHPIECE_EN_EXTRACTORS": extractors},
     )
     assert out.returncode == 0, out.stderr[-2000:]
     res = json.loads(out.stdout.strip().splitlines()[-1])
-    assert res["det_f1"] >= 0.695 and res["e2e_f1"] >= 0.645, res
+    assert res["det_f1"] >= det - 0.03 and res["e2e_f1"] >= e2e - 0.03, res
