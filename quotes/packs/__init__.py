@@ -47,13 +47,17 @@ class LanguagePack:
     def table(self, lexicon: str) -> tuple[tuple[str, str], ...]:
         """A two-column lexicon (.tsv), in file order (order decides ties)."""
         out = []
-        for r in self.rows(lexicon):
+        for n, r in self._numbered(lexicon):
             if len(r) != 2:
-                raise PackError(f"{self.lexicon_files[lexicon]}: {lexicon} needs two tab-separated columns, got {r!r}")
+                raise PackError(f"{self.lexicon_files[lexicon]}:{n}: {lexicon} needs two tab-separated columns, "
+                                f"got {r!r}")
             out.append((r[0], r[1]))
         return tuple(out)
 
     def rows(self, lexicon: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(r for _n, r in self._numbered(lexicon))
+
+    def _numbered(self, lexicon: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         path = self.lexicon_files.get(lexicon)
         if path is None:
             raise PackError(f"{REGISTRY_FILE}: pack {self.code!r} has no lexicon {lexicon!r}")
@@ -61,7 +65,7 @@ class LanguagePack:
 
 
 @lru_cache(maxsize=64)
-def _read_rows(path: Path) -> tuple[tuple[str, ...], ...]:
+def _read_rows(path: Path) -> tuple[tuple[int, tuple[str, ...]], ...]:
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except OSError as e:
@@ -74,7 +78,7 @@ def _read_rows(path: Path) -> tuple[tuple[str, ...], ...]:
         cols = tuple(c.strip("\r") for c in line.split("\t")) if path.suffix == ".tsv" else (line.strip(),)
         if any(c.strip() == "" for c in cols):
             raise PackError(f"{path}:{n}: empty column")
-        out.append(cols)
+        out.append((n, cols))
     return tuple(out)
 
 

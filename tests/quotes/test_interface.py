@@ -125,3 +125,17 @@ def test_reason_when_the_only_mention_is_inside_the_quote() -> None:
     c = Candidate(1, 26, "direct", "model", speaker=Speaker("Alexander Lukashenko", "lukashenko"), link="tagged")
     who = Resolver(page.names).resolve(c)
     assert who is not None and "registry name 'Lukashenko'" in who.reason
+
+
+def test_a_malformed_lexicon_names_its_file_and_line(tmp_path: Path) -> None:
+    from quotes.packs import LanguagePack, PackError
+
+    bad = tmp_path / "nationalities.tsv"
+    bad.write_text("# stem\tcountry\nrussia\tRU\nbelarus\n", encoding="utf-8")
+    pack = LanguagePack("xx", "Test", (), "en", ("direct",), {"nationalities": bad})
+    with pytest.raises(PackError, match=r"nationalities\.tsv:3: nationalities needs two tab-separated columns"):
+        pack.table("nationalities")
+    empty = tmp_path / "empty_col.tsv"
+    empty.write_text("russia\t\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"empty_col\.tsv:1"):
+        LanguagePack("xx", "Test", (), "en", (), {"n": empty}).rows("n")
