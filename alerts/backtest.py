@@ -78,7 +78,8 @@ def run(session: Session, rules: list[Rule], leaders: dict[str, Leader], sources
         else:
             ensure_signature(session, q)
     session.flush()
-    if any(r.frames or r.echo_of for r in chosen):
+    narrative = any(r.frames or r.echo_of for r in chosen)
+    if narrative:
         # frames and echoes of quotes stored before narratives existed (like the novelty index)
         ensure_indexed(session, session.scalars(select(Quote).where(
             Quote.created_at >= back, Quote.start >= 0).order_by(Quote.id)), leaders)
@@ -95,7 +96,7 @@ def run(session: Session, rules: list[Rule], leaders: dict[str, Leader], sources
     for quote, article, source in rows:
         n += 1
         leader = leaders.get(quote.speaker_id or "")
-        frames, echoes = narrative_facts(session, quote.id)
+        frames, echoes = narrative_facts(session, quote.id) if narrative else ((), ())
         facts = facts_for(quote, article, source, sources.get(source.id), leader, is_new=True,
                           frames=frames, echoes=echoes)
         novelty: dict[int, Novelty] = {}

@@ -326,6 +326,29 @@ def ensure_indexed(session: Session, quotes: Iterable[Quote], leaders: dict[str,
         index_article(session, aid, leaders, cfg)
 
 
+def facts_of(session: Session, quote_ids: Sequence[int]
+             ) -> dict[int, tuple[tuple[str, ...], tuple[EchoFact, ...]]]:
+    """Frames and echoes of many quotes at once (two queries per 500), for the rules."""
+    out: dict[int, tuple[tuple[str, ...], tuple[EchoFact, ...]]] = {}
+    frames: dict[int, tuple[str, ...]] = {}
+    echoes: dict[int, list[EchoFact]] = defaultdict(list)
+    ids = list(quote_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for qid, fr in session.execute(select(QuoteNarrative.quote_id, QuoteNarrative.frames)
+                                       .where(QuoteNarrative.quote_id.in_(chunk))):
+            frames[qid] = tuple(f["frame"] for f in fr or [])
+        for e_qid, lag, score, country, key in session.execute(
+                select(QuoteEcho.quote_id, QuoteEcho.lag_seconds, QuoteEcho.score, QuoteNarrative.speaker_country,
+                       QuoteNarrative.speaker_key)
+                .join(QuoteNarrative, QuoteNarrative.quote_id == QuoteEcho.echoed_quote_id)
+                .where(QuoteEcho.quote_id.in_(chunk), QuoteEcho.kind == "echo")):
+            echoes[e_qid].append(EchoFact(country, key, lag, score))
+    for qid in ids:
+        out[qid] = (frames.get(qid, ()), tuple(echoes.get(qid, ())))
+    return out
+
+
 def facts(session: Session, quote_id: int) -> tuple[tuple[str, ...], tuple[EchoFact, ...]]:
     """The quote's frames and its echoes, for the rules."""
     row = session.get(QuoteNarrative, quote_id)

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from alerts.channels.base import TransportError
 from alerts.echoes import alert_echoes
-from alerts.echoes import facts as narrative_facts
+from alerts.echoes import facts_of as narrative_facts_of
 from alerts.grouping import also_reported_by
 from alerts.message import AlertMessage
 from alerts.novelty import Novelty, assess, index_quote, speaker_key
@@ -205,10 +205,13 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
     if missing:
         hits.update(match_rules(missing, article, source, sources.get(source.id), rules, leaders))
     cluster_quotes(session, quotes)
+    # frames and echoes only when a rule asks for them: a transcript can hold thousands of quotes
+    narrative = narrative_facts_of(session, [q.id for q in quotes]) \
+        if any(r.enabled and (r.frames or r.echo_of) for r in rules) else {}
     for quote in quotes:
         leader = leaders.get(quote.speaker_id or "")
         novelty: dict[int, Novelty] = {}
-        frames, echoes = narrative_facts(session, quote.id)
+        frames, echoes = narrative.get(quote.id, ((), ()))
         for rule in rules:
             if not rule.enabled or rule.id not in hits[quote_key(quote)]:
                 continue
