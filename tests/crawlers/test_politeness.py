@@ -232,11 +232,25 @@ def test_allow_private_is_a_list_of_host_port_pairs_matched_as_written() -> None
 
 
 def test_a_refusal_hint_fits_its_reason(caplog: pytest.LogCaptureFixture) -> None:
-    """A name that does not resolve is not a private address: no allow_private hint then."""
+    """A name that does not resolve is not a private address: no allow_private hint then; a
+    private address gets one (the guard's own log line, from a real Scrapy crawler)."""
+    from scrapy.exceptions import IgnoreRequest
+    from scrapy.http import Request
+    from scrapy.utils.test import get_crawler
+
     from crawlers.failures import cause
+    from crawlers.middlewares import AddressGuardMiddleware
     from crawlers.security import url_problem
 
-    why = url_problem("http://no-such-host.invalid/")
-    assert why and "cannot resolve" in why
-    assert "allow_private" not in cause(why)
-    assert "allow_private" not in why
+    guard = AddressGuardMiddleware(get_crawler(settings_dict={}))
+    dns = url_problem("http://no-such-host.invalid/")
+    assert dns and "cannot resolve" in dns and "allow_private" not in cause(dns)
+    private = url_problem("http://127.0.0.1:6379/")
+    assert private and "loopback" in private
+    with caplog.at_level("WARNING", logger="crawlers.middlewares"):
+        for url, why in (("http://no-such-host.invalid/", dns), ("http://127.0.0.1:6379/", private)):
+            with pytest.raises(IgnoreRequest):
+                guard._refuse(Request(url), why)
+    dns_line, private_line = (r.getMessage() for r in caplog.records)
+    assert "cannot resolve" in dns_line and "allow_private" not in dns_line
+    assert "loopback" in private_line and "allow_private" in private_line and "host:port" in private_line
