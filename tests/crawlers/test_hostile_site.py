@@ -104,7 +104,57 @@ def test_hostile_site_crawl(env: Any, tmp_path: Path) -> None:
         again = run_crawl("demo")
         assert again["ok"]
         assert _snapshot(env, "demo") == before
+
+        _extract_with_catastrophic_rules(env, [arts["redos.html"].id, arts["mentions.html"].id])
     finally:
         hostile.stop()
         secret.stop()
         victim.stop()
+
+
+RULES = """rules:
+  - id: redos-nested
+    name: nested quantifiers
+    regex: '(a+)+$'
+    new_only: false
+    channels: [apprise]
+  - id: redos-words
+    name: words, exponential in re
+    regex: '^(\\w+\\s?)*$'
+    new_only: false
+    channels: [apprise]
+  - id: anything-by-lukashenko
+    name: anything Lukashenko says
+    speaker: {ids: [lukashenko]}
+    new_only: false
+    channels: [apprise]
+"""
+
+
+def _extract_with_catastrophic_rules(env: Any, article_ids: list[int]) -> None:
+    """The worker's extraction task on the ReDoS and mention bait, with rules that a
+    backtracking engine could not finish: each returns, and what would go to a chat service is
+    defused."""
+    from alerts.channels.apprise_channel import AppriseChannel  # noqa: F401  (the channel module)
+    from alerts.mentions import neutralise
+    from alerts.message import AlertMessage
+    from alerts.render import render_text
+    from config.loader import clear_cache
+    from storage.models import Delivery, Quote
+    from tasks.pipeline import extract_quotes
+
+    (env.cfg / "rules.yaml").write_text(RULES, encoding="utf-8")
+    clear_cache()
+    for aid in article_ids:
+        extract_quotes(aid)  # the task body, run here; it queues nothing while the group wait lasts
+    with env.session() as s:
+        texts = [q.text for q in s.scalars(select(Quote).where(Quote.article_id.in_(article_ids)))]
+        payloads = [d.payload for d in s.scalars(select(Delivery))]
+    # an ordinary sentence; `re` did not finish `^(\\w+\\s?)*$` on it in 60 s
+    assert any(t.startswith("NATO is moving its forces closer") for t in texts), texts
+    assert any("@everyone" in t for t in texts), texts
+    bait = [p for p in payloads if "@everyone" in p["quote_text"]]
+    assert bait, "the mention bait alerts (rule anything-by-lukashenko)"
+    for p in bait:
+        out = neutralise(render_text(AlertMessage.from_dict(p)))
+        assert not re.search(r"(?<![\w\u2060])@(everyone|here|room|pul_1)\b|<!channel>|<@U|<@1|<at>", out), out
