@@ -230,7 +230,14 @@ def compile_user(pattern: str, *, ignore_case: bool = False) -> UserPattern:
     except re2.error as e:
         msg = e.args[0].decode("utf-8", "replace") if e.args and isinstance(e.args[0], bytes) else str(e)
         raise PatternError(f"the linear-time engine cannot run it: {msg}") from None
+    # RE2 builds its automaton lazily; the first text with non-ASCII letters costs up to ~30 ms
+    # for a large Unicode pattern. Pay it here, at config load, not on the first quote.
+    rx.search(_WARM_UP)
     return UserPattern(pattern, body, boundary, rx)
+
+
+_WARM_UP = ("Lukashenko said: “NATO is moving closer to our borders, 2026!” Лукашенко заявил: «НАТО у "
+            "наших границ». Ўў é _ aaaaaaaa!\n" + MARK)
 
 
 @lru_cache(maxsize=512)
