@@ -36,7 +36,7 @@ def _docs() -> dict[str, list[str]]:
 
     for p in paths:
         raw = p.read_text(encoding="utf-8")
-        text = html_body(raw) if p.suffix == ".html" else raw
+        text = html_body(raw)[0] if p.suffix == ".html" else raw  # (body, declared language)
         lang = detect_lang(text)
         docs[lang].append(text)
         if not any(q.cue == "transcript" for q in extract(text)):
