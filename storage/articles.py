@@ -302,9 +302,9 @@ def upsert_article(
         art = alias_hit.article if alias_hit else None
     created = art is None
     if art is None:
-        # a new article: its fingerprint goes in with the INSERT, and nothing of it is stored yet
-        # (no alias: the lookup above found none; no band), so the queries that would say so
-        # are skipped (a crawl stores thousands; each round trip counts)
+        # a new article: its fingerprint goes in with the INSERT, and it has no alias or band
+        # yet, so the queries that would say so are skipped (a crawl stores thousands; each
+        # round trip counts)
         art = Article(source_id=source_id, canonical_url=canonical_url, url=urls[0] if urls else canonical_url,
                       first_seen_at=utcnow(), content_hash=h, title=title, body=body, fingerprint=fingerprint(body))
         session.add(art)
@@ -323,11 +323,10 @@ def upsert_article(
     art.decode_warning = decode_warning
     session.flush()
     known: set[str] = set() if created else {a.url for a in art.aliases}
-    for u in {canonical_url, *urls}:
-        if u and u not in known:
-            if created or session.get(ArticleAlias, u) is None:
-                session.add(ArticleAlias(url=u, article_id=art.id))
-            known.add(u)
+    missing = [u for u in dict.fromkeys([canonical_url, *urls]) if u and u not in known]
+    if missing:  # one query for all: a URL held as an alias by another source's article stays its
+        taken = set(session.scalars(select(ArticleAlias.url).where(ArticleAlias.url.in_(missing))))
+        session.add_all(ArticleAlias(url=u, article_id=art.id) for u in missing if u not in taken)
     if changed:
         if not created:
             art.fingerprint = fingerprint(body)

@@ -40,12 +40,14 @@ def test_storing_and_clustering_take_few_round_trips() -> None:
                 s.add(Source(id="s", name="S", kind="state_media", country="BY", http_cache={}))
                 s.add(Speaker(id="lukashenko", name="Alexander Lukashenko", country="BY"))
 
-            # a new article: look it up (URL, aliases), insert it with its fingerprint, its alias and
-            # bands, look for the article it reprints; no query for what a new row cannot have
+            # a new article: look it up (URL, this source's aliases), insert it with its fingerprint,
+            # its alias (unless another source's article holds that URL) and bands, look for the
+            # article it reprints (and which sources are Telegram channels, whose posts a website
+            # reprints cut); no query for what a new row cannot have (was 11)
             with counting() as seen, session_scope(url) as s:
                 r = upsert_article(s, source_id="s", canonical_url="https://s.example/1", urls=["https://s.example/1"],
                                    title="t", body=BODY, published_at=None, modified_at=None, authors=[], lang="en")
-            assert r.created and len(seen) <= 6, "\n".join(seen)
+            assert r.created and len(seen) <= 8, "\n".join(seen)
             # the same again: nothing changed, nothing written
             with counting() as seen, session_scope(url) as s:
                 again = upsert_article(s, source_id="s", canonical_url="https://s.example/1",
@@ -53,8 +55,9 @@ def test_storing_and_clustering_take_few_round_trips() -> None:
                                        modified_at=None, authors=[], lang="en")
             assert not again.changed and len(seen) <= 3, "\n".join(seen)
 
-            # two quotes of one speaker: one speaker lock; per quote one search, one update
-            # (signature and cluster together) and one insert of its bands
+            # two quotes of one speaker: one speaker lock; per quote one search, the look for the
+            # same statement in a linked reprint (its article, the linked ids), one update
+            # (signature and cluster together) and one insert of its bands (was 2 + 2 * 6)
             with session_scope(url) as s:
                 quotes = [Quote(article_id=r.article_id, speaker_id="lukashenko", speaker_name="Alexander Lukashenko",
                                 text=text, type="direct", start=i, end=i + 1, topics=[], lang="en")
@@ -64,7 +67,7 @@ def test_storing_and_clustering_take_few_round_trips() -> None:
                 s.flush()
                 with counting() as seen:
                     cluster_quotes(s, quotes)
-                assert len(seen) <= 1 + 2 * 3, "\n".join(seen)
+                assert len(seen) <= 1 + 2 * 5, "\n".join(seen)
                 assert all(q.cluster_id == q.id and q.minhash for q in quotes)
                 assert s.get(Article, r.article_id) is not None
         finally:
