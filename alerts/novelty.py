@@ -187,7 +187,11 @@ def index_quote(session: Session, quote: Quote) -> int:
             with session.no_autoflush:
                 found = candidates(session, key, sig, since=since, before_id=quote.id)
             best = found[0] if found and found[0].similarity >= THRESHOLD else None
-        quote.cluster_id = best.cluster_id if best else (reprinted_cluster(session, quote, key) or quote.id)
+        reprint = None
+        if best is None:
+            with session.no_autoflush:  # one flush below writes the signature and the cluster together
+                reprint = reprinted_cluster(session, quote, key)
+        quote.cluster_id = best.cluster_id if best else (reprint or quote.id)
     session.flush()
     return quote.cluster_id
 
