@@ -42,7 +42,7 @@ NEWER = "ffff_from_a_newer_version"
 ONE_LINE = ("damaged", "read-only", "newer-schema", "database-down")
 # Commands that serve until Ctrl-C, and what they print once they serve: they get Ctrl-C then.
 SERVES = {"run": " ready.", "metrics": "metrics on http", "web": "serving on http"}
-TIMEOUT = 60.0  # a command still running after this long is treated like a server (Ctrl-C)
+TIMEOUT = 120.0  # a command still running after this long is treated like a server (Ctrl-C); generous: 2 busy cores
 GARBAGE = b"this is not a database \x00\xff" * 200
 PAGE = SITES_DIR / "demo" / "news" / "lukashenko-nato-borders-1001.html"
 
