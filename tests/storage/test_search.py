@@ -3,7 +3,6 @@ English and Russian stemming, the index kept by replace_quotes, migration 0010 i
 stored before it, streaming."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,18 +19,6 @@ from storage.search import QuoteFilter, fts5_query, search, speaker_filter, stre
 from tests.support.services import fresh_pg_database
 
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-        upgrade(url)
-        yield url
-    else:
-        with fresh_pg_database() as url:
-            upgrade(url)
-            yield url
 
 
 def _q(speaker_id: str | None, speaker: str, text_: str, start: int, topics: list[str], lang: str = "en",

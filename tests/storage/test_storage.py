@@ -1,33 +1,17 @@
 """Storage on both databases: migrations match the models, upserts are idempotent."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
 from storage.articles import seen_urls, upsert_article
-from storage.db import get_engine, session_scope, upgrade
+from storage.db import get_engine, session_scope
 from storage.locks import acquire, release
 from storage.models import Article, ArticleAlias, Base, Source
 from storage.search import include_object
-from tests.support.services import fresh_pg_database
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-        upgrade(url)
-        yield url
-    else:
-        with fresh_pg_database() as url:
-            upgrade(url)
-            yield url
 
 
 def test_migrations_match_models(db_url: str) -> None:

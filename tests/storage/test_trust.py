@@ -2,31 +2,16 @@
 crawl skip a URL; a declared canonical URL off the page's own site is a link, never the key."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from storage.articles import OtherSourceArticle, seen_urls, site_of, storage_key, upsert_article
-from storage.db import session_scope, upgrade
+from storage.db import session_scope
 from storage.models import Article, Source
-from tests.support.services import fresh_pg_database
 
 A_URL = "https://a.example/news/1"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-        upgrade(url)
-        yield url
-    else:
-        with fresh_pg_database() as url:
-            upgrade(url)
-            yield url
 
 
 def _store(s, source_id: str, key: str, body: str, urls: list[str] | None = None):  # type: ignore[no-untyped-def]
