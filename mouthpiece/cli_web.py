@@ -51,9 +51,28 @@ def web(
     else:
         _out().print(f"{users} user(s) configured: every page needs a login.")
     app = create_app(get_settings())
-    _out().print(f"Mouthpiece web serving on http://{shown}:{port}/ (Ctrl-C stops it)")
-    sys.stdout.flush()
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+
+    class Server(uvicorn.Server):
+        # "serving" is said once the socket listens, not before: a Ctrl-C that comes during
+        # start-up is then a clean stop, not uvicorn's "start-up failed" (exit 3)
+        async def startup(self, sockets=None):  # type: ignore[no-untyped-def]
+            await super().startup(sockets)
+            if self.started:
+                _out().print(f"Mouthpiece web serving on http://{shown}:{port}/ (Ctrl-C stops it)")
+                sys.stdout.flush()
+
+    server = Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                                   server_header=False))
+    interrupted = False
+    try:
+        server.run()
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it caught once it has shut down
+        interrupted = True
+    if not server.started and not interrupted:
+        # stopped before it served: by a signal (fine) or because its start-up failed (not fine)
+        lifespan = getattr(server, "lifespan", None)
+        if not server.should_exit or getattr(lifespan, "should_exit", False):
+            _fail(f"the web app did not start on {shown}:{port} (see the lines above)", code=3)
 
 
 @users_app.command("add")

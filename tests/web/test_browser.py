@@ -9,6 +9,7 @@ import csv
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -78,6 +79,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         wait_for(lambda: "serving on http" in (root / "web.log").read_text() or proc.poll() is not None,
                  timeout=60)
         assert proc.poll() is None, (root / "web.log").read_text()
+        # "serving" is said once the port listens: a user who opens the URL then gets the page
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()
         yield {"base": f"http://127.0.0.1:{port}", "nato": nato, "data": data}
     finally:
         proc.terminate()
