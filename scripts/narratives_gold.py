@@ -1,6 +1,7 @@
 """Gold sets for narratives: resolve references to ../shared texts at evaluation time.
 
-The repository holds only references (`ria:<message_id>/<paragraph>`, `polnear:<stem>:<line>`)
+The repository holds only references (`ria:<message_id>/<paragraph>`, `polnear:<stem>:<line>` for PolNeAR dev,
+`polnear-train:<stem>:<line>` for PolNeAR train)
 and our own texts; the shared texts are read from the shared folder (/work/shared, else
 ../shared beside the checkout; `--shared` to point elsewhere) and never copied here.
 """
@@ -19,6 +20,7 @@ GOLD_DIR = ROOT / "tests" / "data" / "narratives"
 DEFAULT_SHARED = Path("/work/shared") if Path("/work/shared").is_dir() else ROOT.parent / "shared"
 RIA_FILE = "data/ru-telegram/ria-novosti-2024-11-26--12-04.json"
 POLNEAR_DIR = "data/polnear/dev/text"
+POLNEAR_TRAIN_DIR = "data/polnear/train/text"
 
 
 class MissingShared(LookupError):
@@ -47,9 +49,9 @@ def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
             raise LookupError(f"{ref}: no such RIA post")
         paras = ria_paragraphs(post["text"])
         return {"text": paras[int(para or 0)], "lang": "ru", "date": post["date"]}
-    if kind == "polnear":
+    if kind in ("polnear", "polnear-train"):
         stem, _, line = rest.rpartition(":")
-        p = shared / POLNEAR_DIR / f"{stem}.txt"
+        p = shared / (POLNEAR_DIR if kind == "polnear" else POLNEAR_TRAIN_DIR) / f"{stem}.txt"
         if not p.is_file():
             raise MissingShared(str(p))
         return {"text": p.read_text(encoding="utf-8").splitlines()[int(line) - 1], "lang": "en", "date": None}
@@ -68,8 +70,10 @@ def load_frames_gold(shared: Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
         if "ref" in it:
             got = resolve(it["ref"], shared)
             out.append({"i": i, "id": it["ref"], "text": got["text"], "lang": got["lang"],
-                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh"))})
+                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh")),
+                        "heldout2": bool(it.get("heldout2"))})
         else:
             out.append({"i": i, "id": f"own:{i}", "text": it["text"], "lang": it["lang"],
-                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh"))})
+                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh")),
+                        "heldout2": bool(it.get("heldout2"))})
     return out
