@@ -55,7 +55,8 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
                       cfg: NarrativesFile, row: QuoteNarrative | None, have: set[str]) -> QuoteNarrative:
     """Write the quote's narrative row and frame rows (`row`, `have`: what is stored already)."""
     toks = tokens(quote.text)
-    matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en")
+    matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en",
+                                                        quote.text)
     feats = features(quote.text, quote.lang, toks)
     _STATEMENTS.pop(quote.id, None)
     if row is None:

@@ -6,13 +6,24 @@ words of each other; a group is a list of terms (a word, a phrase, or a prefix e
 any of which satisfies it. Russian terms are matched by pymorphy3 lemma, English ones by
 Snowball stem (`narratives/lemmas.py`), so one form covers every inflection. `unless` terms veto
 a match found near them (negations, denials). Users add frames to their own copy of the file.
+
+Precision comes from three more parts of a frame, all in the data file:
+- `context`: names of `actors` groups (Russia, the West, Ukraine, NATO, Belarus's neighbours...);
+  a match counts only when a term of one of them occurs in the same sentence (the match's own
+  words count). Words like "expansion", "provocation" or "coup" are everywhere in the news; the
+  frame is about them only where these actors are;
+- `exclude`: terms that veto the frame in the sentence where they occur (another conflict or
+  region: Syria, Korea, Gaza...; the other side's view), unless an actor of its `despite`
+  groups is in that sentence too ("in Syria and in Ukraine");
+- `threshold` with per-pattern `weight`: the weights of the distinct patterns matched must reach
+  it, so a weak cue (weight 0.5) needs a second one, while a telling phrase (weight 1) suffices.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from config.loader import config_path, load_yaml
 
@@ -36,6 +47,7 @@ class Pattern(BaseModel):
     all: list[list[str]] = Field(min_length=1, max_length=5)
     window: int = Field(default=12, ge=1, le=MAX_WINDOW)
     unless: list[str] = Field(default_factory=list)
+    weight: float = Field(default=1.0, gt=0.0, le=10.0)  # towards the frame's `threshold`
 
     @field_validator("all")
     @classmethod
@@ -60,6 +72,24 @@ class Frame(BaseModel):
     description: str = Field(min_length=3)
     patterns: dict[Lang, list[Pattern]]
     examples: dict[Lang, list[str]] = Field(default_factory=dict)
+    context: list[str] = Field(default_factory=list)  # names of `actors` groups; empty: none needed
+    exclude: dict[Lang, list[str]] = Field(default_factory=dict)  # veto the frame in their sentence
+    despite: list[str] = Field(default_factory=list)  # `actors` groups that lift an exclusion in that sentence
+    threshold: float = Field(default=1.0, gt=0.0, le=10.0)  # sum of matched patterns' weights
+
+    @field_validator("exclude", mode="before")
+    @classmethod
+    def _splice(cls, v: object) -> object:
+        """A nested list (a YAML alias of a shared list such as `*elsewhere_en`) is spliced in."""
+        if isinstance(v, dict):
+            return {k: [t for x in ts for t in (x if isinstance(x, list) else [x])] if isinstance(ts, list) else ts
+                    for k, ts in v.items()}
+        return v
+
+    @field_validator("exclude")
+    @classmethod
+    def _exclude(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
+        return {k: _terms(t, "exclude term") for k, t in v.items()}
 
     @field_validator("patterns")
     @classmethod
@@ -84,6 +114,10 @@ class EchoSettings(BaseModel):
 class NarrativesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     hedges: dict[Lang, list[str]] = Field(default_factory=dict)
+    # named groups of actor/target terms per language, which frames require as `context`
+    actors: dict[str, dict[Lang, list[str]]] = Field(default_factory=dict)
+    # shared exclusion lists, for frames to reference by YAML alias (`exclude: {en: [*elsewhere_en]}`)
+    elsewhere: dict[Lang, list[str]] = Field(default_factory=dict)
     echo: EchoSettings = Field(default_factory=EchoSettings)
     frames: list[Frame] = Field(min_length=1)
 
@@ -92,13 +126,39 @@ class NarrativesFile(BaseModel):
     def _hedges(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
         return {k: _terms(t, "hedge") for k, t in v.items()}
 
+    @field_validator("elsewhere")
+    @classmethod
+    def _elsewhere(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
+        return {k: _terms(t, "term") for k, t in v.items()}
+
+    @field_validator("actors")
+    @classmethod
+    def _actors(cls, v: dict[str, dict[Lang, list[str]]]) -> dict[str, dict[Lang, list[str]]]:
+        return {name: {k: _terms(t, "actor term") for k, t in langs.items()} for name, langs in v.items()}
+
     @model_validator(mode="after")
     def _unique(self) -> NarrativesFile:
         ids = [f.id for f in self.frames]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             raise ValueError(f"duplicate frame id(s): {dup}")
+        for i, f in enumerate(self.frames):
+            for fld, j, name in [("context", j, n) for j, n in enumerate(f.context)] + \
+                    [("despite", j, n) for j, n in enumerate(f.despite)]:
+                if name not in self.actors:
+                    # raised as the frame's own field, so the error names the line of that name
+                    raise ValidationError.from_exception_data("NarrativesFile", [{
+                        "type": "value_error", "loc": ("frames", i, fld, j), "input": name,
+                        "ctx": {"error": ValueError(f"unknown actors group {name!r} (known: {sorted(self.actors)})")}}])
         return self
+
+    def context_terms(self, frame: Frame) -> dict[str, list[str]]:
+        """lang -> the actor terms of the frame's `context` groups."""
+        out: dict[str, list[str]] = {}
+        for name in frame.context:
+            for lang, terms in self.actors.get(name, {}).items():
+                out.setdefault(lang, []).extend(terms)
+        return out
 
 
 def narratives_path() -> Path:

@@ -21,7 +21,9 @@ def configured_tagger(cfg: NarrativesFile | None = None) -> FrameTagger:
     if hit is None or hit[0] is not cfg:
         if len(_TAGGERS) > 8:
             _TAGGERS.clear()
-        hit = _TAGGERS[id(cfg)] = (cfg, FrameTagger(cfg.frames, {str(k): v for k, v in cfg.hedges.items()}))
+        hit = _TAGGERS[id(cfg)] = (cfg, FrameTagger(
+            cfg.frames, {str(k): v for k, v in cfg.hedges.items()},
+            {name: {str(k): v for k, v in langs.items()} for name, langs in cfg.actors.items()}))
     return hit[1]
 
 

@@ -5,12 +5,20 @@ term (a word, a phrase, a prefix) gets an id, and three indexes map a token's le
 prefixes) to the term ids it can start. Tagging a text is then one pass over its tokens with
 dict lookups, plus a check per pattern whose every group was hit: are all groups within the
 pattern's window, and no `unless` term (or hedge) in or near that span?
+
+Then the frame's own conditions, per sentence of the match (split on . ! ? ; and line breaks):
+an actor of its `context` must be in that sentence or the one before (the match's own words
+count), none of its `exclude` terms may be in it unless an actor of its `despite` groups is
+too ("in Syria and in Ukraine"), and the weights of its distinct patterns that matched must reach its
+`threshold`. A cue word alone ("expansion", "escalation", "coup") is common in all news; with
+the actors of this rhetoric in the same sentence it is the frame.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from config.narratives import Frame
 from narratives.lemmas import Token, lemma, normalise, tokens
@@ -44,6 +52,42 @@ class _Pattern:
     groups: tuple[frozenset[int], ...]
     window: int
     unless: frozenset[int]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class _FrameRule:
+    """A frame's conditions beyond its patterns, in one language (term ids)."""
+
+    context: frozenset[int] = field(default_factory=frozenset)  # empty: no actor needed
+    exclude: frozenset[int] = field(default_factory=frozenset)
+    despite: frozenset[int] = field(default_factory=frozenset)  # actors that lift an exclusion
+    threshold: float = 1.0
+
+
+# a sentence ends where the gap between two words holds . ! ? ; … or a line break and the next
+# word starts with a capital or a digit ("U.S. officials" and "т.е. мы" stay one sentence)
+_SENT_END = re.compile(r"[.!?;…]|\n")
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "u", "s", "г", "гг", "т", "д",
+                     "им", "ул", "см", "др", "вв", "тыс", "млн", "млрд"})
+
+
+def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
+    """The sentence number of each token (all 0 without `text`)."""
+    if not text:
+        return [0] * len(toks)
+    out = []
+    sid = 0
+    prev: Token | None = None
+    for t in toks:
+        if prev is not None:
+            gap = text[prev.start + len(prev.text):t.start]
+            if gap and _SENT_END.search(gap) and (t.text[:1].isupper() or t.text[:1].isdigit()) \
+                    and not ("." in gap and prev.low in _ABBREV and "\n" not in gap):
+                sid += 1
+        out.append(sid)
+        prev = t
+    return out
 
 
 def _compile_term(term: str) -> tuple[_Part, ...]:
@@ -60,8 +104,12 @@ def _compile_term(term: str) -> tuple[_Part, ...]:
 class FrameTagger:
     """Tags texts with frames; build once per configuration (it holds the compiled indexes)."""
 
-    def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None):
+    def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None,
+                 actors: Mapping[str, Mapping[str, list[str]]] | None = None):
         self.frame_ids = [f.id for f in frames]
+        actors = actors or {}
+        # per language: frame id -> its context, exclusions and threshold
+        self._rules: dict[str, dict[str, _FrameRule]] = {"en": {}, "ru": {}}
         self._terms: list[tuple[_Part, ...]] = []
         self._term_ids: dict[tuple[_Part, ...], int] = {}
         self._exact: dict[str, list[int]] = defaultdict(list)  # first word's lemma -> term ids
@@ -75,7 +123,13 @@ class FrameTagger:
                 for p in pats:
                     groups = tuple(frozenset(self._term(t) for t in g) for g in p.all)
                     self._patterns[lang].append(
-                        _Pattern(f.id, groups, p.window, frozenset(self._term(t) for t in p.unless)))
+                        _Pattern(f.id, groups, p.window, frozenset(self._term(t) for t in p.unless), p.weight))
+            for lang in ("en", "ru"):
+                ctx = [t for name in f.context for t in actors.get(name, {}).get(lang, [])]
+                despite = [t for name in f.despite for t in actors.get(name, {}).get(lang, [])]
+                self._rules[lang][f.id] = _FrameRule(frozenset(self._term(t) for t in ctx),
+                                                     frozenset(self._term(t) for t in f.exclude.get(lang, [])),
+                                                     frozenset(self._term(t) for t in despite), f.threshold)
         self._hedges = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (hedges or {}).items()}
         for code, compiled in self._patterns.items():
             for pi, cp in enumerate(compiled):
@@ -132,7 +186,9 @@ class FrameTagger:
                     hits[tid].append((i, i + m - 1))
         return hits
 
-    def tag_tokens(self, toks: list[Token], lang: str) -> list[FrameMatch]:
+    def tag_tokens(self, toks: list[Token], lang: str, text: str = "") -> list[FrameMatch]:
+        """The frames of a tokenised text; `text` (the one `toks` came from) gives the sentence
+        boundaries that a frame's context and exclusions are checked in."""
         pats = self._patterns.get(lang) or []
         if not toks or not pats:
             return []
@@ -140,6 +196,7 @@ class FrameTagger:
         if not hits:
             return []
         hedges = self._hedges.get(lang, frozenset())
+        rules = self._rules.get(lang, {})
         touched: dict[int, list[list[tuple[int, int]]]] = {}
         groups_of = self._term_groups.get(lang, {})
         for tid, spans in hits.items():
@@ -148,11 +205,13 @@ class FrameTagger:
                 if per is None:
                     per = touched[pi] = [[] for _ in pats[pi].groups]
                 per[gi].extend(spans)
+        sent: list[int] | None = None
         found: dict[str, FrameMatch] = {}
+        score: dict[str, float] = defaultdict(float)
         for pi in sorted(touched):
             p = pats[pi]
-            if p.frame in found:
-                continue
+            if p.frame in found and score[p.frame] >= (rules[p.frame].threshold if p.frame in rules else 1.0):
+                continue  # decided already
             spans_per_group = touched[pi]
             if not all(spans_per_group):
                 continue
@@ -164,10 +223,34 @@ class FrameTagger:
             if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2)) or \
                     self._vetoed(hits, hedges, lo, hi, VETO_REACH):
                 continue
-            words = tuple(toks[j].text for a, b in sorted(set(used)) for j in range(a, b + 1))
-            end_tok = toks[hi]
-            found[p.frame] = FrameMatch(p.frame, words, toks[lo].start, end_tok.start + len(end_tok.text))
-        return [found[f] for f in self.frame_ids if f in found]
+            rule = rules.get(p.frame)
+            if rule is not None and (rule.context or rule.exclude):
+                if sent is None:
+                    sent = sentence_ids(toks, text)
+                first, last = sent[lo], sent[hi]
+                if rule.exclude and self._in_sentences(hits, rule.exclude, sent, first, last) and not (
+                        rule.despite and self._in_sentences(hits, rule.despite, sent, first, last)):
+                    continue
+                # the actor may be named in the sentence before ("Our president set the
+                # conditions. Only on them can there be talks.")
+                if rule.context and not self._in_sentences(hits, rule.context, sent, first - 1, last):
+                    continue
+            score[p.frame] += p.weight
+            if p.frame not in found:
+                words = tuple(toks[j].text for a, b in sorted(set(used)) for j in range(a, b + 1))
+                end_tok = toks[hi]
+                found[p.frame] = FrameMatch(p.frame, words, toks[lo].start, end_tok.start + len(end_tok.text))
+        return [found[f] for f in self.frame_ids
+                if f in found and score[f] >= (rules[f].threshold if f in rules else 1.0) - 1e-9]
+
+    @staticmethod
+    def _in_sentences(hits: dict[int, list[tuple[int, int]]], terms: frozenset[int], sent: list[int],
+                      first: int, last: int) -> bool:
+        for t in terms:
+            for a, _b in hits.get(t, ()):
+                if first <= sent[a] <= last:
+                    return True
+        return False
 
     @staticmethod
     def _within(groups: list[list[tuple[int, int]]], window: int
@@ -199,7 +282,7 @@ class FrameTagger:
 
         `lang` picks the patterns (en or ru); without it, the script of most words decides."""
         toks = tokens(text)
-        return self.tag_tokens(toks, lang or guess_lang(toks))
+        return self.tag_tokens(toks, lang or guess_lang(toks), text)
 
 
 def guess_lang(toks: Iterable[Token]) -> str:

@@ -60,7 +60,7 @@ def statements(items: dict[str, Any]) -> dict[str, Statement]:
     out = {}
     for k, it in items.items():
         toks = tokens(it["text"])
-        frames = frozenset(m.frame for m in tagger.tag_tokens(toks, it["lang"]))
+        frames = frozenset(m.frame for m in tagger.tag_tokens(toks, it["lang"], it["text"]))
         out[k] = Statement(features(it["text"], it["lang"], toks), frames)
     return out
 

@@ -59,8 +59,11 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
     print(f"frame tagging, {split} split: {len(items)} quotes")
     print(f"{'frame':30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for f in tagger.frame_ids:
+        if not tp[f] + fp[f] + fn[f]:  # neither in the gold nor tagged: nothing to score
+            print(f"{f:30} {'-':>6} {'-':>6} {'-':>6} {0:5d}")
+            continue
         p, r, f1 = prf(tp[f], fp[f], fn[f])
-        print(f"{f:30} {p:6.3f} {r:6.3f} {f1:6.3f} {tp[f] + fn[f]:5d}")
+        print(f"{f:30} {p:6.3f} {r:6.3f} {f1:6.3f} {tp[f] + fn[f]:5d}  (tp {tp[f]}, fp {fp[f]}, fn {fn[f]})")
     p, r, f1 = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     print(f"{'overall (micro)':30} {p:6.3f} {r:6.3f} {f1:6.3f} {sum(tp.values()) + sum(fn.values()):5d}")
     return {"precision": p, "recall": r, "f1": f1}

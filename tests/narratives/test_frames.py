@@ -75,7 +75,76 @@ def test_a_users_own_frame_is_loaded_and_tagged(tmp_path: Path) -> None:
     assert tagger.tag("Погода в Минске солнечная.", "ru") == []
 
 
+ACTORS_FILE = """actors:
+  ukraine: {en: [Ukraine, Kyiv], ru: [Украина, Киев]}
+  elsewhere: {en: [Syria]}
+frames:
+  - id: escalation
+    label: Weapons escalate the war
+    description: d d
+    context: [ukraine]
+    exclude: {en: [Syria, Korea]}
+    despite: [ukraine]
+    threshold: 1.0
+    patterns:
+      en:
+        - all: [[missiles], [escalat*]]
+          window: 8
+        - all: [[mercenar*]]
+          weight: 0.5
+        - all: [[instructors]]
+          weight: 0.5
+"""
+
+
+def _tagger(tmp_path: Path, body: str) -> FrameTagger:
+    p = tmp_path / "narratives.yaml"
+    p.write_text(body)
+    cfg = load_narratives(p)
+    return FrameTagger(cfg.frames, dict(cfg.hedges), {k: dict(v) for k, v in cfg.actors.items()})
+
+
+def test_a_frame_needs_an_actor_of_its_context_in_the_sentence(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, ACTORS_FILE)
+    assert [m.frame for m in t.tag("Missiles for Kyiv mean escalation.", "en")] == ["escalation"]
+    # the cue words alone, with no actor of this rhetoric: some other conflict
+    assert t.tag("New missiles mean escalation, the analyst said.", "en") == []
+    # the actor in the sentence before still counts ("it" refers back); two sentences before does not
+    assert t.tag("Kyiv asked again. These missiles mean escalation.", "en")
+    assert not t.tag("Kyiv asked again. Nothing else. These missiles mean escalation.", "en")
+
+
+def test_an_exclusion_vetoes_its_sentence_unless_a_despite_actor_is_there_too(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, ACTORS_FILE.replace("context: [ukraine]", "context: []"))
+    assert t.tag("Missiles mean escalation.", "en")
+    assert t.tag("Missiles in Syria mean escalation.", "en") == []
+    assert t.tag("Missiles in Syria and Ukraine mean escalation.", "en")
+    # only the match's own sentence: Korea in another sentence does not veto
+    assert t.tag("Korea held talks. Missiles mean escalation.", "en")
+
+
+def test_weak_cues_add_up_to_the_threshold(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, ACTORS_FILE)
+    assert t.tag("Mercenaries went to Ukraine.", "en") == []  # 0.5 < 1
+    assert [m.frame for m in t.tag("Mercenaries and instructors went to Ukraine.", "en")] == ["escalation"]
+
+
+def test_sentences_split_on_stops_but_not_abbreviations() -> None:
+    from narratives.frames import sentence_ids
+    from narratives.lemmas import tokens
+
+    text = "Mr. Putin spoke. The U.S. officials left; then they came back!\nНовый абзац"
+    ids = sentence_ids(tokens(text), text)
+    # "Mr." and "U.S." end no sentence; ";" before a lower-case word does not either; a line break does
+    assert ids == [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2], ids
+
+
 @pytest.mark.parametrize("body, line, field", [
+    (ACTORS_FILE.replace("context: [ukraine]", "context: [ukraine, russia]"), 8, "frames[0].context[1]"),
+    (ACTORS_FILE.replace("despite: [ukraine]", "despite: [west]"), 10, "frames[0].despite[0]"),
+    (ACTORS_FILE.replace("threshold: 1.0", "threshold: 0"), 11, "frames[0].threshold"),
+    (ACTORS_FILE.replace("weight: 0.5\n        - all: [[instructors]]", "weight: -1\n        - all: [[instructors]]"),
+     17, "frames[0].patterns.en[1].weight"),
     ("frames:\n  - id: Bad-Id\n    label: x x x\n    description: d d\n    patterns: {en: [{all: [[a1]]}]}\n",
      2, "frames[0].id"),
     ("frames:\n  - id: ok\n    label: x x x\n    description: d d\n    patterns:\n      de:\n        - all: [[x1]]\n",
