@@ -16,6 +16,7 @@ the actors of this rhetoric in the same sentence it is the frame.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,29 +66,30 @@ class _FrameRule:
     threshold: float = 1.0
 
 
-# a sentence ends where the gap between two words holds . ! ? ; … or a line break and the next
-# word starts with a capital or a digit ("U.S. officials" and "т.е. мы" stay one sentence)
-_SENT_END = re.compile(r"[.!?;…]|\n")
+# a sentence ends at . ! ? ; … or a line break followed by a word that starts with a capital or a
+# digit, unless the full stop closes an abbreviation ("Mr. Putin", "U.S. officials", "г. Минск")
+_SENT_END = re.compile(r"(?:[.!?;…]|\n)[^\w\n]*\n?[^\w]*(?=[A-ZА-ЯЁІЎЄЇҐ0-9])")
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "u", "s", "г", "гг", "т", "д",
                      "им", "ул", "см", "др", "вв", "тыс", "млн", "млрд"})
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where the second, third... sentence of `text` begin (sorted)."""
+    out = []
+    for m in _SENT_END.finditer(text):
+        if text[m.start()] == "." and "\n" not in m[0]:
+            w = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            if w is not None and w[1].lower() in _ABBREV:
+                continue
+        out.append(m.end())
+    return out
 
 
 def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
     """The sentence number of each token (all 0 without `text`)."""
-    if not text:
-        return [0] * len(toks)
-    out = []
-    sid = 0
-    prev: Token | None = None
-    for t in toks:
-        if prev is not None:
-            gap = text[prev.start + len(prev.text):t.start]
-            if gap and _SENT_END.search(gap) and (t.text[:1].isupper() or t.text[:1].isdigit()) \
-                    and not ("." in gap and prev.low in _ABBREV and "\n" not in gap):
-                sid += 1
-        out.append(sid)
-        prev = t
-    return out
+    starts = sentence_starts(text) if text else []
+    return [bisect_right(starts, t.start) for t in toks]
 
 
 def _compile_term(term: str) -> tuple[_Part, ...]:
@@ -117,7 +119,7 @@ class FrameTagger:
         self._patterns: dict[str, list[_Pattern]] = {"en": [], "ru": []}
         # per language: term id -> (pattern index, group index) of every group it belongs to
         self._term_groups: dict[str, dict[int, list[tuple[int, int]]]] = {"en": {}, "ru": {}}
-        self._cands: dict[tuple[str, str], tuple[int, ...]] = {}  # (word, lemma) -> term ids it can start
+        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can start
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -158,7 +160,7 @@ class FrameTagger:
         cache = self._cands
         terms = self._terms
         for i, tok in enumerate(toks):
-            cands = cache.get((tok.low, tok.lemma))
+            cands = cache.get(tok.text)  # the written word decides its lower case and lemma
             if cands is None:
                 found = list(self._exact.get(tok.lemma, ()))
                 for k in self._prefix_lens:
@@ -169,7 +171,7 @@ class FrameTagger:
                 cands = tuple(dict.fromkeys(found))
                 if len(cache) >= 200_000:
                     cache.clear()
-                cache[(tok.low, tok.lemma)] = cands
+                cache[tok.text] = cands
             for tid in cands:
                 parts = terms[tid]
                 m = len(parts)
@@ -205,7 +207,7 @@ class FrameTagger:
                 if per is None:
                     per = touched[pi] = [[] for _ in pats[pi].groups]
                 per[gi].extend(spans)
-        sent: list[int] | None = None
+        starts: list[int] | None = None  # sentence starts, computed once a frame needs them
         found: dict[str, FrameMatch] = {}
         score: dict[str, float] = defaultdict(float)
         for pi in sorted(touched):
@@ -225,15 +227,15 @@ class FrameTagger:
                 continue
             rule = rules.get(p.frame)
             if rule is not None and (rule.context or rule.exclude):
-                if sent is None:
-                    sent = sentence_ids(toks, text)
-                first, last = sent[lo], sent[hi]
-                if rule.exclude and self._in_sentences(hits, rule.exclude, sent, first, last) and not (
-                        rule.despite and self._in_sentences(hits, rule.despite, sent, first, last)):
+                if starts is None:
+                    starts = sentence_starts(text) if text else []
+                first, last = bisect_right(starts, toks[lo].start), bisect_right(starts, toks[hi].start)
+                if rule.exclude and self._in_sentences(hits, rule.exclude, toks, starts, first, last) and not (
+                        rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
                     continue
                 # the actor may be named in the sentence before ("Our president set the
                 # conditions. Only on them can there be talks.")
-                if rule.context and not self._in_sentences(hits, rule.context, sent, first - 1, last):
+                if rule.context and not self._in_sentences(hits, rule.context, toks, starts, first - 1, last):
                     continue
             score[p.frame] += p.weight
             if p.frame not in found:
@@ -244,12 +246,14 @@ class FrameTagger:
                 if f in found and score[f] >= (rules[f].threshold if f in rules else 1.0) - 1e-9]
 
     @staticmethod
-    def _in_sentences(hits: dict[int, list[tuple[int, int]]], terms: frozenset[int], sent: list[int],
-                      first: int, last: int) -> bool:
-        for t in terms:
-            for a, _b in hits.get(t, ()):
-                if first <= sent[a] <= last:
-                    return True
+    def _in_sentences(hits: dict[int, list[tuple[int, int]]], terms: frozenset[int], toks: list[Token],
+                      starts: list[int], first: int, last: int) -> bool:
+        # the text's few distinct terms against the set (an actor list has a hundred terms)
+        for t, spans in hits.items():
+            if t in terms:
+                for a, _b in spans:
+                    if first <= bisect_right(starts, toks[a].start) <= last:
+                        return True
         return False
 
     @staticmethod
@@ -271,10 +275,13 @@ class FrameTagger:
     @staticmethod
     def _vetoed(hits: dict[int, list[tuple[int, int]]], veto: frozenset[int], lo: int, hi: int,
                 reach: int) -> bool:
-        for t in veto:
-            for a, b in hits.get(t, ()):
-                if b >= lo - reach and a <= hi + reach:
-                    return True
+        if not veto:
+            return False
+        for t, spans in hits.items():
+            if t in veto:
+                for a, b in spans:
+                    if b >= lo - reach and a <= hi + reach:
+                        return True
         return False
 
     def tag(self, text: str, lang: str | None = None) -> list[FrameMatch]:
