@@ -14,9 +14,16 @@ copy), so the statements of a time window are one `searchsorted` away in every l
 4. the best `limit` at or above `min_score`.
 
 Norms are computed with the IDF known when a statement is added (the IDF of later additions
-drifts slightly; `refresh_norms` recomputes them all). The worker's database path
-(`alerts/echoes.py`) scores with `echo_score` over an indexed SQL prefilter; this index is the
-same scoring for a process that holds many statements in memory (and the 1,000,000-quote bench).
+drifts slightly; `refresh_norms` recomputes them all). The worker (`alerts/echoes.py`) holds
+one of these per process, loaded from the database and kept in step with it, and the
+1,000,000-quote bench measures the same `lookup`.
+
+A statement made before the newest one already held (crawl order is not speech order: a late
+article, a re-extraction) goes to a small `late` list, scored the same way by a plain loop;
+whoever holds the index rebuilds it when that list grows (`late_count`). A statement can be
+`remove`d (its row changed or is gone): it is no candidate any more, though its words still
+count in the IDF until the next rebuild. Statements may carry a `key` (the quote id) that hits
+return instead of the internal id.
 """
 from __future__ import annotations
 
@@ -33,8 +40,23 @@ from narratives.echo import CROSS_BOOST, FRAME_WEIGHT, PRIOR_DOCS
 
 @dataclass(frozen=True)
 class Hit:
-    id: int
+    id: int  # the statement's key (the internal id when it was added without one)
     score: float
+
+
+@dataclass(frozen=True)
+class _Late:
+    """A statement added out of time order."""
+
+    key: int
+    when: int
+    mask: int
+    country: int
+    lang: int
+    terms: frozenset[Hashable]  # lemmas and keys
+    keys: frozenset[Hashable]
+    norm: float
+    cross_norm: float
 
 
 class EchoIndex:
@@ -44,6 +66,7 @@ class EchoIndex:
         self.frame_bit = {f: 1 << i for i, f in enumerate(frames)}
         self.country_code = {c: i + 1 for i, c in enumerate(countries)}  # 0: unknown
         self.term_id: dict[Hashable, int] = {}  # a lemma, a key (narratives.features) or any token
+        self.term_of: list[Hashable] = []  # term id -> the term
         self.postings: list[array[int]] = []  # term id -> statement ids (ascending)
         self.times = array("q")  # statement id -> epoch seconds (ascending)
         self.masks = array("q")  # frames bitmask
@@ -53,13 +76,37 @@ class EchoIndex:
         self.cross_norms = array("d")  # the same over its language-independent keys only
         self.terms: list[array[int]] = []  # statement id -> its term ids (for refresh_norms)
         self.key_tids: set[int] = set()  # term ids of language-independent keys
+        self.keys = array("q")  # statement id -> the key hits report
+        self.sid_of: dict[int, int] = {}  # key -> statement id (statements added with a key)
+        self.late: dict[int, _Late] = {}  # key -> a statement added out of time order
+        self.late_df: dict[Hashable, int] = {}  # document frequencies of the late statements' terms
 
     def __len__(self) -> int:
-        return len(self.times)
+        return len(self.times) + len(self.late)
+
+    @property
+    def late_count(self) -> int:
+        return len(self.late)
+
+    def __contains__(self, key: int) -> bool:
+        return key in self.sid_of or key in self.late
 
     def _idf(self, df: int) -> float:
-        total = len(self.times) + PRIOR_DOCS
+        total = len(self.times) + len(self.late) + PRIOR_DOCS
         return math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+
+    def _tdf(self, tid: int) -> int:
+        """Document frequency of a term id, counting the late statements too."""
+        n = len(self.postings[tid])
+        return n + self.late_df.get(self.term_of[tid], 0) if self.late_df else n
+
+    def _df(self, t: Hashable) -> int:
+        tid = self.term_id.get(t)
+        return (len(self.postings[tid]) if tid is not None else 0) + self.late_df.get(t, 0)
+
+    def idf(self, term: Hashable) -> float:
+        """The IDF a lookup weighs `term` with now (for evidence: which shared words tell most)."""
+        return self._idf(self._df(term))
 
     def _mask(self, frames: Iterable[str]) -> int:
         m = 0
@@ -68,11 +115,20 @@ class EchoIndex:
         return m
 
     def add(self, when: int, country: str | None, lang: str, frames: Iterable[str], lemmas: Iterable[Hashable],
-            keys: Iterable[Hashable]) -> int:
-        """Store one statement (made at epoch second `when`, not before the last one added)."""
+            keys: Iterable[Hashable], *, key: int | None = None) -> int:
+        """Store one statement made at epoch second `when`. Without a `key`, it must not be older
+        than the last one added (a bulk load sorts its history first); with one, an older
+        statement goes to the `late` list. A key already held is replaced."""
+        if key is not None and key in self:
+            self.remove(key)
         if self.times and when < self.times[-1]:
-            raise ValueError("statements must be added in time order (sort the history first)")
+            if key is None:
+                raise ValueError("statements must be added in time order (sort the history first)")
+            return self._add_late(key, when, country, lang, frames, lemmas, keys)
         sid = len(self.times)
+        self.keys.append(sid if key is None else key)
+        if key is not None:
+            self.sid_of[key] = sid
         tids = []
         key_tids = []
         for t in set(lemmas) | set(keys):
@@ -80,6 +136,7 @@ class EchoIndex:
             if tid is None:
                 tid = self.term_id[t] = len(self.postings)
                 self.postings.append(array("i"))
+                self.term_of.append(t)
             self.postings[tid].append(sid)
             tids.append(tid)
         for t in set(keys):
@@ -89,29 +146,95 @@ class EchoIndex:
         self.masks.append(self._mask(frames))
         self.country.append(self.country_code.get(country or "", 0))
         self.langs.append({"en": 0, "ru": 1}.get(lang, 2))
-        self.norms.append(math.sqrt(sum(self._idf(len(self.postings[t])) ** 2 for t in tids)))
-        self.cross_norms.append(math.sqrt(sum(self._idf(len(self.postings[t])) ** 2 for t in key_tids)))
+        self.norms.append(math.sqrt(sum(self._idf(self._tdf(t)) ** 2 for t in tids)))
+        self.cross_norms.append(math.sqrt(sum(self._idf(self._tdf(t)) ** 2 for t in key_tids)))
         self.terms.append(array("i", tids))
         return sid
+
+    def _add_late(self, key: int, when: int, country: str | None, lang: str, frames: Iterable[str],
+                  lemmas: Iterable[Hashable], keys: Iterable[Hashable]) -> int:
+        ks = frozenset(keys)
+        terms = frozenset(lemmas) | ks
+        for t in terms:
+            self.late_df[t] = self.late_df.get(t, 0) + 1
+        w = {t: self.idf(t) ** 2 for t in terms}
+        self.late[key] = _Late(key, when, self._mask(frames), self.country_code.get(country or "", 0),
+                               {"en": 0, "ru": 1}.get(lang, 2), terms, ks, math.sqrt(sum(w.values())),
+                               math.sqrt(sum(w[t] for t in ks)))
+        return -1
+
+    def remove(self, key: int) -> None:
+        """No candidate any more (its row changed or is gone)."""
+        sid = self.sid_of.pop(key, None)
+        if sid is not None:
+            self.masks[sid] = 0  # a statement without frames is never a candidate
+            self.country[sid] = 0
+        late = self.late.pop(key, None)
+        if late is not None:
+            for t in late.terms:
+                n = self.late_df.get(t, 0) - 1
+                if n > 0:
+                    self.late_df[t] = n
+                else:
+                    self.late_df.pop(t, None)
 
     def refresh_norms(self) -> None:
         """Norms with the IDF of now (after a bulk load, or when the index has grown a lot)."""
         keys = self.key_tids
         for sid, tids in enumerate(self.terms):
-            w = [self._idf(len(self.postings[t])) ** 2 for t in tids]
+            w = [self._idf(self._tdf(t)) ** 2 for t in tids]
             self.norms[sid] = math.sqrt(sum(w))
             self.cross_norms[sid] = math.sqrt(sum(x for t, x in zip(tids, w, strict=True) if t in keys))
+        for k, st in list(self.late.items()):
+            wl = {t: self.idf(t) ** 2 for t in st.terms}
+            self.late[k] = _Late(st.key, st.when, st.mask, st.country, st.lang, st.terms, st.keys,
+                                 math.sqrt(sum(wl.values())), math.sqrt(sum(wl[t] for t in st.keys)))
 
     def lookup(self, when: int, within: int, lang: str, frames: Iterable[str], lemmas: Iterable[Hashable],
                keys: Iterable[Hashable], countries: Iterable[str], *, min_score: float = 0.0,
                limit: int = 3) -> list[Hit]:
         """The statements of `countries` made in [when - within, when) that the new statement
         echoes best (same score as `echo_score`, up to the IDF drift of stored norms)."""
-        if not self.times:
-            return []
         qmask = self._mask(frames)
-        if not qmask:
+        if not qmask or not len(self):
             return []
+        wanted_codes = {self.country_code[c] for c in countries if c in self.country_code}
+        late = self._late_hits(when, within, lang, qmask, lemmas, keys, wanted_codes, min_score) \
+            if self.late else []
+        hits = self._lookup(when, within, lang, qmask, lemmas, keys, wanted_codes, min_score=min_score,
+                            limit=limit) if self.times else []
+        if late:
+            hits = sorted(hits + late, key=lambda h: -h.score)[:limit]
+        return hits
+
+    def _late_hits(self, when: int, within: int, lang: str, qmask: int, lemmas: Iterable[Hashable],
+                   keys: Iterable[Hashable], wanted: set[int], min_score: float) -> list[Hit]:
+        """The late statements' scores, the same formula as the index's (a plain loop: few)."""
+        qkeys = frozenset(keys)
+        qterms = frozenset(lemmas) | qkeys
+        qlang = {"en": 0, "ru": 1}.get(lang, 2)
+        w = {t: self.idf(t) ** 2 for t in qterms}
+        qn, qn_cross = math.sqrt(sum(w.values())), math.sqrt(sum(w[t] for t in qkeys))
+        out = []
+        for st in self.late.values():
+            if not (when - within <= st.when < when) or not st.mask & qmask or st.country not in wanted:
+                continue
+            cross = st.lang != qlang
+            shared = (qkeys & st.keys) if cross else (qterms & st.terms)
+            norm, qnorm = (st.cross_norm, qn_cross) if cross else (st.norm, qn)
+            if not shared or not norm or not qnorm:
+                continue
+            cos = sum(w[t] for t in shared) / (norm * qnorm)
+            if cross:
+                cos = min(1.0, cos * CROSS_BOOST)
+            jac = bin(st.mask & qmask).count("1") / bin(st.mask | qmask).count("1")
+            score = cos * (1.0 - FRAME_WEIGHT + FRAME_WEIGHT * jac)
+            if score >= min_score and score > 0:
+                out.append(Hit(st.key, round(score, 4)))
+        return out
+
+    def _lookup(self, when: int, within: int, lang: str, qmask: int, lemmas: Iterable[Hashable],
+                keys: Iterable[Hashable], wanted_codes: set[int], *, min_score: float, limit: int) -> list[Hit]:
         times = np.frombuffer(self.times, dtype=np.int64)
         lo, hi = (int(x) for x in times.searchsorted(np.array([when - within, when], dtype=np.int64)))
         if lo >= hi:
@@ -122,7 +245,7 @@ class EchoIndex:
         # the candidates first: a shared frame and a reference country, over the window's ids
         masks_w = np.frombuffer(self.masks, dtype=np.int64)[lo:hi]
         wanted = np.zeros(256, dtype=bool)  # country code -> wanted (a table beats np.isin)
-        wanted[[self.country_code[c] for c in countries if c in self.country_code]] = True
+        wanted[list(wanted_codes)] = True
         ok = ((masks_w & qmask) != 0) & wanted[np.frombuffer(self.country, dtype=np.uint8)[lo:hi]]
         if not ok.any():
             return []
@@ -135,9 +258,12 @@ class EchoIndex:
         key_weights: list[float] = []
         key_lens: list[int] = []
         qnorm = qnorm_cross = 0.0
+        late_df = self.late_df
         for t in set(lemmas) | keyset:
             tid = self.term_id.get(t)
             df = len(self.postings[tid]) if tid is not None else 0
+            if late_df:
+                df += late_df.get(t, 0)
             w2 = self._idf(df) ** 2
             qnorm += w2
             is_key = t in keyset
@@ -183,4 +309,5 @@ class EchoIndex:
         if len(keep) > limit:
             keep = keep[np.argpartition(-score[keep], limit - 1)[:limit]]
         order = keep[np.argsort(-score[keep], kind="stable")]
-        return [Hit(int(cand[i]), round(float(score[i]), 4)) for i in order]
+        ids = np.frombuffer(self.keys, dtype=np.int64)
+        return [Hit(int(ids[cand[i]]), round(float(score[i]), 4)) for i in order]

@@ -1,6 +1,7 @@
 """The in-memory echo index ranks like `narratives.echo.echo_score` (same frames gate, same
 cosine, same IDF once norms are refreshed), restricts to the window and the reference countries,
-and refuses statements out of time order."""
+refuses statements out of time order without a key, and scores a late (keyed) statement as if
+it had come in order."""
 from __future__ import annotations
 
 import pytest
@@ -62,3 +63,34 @@ def test_the_window_and_the_countries_bound_the_candidates() -> None:
     assert idx.lookup(45 * DAY, 30 * DAY, "ru", [], ["нато"], [], ["RU"]) == []  # no frame, no echo
     with pytest.raises(ValueError, match="time order"):
         idx.add(DAY, "RU", "ru", [], ["x"], [])
+
+
+def test_a_late_statement_scores_as_if_it_had_come_in_order_and_a_removed_one_is_gone() -> None:
+    frames = [f for f in configured_tagger().frame_ids]
+    sts = [_st(lang, t) for lang, t in RU]
+    new = _st(*NEW)
+
+    def build(late_one: int | None) -> EchoIndex:
+        idx = EchoIndex(frames, ["RU", "BY"])
+        order = [i for i in range(len(sts)) if i != late_one] + ([late_one] if late_one is not None else [])
+        for i in order:
+            st = sts[i]
+            idx.add(i * DAY, "RU", st.features.lang, st.frames, st.features.lemmas, st.features.keys, key=100 + i)
+        idx.refresh_norms()
+        return idx
+
+    def look(idx: EchoIndex) -> list[tuple[int, float]]:
+        return [(h.id, h.score) for h in idx.lookup(10 * DAY, 30 * DAY, "ru", new.frames, new.features.lemmas,
+                                                      new.features.keys, ["RU"], limit=3)]
+
+    in_order = look(build(None))
+    assert in_order and all(k >= 100 for k, _s in in_order)  # hits carry the keys
+    late = build(0)
+    assert late.late_count == 1 and 100 in late
+    got = look(late)
+    assert [k for k, _s in got] == [k for k, _s in in_order]
+    assert [s for _k, s in got] == pytest.approx([s for _k, s in in_order], abs=1e-3)
+    late.remove(in_order[0][0])
+    assert in_order[0][0] not in late and in_order[0][0] not in [k for k, _s in look(late)]
+    late.remove(100)
+    assert late.late_count == 0
