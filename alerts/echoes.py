@@ -18,15 +18,14 @@ in place, stale ones deleted), never appended twice (unique quote, echoed quote,
 """
 from __future__ import annotations
 
-import heapq
 import logging
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from alerts.novelty import speaker_key
@@ -34,8 +33,10 @@ from alerts.rules import EchoFact
 from config.leaders import Leader
 from config.narratives import NarrativesFile, load_narratives
 from narratives import configured_tagger
-from narratives.echo import Echo, Statement, echo_score, idf_from_counts, same_statement
-from narratives.features import Features, features
+from narratives.echo import Echo, Statement, idf_from_counts, same_statement
+from narratives.features import Features, quote_features
+from narratives.frames import sentence_around
+from narratives.index import EchoIndex, Hit
 from narratives.lemmas import tokens
 from storage.models import Article, Quote, QuoteEcho, QuoteFrame, QuoteNarrative, utcnow
 
@@ -55,10 +56,10 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
                       cfg: NarrativesFile, row: QuoteNarrative | None, have: set[str]) -> QuoteNarrative:
     """Write the quote's narrative row and frame rows (`row`, `have`: what is stored already)."""
     toks = tokens(quote.text)
+    # frames from the speaker's own words; similarity also from the sentence around them
     matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en",
                                                         quote.text)
-    feats = features(quote.text, quote.lang, toks)
-    _STATEMENTS.pop(quote.id, None)
+    feats = quote_features(quote.text, quote.lang, toks, sentence_around(article.body or "", quote.start, quote.end))
     if row is None:
         row = QuoteNarrative(quote_id=quote.id)
         session.add(row)
@@ -81,60 +82,191 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
 _COLUMNS = (QuoteNarrative.quote_id, QuoteNarrative.lang, QuoteNarrative.spoken_at, QuoteNarrative.frames,
             QuoteNarrative.lemmas, QuoteNarrative.keys, QuoteNarrative.length)
 
-
-@dataclass(frozen=True)
-class _Cand:
-    quote_id: int
-    spoken_at: datetime
-    statement: Statement
+LATE_MAX = 20_000  # statements out of time order before the index is rebuilt from the database
+SYNC_BACK = 2_000  # quote ids below the highest seen that a sync looks at again (see _LiveIndex.sync)
+LATER_MAX = 200  # watched quotes a late reference quote is compared with (bounded work)
 
 
-# Statements of stored quotes, parsed once per process: the same reference quotes are candidates
-# for every new quote of the next 30 days, and decoding their JSON is most of a lookup's cost.
-# A quote's row only changes when it is re-indexed (dropped here then) or narratives.yaml
-# changes (the whole cache is dropped when the loaded configuration object, or the database,
-# changes).
-_STATEMENTS: OrderedDict[int, Statement] = OrderedDict()
-_STATEMENTS_MAX = 100_000
-_STATEMENTS_CFG: list[object] = [None]
+def _epoch(t: datetime) -> int:
+    if t.tzinfo is None:  # SQLite hands back naive UTC
+        t = t.replace(tzinfo=UTC)
+    return int(t.timestamp())
 
 
-def _candidates(session: Session, frames: Iterable[str], countries: Sequence[str], since: datetime,
-                until: datetime, exclude: int, cfg: NarrativesFile) -> list[_Cand]:
-    """The newest statements (at most CANDIDATES) by speakers of `countries` in [since, until]
-    that share one of `frames`: ids from the indexes, statements from the cache or, for those
-    not parsed yet, one more query for their columns."""
+class _LiveIndex:
+    """The process's `narratives.index.EchoIndex` over the stored statements of the watched and
+    reference countries that have a frame: the lookup `bench/echo.py` measures, here kept in
+    step with the database.
+
+    - Loaded once per process (per database and narratives.yaml), oldest first, on first use.
+    - `put` adds or replaces one statement (this transaction's quotes, before their lookups, so
+      that a re-run sees the same document frequencies as the first run).
+    - `sync`, once per article, reads what other processes stored since: quote ids above the
+      highest seen, and the last SYNC_BACK ids again (ids only) because concurrent transactions
+      commit out of id order; rows seen already are skipped by a signature of their content.
+    - A hit is checked against its row before it is used (`_verified`): a row gone (a rolled
+      back transaction, a deleted quote) or changed elsewhere is dropped or re-put, and the
+      lookup runs again.
+    Scores use the index's IDF over all statements held, so they move slightly as the store
+    grows; a re-run against the same store gives the same rows."""
+
+    def __init__(self, cfg: NarrativesFile, owner: tuple[int, str]):
+        self.owner = owner
+        self.countries = set(cfg.echo.watched) | set(cfg.echo.reference)
+        self.idx = EchoIndex([f.id for f in cfg.frames], sorted(self.countries))
+        self.sig: dict[int, tuple[Any, ...]] = {}  # quote id -> what its entry was made from
+        self.seen: set[int] = set()  # quote ids of the last SYNC_BACK read (any country), for sync
+        self.high = 0
+
+    def put(self, qid: int, spoken_at: datetime, country: str | None, lang: str, frames: Sequence[str],
+            lemmas: Sequence[str], keys: Sequence[str]) -> None:
+        if country not in self.countries or not frames:
+            if qid in self.idx:
+                self.idx.remove(qid)
+                self.sig.pop(qid, None)
+            return
+        sig = (_epoch(spoken_at), country, lang, tuple(sorted(frames)), tuple(sorted(lemmas)), tuple(sorted(keys)))
+        if self.sig.get(qid) == sig:
+            return
+        self.idx.add(sig[0], country, lang, frames, lemmas, keys, key=qid)
+        self.sig[qid] = sig
+
+    def put_row(self, r: Any) -> None:
+        self.put(r.quote_id, r.spoken_at, r.speaker_country, r.lang, [f["frame"] for f in r.frames or ()],
+                 r.lemmas or (), r.keys or ())
+
+    def load(self, session: Session) -> None:
+        q = (select(*_COLUMNS, QuoteNarrative.speaker_country)
+             .where(QuoteNarrative.speaker_country.in_(sorted(self.countries)))
+             .order_by(QuoteNarrative.spoken_at, QuoteNarrative.quote_id))
+        for r in session.execute(q).yield_per(5000):
+            self.put_row(r)
+        self.high = session.scalar(select(func.max(QuoteNarrative.quote_id))) or 0
+        self.seen = set(session.scalars(select(QuoteNarrative.quote_id).where(
+            QuoteNarrative.quote_id > self.high - SYNC_BACK)))
+        self.idx.refresh_norms()
+
+    def sync(self, session: Session) -> None:
+        ids = set(session.scalars(select(QuoteNarrative.quote_id).where(
+            QuoteNarrative.quote_id > self.high - SYNC_BACK)))
+        new = sorted(ids - self.seen)
+        self.seen = {i for i in self.seen | ids if i > max(self.high, max(ids, default=0)) - SYNC_BACK}
+        self.high = max(self.high, max(ids, default=0))
+        for i in range(0, len(new), 500):
+            q = (select(*_COLUMNS, QuoteNarrative.speaker_country)
+                 .where(QuoteNarrative.quote_id.in_(new[i:i + 500]))
+                 .order_by(QuoteNarrative.spoken_at, QuoteNarrative.quote_id))
+            for r in session.execute(q):
+                self.put_row(r)
+
+
+_LIVE: list[_LiveIndex] = []  # one, for the database and narratives.yaml of the last use
+
+
+def _live(session: Session, cfg: NarrativesFile) -> _LiveIndex:
     owner = (id(cfg), str(session.get_bind().engine.url))
-    if _STATEMENTS_CFG[0] != owner:
-        _STATEMENTS.clear()
-        _STATEMENTS_CFG[0] = owner
-    ids = select(QuoteFrame.quote_id).where(QuoteFrame.frame_id.in_(list(frames)))
-    q = (select(QuoteNarrative.quote_id, QuoteNarrative.spoken_at).where(
-        QuoteNarrative.quote_id.in_(ids), QuoteNarrative.speaker_country.in_(list(countries)),
-        QuoteNarrative.spoken_at >= since, QuoteNarrative.spoken_at <= until, QuoteNarrative.quote_id != exclude)
-         .order_by(QuoteNarrative.spoken_at.desc()).limit(CANDIDATES))
-    found = session.execute(q).all()
-    missing = [qid for qid, _t in found if qid not in _STATEMENTS]
-    for i in range(0, len(missing), 500):
-        for r in session.execute(select(*_COLUMNS).where(QuoteNarrative.quote_id.in_(missing[i:i + 500]))):
-            _STATEMENTS[r.quote_id] = statement_of(r)
-    out = []
-    for qid, t in found:
-        st = _STATEMENTS.get(qid)
-        if st is not None:
-            _STATEMENTS.move_to_end(qid)
-            out.append(_Cand(qid, t, st))
-    while len(_STATEMENTS) > _STATEMENTS_MAX:
-        _STATEMENTS.popitem(last=False)
-    return out
+    live = _LIVE[0] if _LIVE else None
+    if live is None or live.owner != owner or live.idx.late_count > LATE_MAX:
+        _LIVE.clear()
+        live = _LiveIndex(cfg, owner)
+        _LIVE.append(live)
+        with session.no_autoflush:
+            live.load(session)
+    return live
 
 
-def _idf(statements: Sequence[Statement]) -> Any:
-    """IDF over the candidates (see narratives.echo.idf_from_counts)."""
-    df: Counter[str] = Counter()
-    for st in statements:
-        df.update(st.features.lemmas | st.features.keys)
-    return idf_from_counts(dict(df), len(statements))
+def reset_live_index() -> None:
+    """Forget the process's echo index (the next use loads it again)."""
+    _LIVE.clear()
+
+
+def _evidence(new: Statement, old: Statement, score: float, idx: EchoIndex) -> Echo:
+    """The echo row's evidence: shared frames, and the shared terms that tell most (highest IDF)."""
+    cross = new.features.lang != old.features.lang
+    shared = new.features.terms(cross) & old.features.terms(cross)
+    words = sorted(shared, key=lambda t: (-idx.idf(t), t))[:12]
+    return Echo(score, tuple(sorted(new.frames & old.frames)), tuple(words), cross)
+
+
+def _verified(session: Session, live: _LiveIndex, hits: list[Hit]) -> tuple[dict[int, Any], bool]:
+    """The rows of the hits (quote id -> row), and whether the index had to be corrected (a hit's
+    row gone or changed since it was put): then the caller looks up again."""
+    if not hits:
+        return {}, False
+    ids = [h.id for h in hits]
+    rows = {r.quote_id: r for r in session.execute(
+        select(*_COLUMNS, QuoteNarrative.speaker_country).where(QuoteNarrative.quote_id.in_(ids)))}
+    stale = False
+    for qid in ids:
+        r = rows.get(qid)
+        if r is None:
+            live.idx.remove(qid)
+            live.sig.pop(qid, None)
+            stale = True
+            continue
+        before = live.sig.get(qid)
+        live.put_row(r)
+        if live.sig.get(qid) != before:
+            stale = True
+    return rows, stale
+
+
+def _lookup(session: Session, live: _LiveIndex, st: Statement, at: datetime, until: datetime,
+            countries: Sequence[str], min_score: float, limit: int, exclude: int) -> list[tuple[Any, Hit]]:
+    """Statements of `countries` made in [at, until] that `st` echoes best: (row, hit), best first."""
+    f = st.features
+    for _attempt in range(3):
+        hits = [h for h in live.idx.lookup(_epoch(until) + 1, _epoch(until) + 1 - _epoch(at), f.lang, st.frames,
+                                           f.lemmas, f.keys, countries, min_score=min_score, limit=limit + 1)
+                if h.id != exclude][:limit]
+        rows, stale = _verified(session, live, hits)
+        if not stale:
+            return [(rows[h.id], h) for h in hits]
+    return [(rows[h.id], h) for h in hits if h.id in rows]
+
+
+def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile,
+                live: _LiveIndex | None = None) -> dict[int, tuple[Echo, int]]:
+    st = statement_of(row)
+    if row.speaker_country not in cfg.echo.watched or not st.frames:
+        return {}
+    live = live or _live(session, cfg)
+    since = row.spoken_at - timedelta(days=cfg.echo.within_days)
+    found = _lookup(session, live, st, since, row.spoken_at, cfg.echo.reference, cfg.echo.min_score,
+                    cfg.echo.max_per_quote, row.quote_id)
+    return {r.quote_id: (_evidence(st, statement_of(r), h.score, live.idx),
+                         int((row.spoken_at - r.spoken_at).total_seconds())) for r, h in found}
+
+
+def _echoed_later(session: Session, row: QuoteNarrative, cfg: NarrativesFile,
+                  live: _LiveIndex | None = None) -> None:
+    """A reference quote stored after watched quotes that echo it (crawl order is not speech
+    order): the index finds the watched statements of the following `within_days` it scores
+    with (the score is symmetric), and the pair is added where it is among that quote's best
+    `max_per_quote`."""
+    if row.speaker_country not in cfg.echo.reference or not row.frames:
+        return
+    live = live or _live(session, cfg)
+    old = statement_of(row)
+    until = row.spoken_at + timedelta(days=cfg.echo.within_days)
+    later = [(w, h) for w, h in _lookup(session, live, old, row.spoken_at, until, cfg.echo.watched,
+                                        cfg.echo.min_score, LATER_MAX, row.quote_id)
+             if w.spoken_at > row.spoken_at]
+    for w, h in later:
+        have = {r.echoed_quote_id: r for r in session.scalars(
+            select(QuoteEcho).where(QuoteEcho.quote_id == w.quote_id, QuoteEcho.kind == "echo"))}
+        if row.quote_id in have:
+            continue
+        if len(have) >= cfg.echo.max_per_quote:
+            worst = min(have.values(), key=lambda r: (r.score, r.echoed_quote_id))
+            if worst.score >= h.score:
+                continue
+            session.delete(worst)
+        e = _evidence(statement_of(w), old, h.score, live.idx)
+        lag = int((w.spoken_at - row.spoken_at).total_seconds())
+        session.add(QuoteEcho(quote_id=w.quote_id, echoed_quote_id=row.quote_id, kind="echo", lag_seconds=lag,
+                              score=e.score, evidence=e.evidence()))
+    session.flush()
 
 
 def _set_rows(session: Session, rows: dict[int, QuoteEcho], quote_id: int, kind: str,
@@ -153,61 +285,12 @@ def _set_rows(session: Session, rows: dict[int, QuoteEcho], quote_id: int, kind:
             old.lag_seconds, old.score, old.evidence = lag, e.score, e.evidence()
 
 
-def _echoes_for(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> dict[int, tuple[Echo, int]]:
-    st = statement_of(row)
-    if row.speaker_country not in cfg.echo.watched or not st.frames:
-        return {}
-    since = row.spoken_at - timedelta(days=cfg.echo.within_days)
-    cands = _candidates(session, st.frames, cfg.echo.reference, since, row.spoken_at, row.quote_id, cfg)
-    idf = _idf([c.statement for c in cands])
-    if len(cands) > SCORED:
-        lang, q_all, q_keys = st.features.lang, st.features.all_terms, st.features.keys
-
-        def overlap(c: _Cand) -> int:
-            f = c.statement.features
-            return len(q_all & f.all_terms) if f.lang == lang else len(q_keys & f.keys)
-        cands = heapq.nlargest(SCORED, cands, key=overlap)
-    scored = [(c, echo_score(st, c.statement, idf)) for c in cands]
-    kept = sorted(((c, e) for c, e in scored if e.score >= cfg.echo.min_score and e.score > 0),
-                  key=lambda x: (-x[1].score, -x[0].quote_id))[: cfg.echo.max_per_quote]
-    return {c.quote_id: (e, int((row.spoken_at - c.spoken_at).total_seconds())) for c, e in kept}
-
-
-LATER_MAX = 200  # watched quotes a late reference quote is compared with (bounded work)
-
-
-def _echoed_later(session: Session, row: QuoteNarrative, cfg: NarrativesFile) -> None:
-    """A reference quote stored after watched quotes that echo it (crawl order is not speech
-    order): score it against each of them and add the pair where it is among that quote's best
-    `max_per_quote`. One score per watched quote, not a new search for each; the IDF is that of
-    the watched quotes compared (close enough to decide a place among the best)."""
-    if row.speaker_country not in cfg.echo.reference or not row.frames:
-        return
-    frames = [f["frame"] for f in row.frames]
-    until = row.spoken_at + timedelta(days=cfg.echo.within_days)
-    later = [w for w in _candidates(session, frames, cfg.echo.watched, row.spoken_at, until, row.quote_id, cfg)
-             if w.spoken_at > row.spoken_at][:LATER_MAX]
-    if not later:
-        return
-    old = statement_of(row)
-    idf = _idf([w.statement for w in later])
-    for w in later:
-        e = echo_score(w.statement, old, idf)
-        if e.score < cfg.echo.min_score or e.score <= 0:
-            continue
-        have = {r.echoed_quote_id: r for r in session.scalars(
-            select(QuoteEcho).where(QuoteEcho.quote_id == w.quote_id, QuoteEcho.kind == "echo"))}
-        lag = int((w.spoken_at - row.spoken_at).total_seconds())
-        if row.quote_id in have:
-            continue
-        if len(have) >= cfg.echo.max_per_quote:
-            worst = min(have.values(), key=lambda r: (r.score, r.echoed_quote_id))
-            if worst.score >= e.score:
-                continue
-            session.delete(worst)
-        session.add(QuoteEcho(quote_id=w.quote_id, echoed_quote_id=row.quote_id, kind="echo", lag_seconds=lag,
-                              score=e.score, evidence=e.evidence()))
-    session.flush()
+def _idf(statements: Sequence[Statement]) -> Any:
+    """IDF over a few statements (a speaker's around one, for versions; see idf_from_counts)."""
+    df: Counter[str] = Counter()
+    for st in statements:
+        df.update(st.features.lemmas | st.features.keys)
+    return idf_from_counts(dict(df), len(statements))
 
 
 @dataclass(frozen=True)
@@ -288,6 +371,14 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     with session.no_autoflush:
         rows = [_upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id),
                                   have[q.id]) for q in quotes]
+        # the statements in the process's echo index before any lookup: what other processes
+        # stored since, then these (so that a re-run sees the IDF the first run saw); flushed
+        # first, as a hit is checked against its row
+        session.flush()
+        live = _live(session, cfg)
+        live.sync(session)
+        for row in rows:
+            live.put_row(row)
         # the speakers' statements around these: stored ones, then this article's as they come
         pool = _version_pool(session, rows, ids, cfg)
         by_id = {q.id: q for q in quotes}
@@ -307,10 +398,10 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
                     q.cluster_id = partner.cluster_id or partner.id
                 counts["versions"] += 1
             _set_rows(session, stored[(q.id, "version")], q.id, "version", found)
-            echoes = _echoes_for(session, row, cfg)
+            echoes = _echoes_for(session, row, cfg, live)
             _set_rows(session, stored[(q.id, "echo")], q.id, "echo", echoes)
             counts["echoes"] += len(echoes)
-            _echoed_later(session, row, cfg)
+            _echoed_later(session, row, cfg, live)
     session.flush()
     if counts["echoes"] or counts["versions"]:
         log.info("article %s: %d quotes with frames, %d echoes, %d cross-language versions", article_id,

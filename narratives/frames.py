@@ -86,6 +86,20 @@ def sentence_starts(text: str) -> list[int]:
     return out
 
 
+def sentence_around(body: str, start: int, end: int, reach: int = 300) -> str:
+    """The sentence(s) of `body` holding the span [start, end): from the start of the sentence
+    where it begins to the end of the one where it ends, at most `reach` characters beyond the
+    span on either side (a page without full stops is not one long sentence)."""
+    if not body or not 0 <= start < end <= len(body):
+        return ""
+    lo, hi = max(0, start - reach), min(len(body), end + reach)
+    before = sentence_starts(body[lo:start + 1])
+    s0 = lo + before[-1] if before else lo
+    after = sentence_starts(body[end - 1:hi])
+    e0 = end - 1 + after[0] if after else hi
+    return body[s0:e0].strip()
+
+
 def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
     """The sentence number of each token (all 0 without `text`)."""
     starts = sentence_starts(text) if text else []
