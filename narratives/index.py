@@ -37,6 +37,8 @@ import numpy as np
 
 from narratives.echo import CROSS_BOOST, FRAME_WEIGHT, PRIOR_DOCS
 
+SLACK = 0.8  # candidates ranked by stored norms down to this share of min_score are scored exactly
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -221,7 +223,11 @@ class EchoIndex:
                 continue
             cross = st.lang != qlang
             shared = (qkeys & st.keys) if cross else (qterms & st.terms)
-            norm, qnorm = (st.cross_norm, qn_cross) if cross else (st.norm, qn)
+            if not shared:
+                continue
+            # the norm with the IDF of now (few late statements: always exact)
+            norm = math.sqrt(sum(self.idf(t) ** 2 for t in (st.keys if cross else st.terms)))
+            qnorm = qn_cross if cross else qn
             if not shared or not norm or not qnorm:
                 continue
             cos = sum(w[t] for t in shared) / (norm * qnorm)
@@ -305,9 +311,27 @@ class EchoIndex:
         cos = np.where(is_cross, np.minimum(1.0, cos * CROSS_BOOST), cos)
         jac = np.bitwise_count(shared) / np.bitwise_count(masks | qmask)
         score = cos * (1.0 - FRAME_WEIGHT + FRAME_WEIGHT * jac)
-        keep = np.nonzero((score >= min_score) & (score > 0))[0]
-        if len(keep) > limit:
-            keep = keep[np.argpartition(-score[keep], limit - 1)[:limit]]
-        order = keep[np.argsort(-score[keep], kind="stable")]
+        # the stored norms carry the IDF of when each statement was added: good enough to rank,
+        # not to report. The best few (with slack) are scored again with the IDF of now, so a
+        # score depends on what the index holds, not on the order it was filled in.
+        pre = limit * 3 + 8
+        keep = np.nonzero((score >= min_score * SLACK) & (score > 0))[0]
+        if len(keep) > pre:
+            keep = keep[np.argpartition(-score[keep], pre - 1)[:pre]]
         ids = np.frombuffer(self.keys, dtype=np.int64)
-        return [Hit(int(ids[cand[i]]), round(float(score[i]), 4)) for i in order]
+        out = []
+        for i in keep:
+            sid = int(cand[i])
+            tids = self.terms[sid]
+            if is_cross[i]:
+                norm = math.sqrt(sum(self._idf(self._tdf(t)) ** 2 for t in tids if t in self.key_tids))
+            else:
+                norm = math.sqrt(sum(self._idf(self._tdf(t)) ** 2 for t in tids))
+            c = float(num[i]) / (norm * float(qn[i])) if norm > 0 else 0.0
+            if is_cross[i]:
+                c = min(1.0, c * CROSS_BOOST)
+            sc = c * (1.0 - FRAME_WEIGHT + FRAME_WEIGHT * float(jac[i]))
+            if sc >= min_score and sc > 0:
+                out.append(Hit(int(ids[sid]), round(sc, 4)))
+        out.sort(key=lambda h: (-h.score, h.id))
+        return out[:limit]
