@@ -506,12 +506,14 @@ def describe_lag(seconds: int) -> str:
     return "moments"
 
 
-def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None, since: datetime | None = None,
+def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None,
+               echoed_quote_ids: Sequence[int] | None = None, since: datetime | None = None,
                until: datetime | None = None, seen_since: datetime | None = None,
                seen_until: datetime | None = None, speaker: str | None = None,
                names: dict[str, str] | None = None, limit: int = 1000) -> list[EchoView]:
     """Echo rows joined to both quotes and their articles, newest first; `since`/`until` bound
-    when the echoing statement was made, `seen_since`/`seen_until` when its article was first seen."""
+    when the echoing statement was made, `seen_since`/`seen_until` when its article was first seen;
+    `quote_ids` picks echoing statements, `echoed_quote_ids` echoed ones."""
     from sqlalchemy.orm import aliased
 
     q1, q2 = aliased(Quote), aliased(Quote)
@@ -524,6 +526,8 @@ def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None, sinc
             .where(QuoteEcho.kind == "echo"))
     if quote_ids is not None:
         stmt = stmt.where(QuoteEcho.quote_id.in_(list(quote_ids)))
+    if echoed_quote_ids is not None:
+        stmt = stmt.where(QuoteEcho.echoed_quote_id.in_(list(echoed_quote_ids)))
     if since is not None:
         stmt = stmt.where(n1.spoken_at >= since)
     if until is not None:

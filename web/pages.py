@@ -17,7 +17,7 @@ from sqlalchemy import or_, select
 from config.settings import get_settings
 from web import auth
 from web.app import reader, render
-from web.views import Pager, highlight, unplaced, weekly_chart
+from web.views import Pager, frames_chart, highlight, unplaced, weekly_chart
 
 router = APIRouter()
 
@@ -128,6 +128,27 @@ def _alerts_for(s: Any, quote_id: int, cluster_id: int | None) -> list[dict[str,
     return out
 
 
+def _echoes_of(s: Any, quote_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """What the quote echoes (earlier statements), what echoes it (later ones), and its frames."""
+    from alerts.echoes import describe_lag, echo_views, frame_labels, shown_words, speaker_names
+    from storage.models import QuoteNarrative
+
+    labels, names = frame_labels(), speaker_names()
+
+    def row(v: Any, other: int, speaker: str, text: str, url: str) -> dict[str, Any]:
+        return {"id": other, "speaker": speaker, "text": text, "url": url, "lag": describe_lag(v.lag_seconds),
+                "score": round(v.score, 3), "frames": [labels.get(f, f) for f in v.frames],
+                "words": shown_words(v.words)[:8], "cross": v.cross_language}
+
+    echoes = [row(v, v.echoed_quote_id, v.echoed_speaker, v.echoed_text, v.echoed_url)
+              for v in echo_views(s, quote_ids=[quote_id], names=names, limit=20)]
+    echoed_by = [row(v, v.quote_id, v.speaker, v.text, v.url)
+                 for v in echo_views(s, echoed_quote_ids=[quote_id], names=names, limit=20)]
+    narr = s.get(QuoteNarrative, quote_id)
+    frames = [labels.get(f["frame"], f["frame"]) for f in (narr.frames if narr else None) or []]
+    return echoes, echoed_by, frames
+
+
 @router.get("/quotes/{quote_id}")
 def quote_page(request: Request, quote_id: int = PathParam(ge=1, le=ROW_ID_MAX), who: auth.Principal = Depends(reader)) -> Response:
     from storage.db import session_scope
@@ -142,12 +163,13 @@ def quote_page(request: Request, quote_id: int = PathParam(ge=1, le=ROW_ID_MAX),
         before, span, after = paragraph(art.body if art else "", row.start, row.end)
         again = reprints(s, row)
         alerts = _alerts_for(s, row.id, row.cluster_id)
+        echoes, echoed_by, frames = _echoes_of(s, row.id)
     why = next((a["reason"] for a in alerts if a["reason"]), None)
     if why is None:
         why = ("the first statement of its cluster (no alert rule matched it)" if row.new
                else f"not new: it restates quote {row.cluster_id}")
     return render(request, "quote.html", title=f"Quote {row.id}", q=row, before=before, span=span, after=after,
-                  reprints=again, alerts=alerts, why=why)
+                  reprints=again, alerts=alerts, why=why, echoes=echoes, echoed_by=echoed_by, frames=frames)
 
 
 @router.get("/articles/{article_id}")
@@ -168,9 +190,10 @@ def article_page(request: Request, article_id: int = PathParam(ge=1, le=ROW_ID_M
 
 @router.get("/speakers/{speaker_id}")
 def speaker_page(request: Request, speaker_id: str, who: auth.Principal = Depends(reader)) -> Response:
+    from alerts.echoes import frame_labels
     from config.leaders import load_leaders
     from storage.db import session_scope
-    from storage.models import Quote, Speaker
+    from storage.models import Quote, QuoteNarrative, Speaker
     from storage.search import QuoteFilter, search
 
     leader = next((ld for ld in load_leaders() if ld.id == speaker_id), None)
@@ -183,10 +206,16 @@ def speaker_page(request: Request, speaker_id: str, who: auth.Principal = Depend
         recent = s.execute(select(Quote.said_at, Quote.topics).where(
             Quote.speaker_id == speaker_id, Quote.said_at >= start).limit(200_000)).all()
         latest = search(s, QuoteFilter(speaker_ids=[speaker_id]), limit=20)
+        said_frames = s.execute(select(QuoteNarrative.spoken_at, QuoteNarrative.frames).join(
+            Quote, Quote.id == QuoteNarrative.quote_id).where(
+            Quote.speaker_id == speaker_id, QuoteNarrative.spoken_at >= start).limit(200_000)).all()
     topics: Counter[str] = Counter(t for _, ts in recent for t in (ts or []))
     chart = weekly_chart((d.date() for d, _ in recent if d is not None), today=today)
+    fchart = frames_chart(((d.date(), [f["frame"] for f in fr or []]) for d, fr in said_frames if d is not None),
+                          frame_labels(), today=today)
     return render(request, "speaker.html", title=leader.name if leader else (row.name if row else speaker_id),
-                  speaker_id=speaker_id, leader=leader, row=row, chart=chart, topics=topics.most_common(),
+                  speaker_id=speaker_id, leader=leader, row=row, chart=chart, fchart=fchart,
+                  topics=topics.most_common(),
                   latest=latest, total_recent=len(recent))
 
 

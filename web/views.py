@@ -128,5 +128,64 @@ def weekly_chart(days: Iterable[date], *, today: date, weeks: int = 26, width: i
     return Chart(bars, width, height, top, ticks)
 
 
+@dataclass
+class Cell:
+    x: float
+    y: float
+    width: float
+    height: float
+    opacity: float
+    label: str
+    count: int
+
+
+@dataclass
+class FramesChart:
+    """Frames per week: a row per frame (most used first), a cell per week, darker = more."""
+
+    rows: list[tuple[float, str]]  # (y of the row's label, the frame's label)
+    cells: list[Cell]
+    width: int
+    height: int
+    top: int
+    ticks: list[tuple[float, str]]
+    left: int
+
+
+def frames_chart(said: Iterable[tuple[date, Sequence[str]]], labels: dict[str, str], *, today: date,
+                 weeks: int = 26, rows: int = 8, width: int = 640, left: int = 230, row_h: int = 18) -> FramesChart:
+    """How often each frame was used per week (Monday to Sunday) over the last `weeks` weeks,
+    from (day, frames) of a speaker's statements, as SVG geometry; the `rows` most used frames."""
+    monday = today - timedelta(days=today.weekday())
+    starts = [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+    first = starts[0]
+    counts: Counter[tuple[str, date]] = Counter()
+    total: Counter[str] = Counter()
+    for d, frames in said:
+        if d < first:
+            continue
+        wk = d - timedelta(days=d.weekday())
+        for f in dict.fromkeys(frames):
+            counts[(f, wk)] += 1
+            total[f] += 1
+    shown = [f for f, _n in sorted(total.items(), key=lambda x: (-x[1], x[0]))[:rows]]
+    top = max([1, *counts.values()])
+    slot = (width - left) / weeks
+    cells, row_labels = [], []
+    for r, f in enumerate(shown):
+        y = r * row_h + 4
+        lab = labels.get(f, f)
+        row_labels.append((y + row_h * 0.7, lab if len(lab) <= 40 else lab[:39] + "…"))
+        for i, s in enumerate(starts):
+            n = counts.get((f, s), 0)
+            if n:
+                cells.append(Cell(x=left + i * slot + 1, y=y, width=max(1.0, slot - 2), height=row_h - 3,
+                                  opacity=round(0.25 + 0.75 * n / top, 2),
+                                  label=f"{labels.get(f, f)}, week of {s.isoformat()}: {n}", count=n))
+    height = len(shown) * row_h + 26
+    ticks = [(left + i * slot, starts[i].strftime("%d %b")) for i in range(0, weeks, max(1, weeks // 6))]
+    return FramesChart(row_labels, cells, width, height, top, ticks, left)
+
+
 def fmt_time(value: datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M} UTC" if value else "-"
