@@ -106,7 +106,7 @@ class EchoSettings(BaseModel):
     watched: list[str] = Field(default_factory=lambda: ["BY"])  # countries whose statements echo
     reference: list[str] = Field(default_factory=lambda: ["RU"])  # countries echoed
     within_days: int = Field(default=30, ge=1, le=365)
-    min_score: float = Field(default=0.11, ge=0.0, le=1.0)  # calibrated: scripts/eval_echo.py --calibrate
+    min_score: float = Field(default=0.10, ge=0.0, le=1.0)  # calibrated: scripts/eval_echo.py --calibrate
     max_per_quote: int = Field(default=3, ge=1, le=20)
     version_hours: int = Field(default=48, ge=1, le=24 * 14)  # one statement in two languages
 

@@ -3,8 +3,9 @@
     .venv/bin/python scripts/eval_echo.py [--split all|tune|heldout] [--threshold X] [--calibrate]
 
 Each watched (Belarusian) statement is scored against every reference (Russian) statement of
-the 30 days before it, exactly as the worker does (frames from config/narratives.yaml,
-features, IDF over the reference pool). At threshold t:
+the 30 days before it, exactly as the worker does: frames from config/narratives.yaml, features,
+and the worker's lookup (`narratives.index.EchoIndex` holding every gold statement, so the IDF
+is over all of them, as a worker's is over all it holds). At threshold t:
 - precision@1: of the watched statements whose best candidate scores >= t, the share whose
   best candidate is a labelled echo;
 - recall: the share of labelled echo pairs scoring >= t;
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,9 @@ from narratives_gold import DEFAULT_SHARED, GOLD_DIR, resolve, shared_available 
 
 from config.narratives import load_narratives  # noqa: E402
 from narratives import configured_tagger  # noqa: E402
-from narratives.echo import Statement, echo_score, idf_from_counts  # noqa: E402
+from narratives.echo import Statement  # noqa: E402
 from narratives.features import features  # noqa: E402
+from narratives.index import EchoIndex  # noqa: E402
 from narratives.lemmas import tokens  # noqa: E402
 
 
@@ -68,16 +69,23 @@ def statements(items: dict[str, Any]) -> dict[str, Statement]:
 def score_all(shared: Path = DEFAULT_SHARED, within_days: int = 30) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], bool], list[str], dict[str, Any]]:
     ref, watched, labels, order = load(shared)
     rs, ws = statements(ref), statements(watched)
-    df: Counter[str] = Counter()
-    for st in rs.values():
-        df.update(st.features.lemmas | st.features.keys)
-    idf = idf_from_counts(dict(df), len(rs))
+    idx = EchoIndex(configured_tagger().frame_ids, ["RU", "BY"])
+    keys: dict[int, tuple[str, str]] = {}  # index key -> (ref|watched, gold id)
+    everything = [("ref", k, ref[k]["when"], st) for k, st in rs.items()] + \
+        [("watched", k, watched[k]["when"], st) for k, st in ws.items()]
+    for n, (side, k, when, st) in enumerate(sorted(everything, key=lambda x: (x[2], x[0], x[1]))):
+        keys[n] = (side, k)
+        idx.add(int(when.timestamp()), "RU" if side == "ref" else "BY", st.features.lang, st.frames,
+                st.features.lemmas, st.features.keys, key=n)
     scores: dict[tuple[str, str], float] = {}
     for b, w in ws.items():
         t = watched[b]["when"]
-        for r, st in rs.items():
+        for r in rs:  # every pair in the window, 0 where the lookup finds nothing
             if t - timedelta(days=within_days) <= ref[r]["when"] < t:
-                scores[(b, r)] = echo_score(w, st, idf).score
+                scores[(b, r)] = 0.0
+        for h in idx.lookup(int(t.timestamp()), within_days * 86400, w.features.lang, w.frames, w.features.lemmas,
+                            w.features.keys, ["RU"], limit=100_000):
+            scores[(b, keys[h.id][1])] = h.score
     missing = [p for p, y in labels.items() if y and p not in scores]
     if missing:
         print(f"note: {len(missing)} labelled echoes fall outside the window: {missing}")

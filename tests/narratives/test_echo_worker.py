@@ -139,7 +139,7 @@ def test_echoes_through_the_worker_are_linked_in_any_order_and_the_same_after_re
         first = _echo_rows()
         assert [(by, ru, lag) for _i, by, ru, lag, *_ in first] == [
             ("lukashenko", "putin", 6 * 86400), ("lukashenko", "putin", 4 * 86400)]
-        assert all(r[5] and r[6] and r[4] >= 0.11 for r in first), first  # frames, words, score
+        assert all(r[5] and r[6] and r[4] >= 0.10 for r in first), first  # frames, words, score
         assert _alerts() == 1
         _extract(env, a_by, a_ru, a_late)  # re-runs, racing in both pool processes
         again = _echo_rows()
