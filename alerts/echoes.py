@@ -82,7 +82,7 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
 _COLUMNS = (QuoteNarrative.quote_id, QuoteNarrative.lang, QuoteNarrative.spoken_at, QuoteNarrative.frames,
             QuoteNarrative.lemmas, QuoteNarrative.keys, QuoteNarrative.length)
 
-LATE_MAX = 20_000  # statements out of time order before the index is rebuilt from the database
+LATE_MAX = 5_000  # statements more than `disorder` (3 days) out of order before a rebuild from the database
 SYNC_BACK = 2_000  # quote ids below the highest seen that a sync looks at again (see _LiveIndex.sync)
 LATER_MAX = 200  # watched quotes a late reference quote is compared with (bounded work)
 

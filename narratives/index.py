@@ -5,7 +5,8 @@ time they were made (`add` refuses an older one: a caller loading history sorts 
 For each term there is a posting list of ids (a growing `array`, viewed by numpy without a
 copy), so the statements of a time window are one `searchsorted` away in every list. A lookup:
 
-1. the window [t - within, t) as an id range (the times array is sorted);
+1. the window [t - within, t) as an id range (over the running maximum of the times, which is
+   sorted; see `disorder` below), the statements outside it masked out;
 2. for each term of the new statement, its postings in that range, weighted by IDF^2: a
    term-at-a-time accumulation of the cosine's numerator (numpy `bincount`);
 3. candidates that share no frame (a bitmask per statement) or are not of a reference country
@@ -18,9 +19,12 @@ drifts slightly; `refresh_norms` recomputes them all). The worker (`alerts/echoe
 one of these per process, loaded from the database and kept in step with it, and the
 1,000,000-quote bench measures the same `lookup`.
 
-A statement made before the newest one already held (crawl order is not speech order: a late
-article, a re-extraction) goes to a small `late` list, scored the same way by a plain loop;
-whoever holds the index rebuilds it when that list grows (`late_count`). A statement can be
+Crawl order is not speech order: a statement may be older than the newest one held. Up to
+`disorder` seconds older (default 3 days: sources publish and are crawled hours apart) it is
+added like any other: ids follow the running maximum of the times, and a window's id range
+reaches `disorder` further, its statements filtered by their own time. Older ones (a backfill,
+a re-extraction of an old article) go to a small `late` list, scored the same way by a plain
+loop; whoever holds the index rebuilds it when that list grows (`late_count`). A statement can be
 `remove`d (its row changed or is gone): it is no candidate any more, though its words still
 count in the IDF until the next rebuild. Statements may carry a `key` (the quote id) that hits
 return instead of the internal id.
@@ -62,7 +66,7 @@ class _Late:
 
 
 class EchoIndex:
-    def __init__(self, frames: Sequence[str], countries: Sequence[str]):
+    def __init__(self, frames: Sequence[str], countries: Sequence[str], disorder: int = 3 * 86400):
         if len(frames) > 62:
             raise ValueError("at most 62 frames fit the bitmask")
         self.frame_bit = {f: 1 << i for i, f in enumerate(frames)}
@@ -70,7 +74,9 @@ class EchoIndex:
         self.term_id: dict[Hashable, int] = {}  # a lemma, a key (narratives.features) or any token
         self.term_of: list[Hashable] = []  # term id -> the term
         self.postings: list[array[int]] = []  # term id -> statement ids (ascending)
-        self.times = array("q")  # statement id -> epoch seconds (ascending)
+        self.times = array("q")  # statement id -> epoch seconds (ascending up to `disorder`)
+        self.ceiling = array("q")  # statement id -> the largest time up to it (ascending)
+        self.disorder = disorder
         self.masks = array("q")  # frames bitmask
         self.country = array("B")
         self.langs = array("b")  # 0 en, 1 ru, 2 other
@@ -123,7 +129,7 @@ class EchoIndex:
         statement goes to the `late` list. A key already held is replaced."""
         if key is not None and key in self:
             self.remove(key)
-        if self.times and when < self.times[-1]:
+        if self.times and when < self.ceiling[-1] - self.disorder:
             if key is None:
                 raise ValueError("statements must be added in time order (sort the history first)")
             return self._add_late(key, when, country, lang, frames, lemmas, keys)
@@ -145,6 +151,7 @@ class EchoIndex:
             key_tids.append(self.term_id[t])
         self.key_tids.update(key_tids)
         self.times.append(when)
+        self.ceiling.append(max(when, self.ceiling[-1]) if self.ceiling else when)
         self.masks.append(self._mask(frames))
         self.country.append(self.country_code.get(country or "", 0))
         self.langs.append({"en": 0, "ru": 1}.get(lang, 2))
@@ -241,10 +248,14 @@ class EchoIndex:
 
     def _lookup(self, when: int, within: int, lang: str, qmask: int, lemmas: Iterable[Hashable],
                 keys: Iterable[Hashable], wanted_codes: set[int], *, min_score: float, limit: int) -> list[Hit]:
-        times = np.frombuffer(self.times, dtype=np.int64)
-        lo, hi = (int(x) for x in times.searchsorted(np.array([when - within, when], dtype=np.int64)))
+        ceiling = np.frombuffer(self.ceiling, dtype=np.int64)
+        # ids whose running maximum is past the window's start, up to those made `disorder`
+        # after its end (a statement added that much out of order may still be in it)
+        lo, hi = (int(x) for x in ceiling.searchsorted(np.array([when - within, when + self.disorder],
+                                                                  dtype=np.int64)))
         if lo >= hi:
             return []
+        times_w = np.frombuffer(self.times, dtype=np.int64)[lo:hi]
         qlang = {"en": 0, "ru": 1}.get(lang, 2)
         width = hi - lo
         bounds = np.array([lo, hi], dtype=np.int32)
@@ -252,7 +263,8 @@ class EchoIndex:
         masks_w = np.frombuffer(self.masks, dtype=np.int64)[lo:hi]
         wanted = np.zeros(256, dtype=bool)  # country code -> wanted (a table beats np.isin)
         wanted[list(wanted_codes)] = True
-        ok = ((masks_w & qmask) != 0) & wanted[np.frombuffer(self.country, dtype=np.uint8)[lo:hi]]
+        ok = ((masks_w & qmask) != 0) & wanted[np.frombuffer(self.country, dtype=np.uint8)[lo:hi]] \
+            & (times_w >= when - within) & (times_w < when)
         if not ok.any():
             return []
         # then term-at-a-time into dense accumulators over the window (bincount: no sorting)

@@ -178,3 +178,18 @@ def test_names_numbers_and_dates_survive_translation() -> None:
     ru = features("6 декабря Лукашенко и Зеленский говорили о Польше и 2024 годе.", "ru").keys
     en = features("On December 6 Lukashenko and Zelensky spoke about Poland and 2024.", "en").keys
     assert {"d:12-06", "#2024", "c:poland", "n:" + skeleton("Lukashenko")} <= ru & en
+
+
+def test_the_sentence_around_a_quote_is_bounded_and_its_words_join_the_quotes() -> None:
+    from narratives.features import quote_features
+    from narratives.frames import sentence_around
+
+    body = "Вчера было тепло. Лукашенко заявил о Польше: «Они стягивают войска». Потом он уехал."
+    q = "Они стягивают войска"
+    i = body.index(q)
+    sent = sentence_around(body, i, i + len(q))
+    assert sent == "Лукашенко заявил о Польше: «Они стягивают войска»."
+    f = quote_features(q, "ru", sentence=sent)
+    assert "польша" in f.lemmas and "c:poland" in f.keys and f.length == len(q)
+    assert sentence_around("x" * 5000, 2000, 2010) == "x" * 610  # no full stop: 300 either side
+    assert sentence_around(body, 5, 500) == ""  # a span outside the body

@@ -70,9 +70,11 @@ def test_a_late_statement_scores_as_if_it_had_come_in_order_and_a_removed_one_is
     sts = [_st(lang, t) for lang, t in RU]
     new = _st(*NEW)
 
-    def build(late_one: int | None) -> EchoIndex:
+    def build(late_one: int | None, swap: bool = False) -> EchoIndex:
         idx = EchoIndex(frames, ["RU", "BY"])
         order = [i for i in range(len(sts)) if i != late_one] + ([late_one] if late_one is not None else [])
+        if swap:  # the last two a day out of order: within `disorder`, added like the others
+            order[-2:] = order[-1:-3:-1]
         for i in order:
             st = sts[i]
             idx.add(i * DAY, "RU", st.features.lang, st.frames, st.features.lemmas, st.features.keys, key=100 + i)
@@ -85,6 +87,12 @@ def test_a_late_statement_scores_as_if_it_had_come_in_order_and_a_removed_one_is
 
     in_order = look(build(None))
     assert in_order and all(k >= 100 for k, _s in in_order)  # hits carry the keys
+    swapped = build(None, swap=True)
+    assert swapped.late_count == 0 and look(swapped) == in_order
+    # a window that ends between the two: the one made after it is left out, by its own time
+    just = [h.id for h in swapped.lookup(5 * DAY, 30 * DAY, "ru", new.frames, new.features.lemmas,
+                                         new.features.keys, ["RU"], limit=10)]
+    assert 105 not in just and just
     late = build(0)
     assert late.late_count == 1 and 100 in late
     got = look(late)
