@@ -6,7 +6,9 @@ Items are split by their position in the gold file: even = tune (patterns may be
 while looking at them), odd = held-out (only measured); `fresh` items were annotated after the
 tuning and are measured apart (`--split fresh`; `all` leaves them out); `heldout2` items (RIA
 paragraphs and PolNeAR dev/train lines never used before, mostly with no frame) were annotated
-before the tagger ever ran on them and are never tuned on (`--split heldout2`). Overall is
+before the tagger ever ran on them and are never tuned on (`--split heldout2`); `heldout3` items
+(RIA paragraphs quoting officials on Ukraine, the West, NATO, sanctions) were annotated after
+the frame design was final, measured once (`--split heldout3`). Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations
@@ -34,10 +36,10 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
     items = load_frames_gold(shared)
     if split == "fresh":
         items = [x for x in items if x["fresh"]]
-    elif split == "heldout2":
-        items = [x for x in items if x["heldout2"]]
+    elif split in ("heldout2", "heldout3"):
+        items = [x for x in items if x[split]]
     else:
-        items = [x for x in items if not x["fresh"] and not x["heldout2"]]
+        items = [x for x in items if not x["fresh"] and not x["heldout2"] and not x["heldout3"]]
     if split == "tune":
         items = [x for x in items if x["i"] % 2 == 0]
     elif split == "heldout":
@@ -71,7 +73,7 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["all", "tune", "heldout", "fresh", "heldout2"], default="all")
+    ap.add_argument("--split", choices=["all", "tune", "heldout", "fresh", "heldout2", "heldout3"], default="all")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--errors", action="store_true", help="print every quote tagged wrongly")
     a = ap.parse_args()

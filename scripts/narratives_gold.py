@@ -71,9 +71,9 @@ def load_frames_gold(shared: Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
             got = resolve(it["ref"], shared)
             out.append({"i": i, "id": it["ref"], "text": got["text"], "lang": got["lang"],
                         "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh")),
-                        "heldout2": bool(it.get("heldout2"))})
+                        "heldout2": bool(it.get("heldout2")), "heldout3": bool(it.get("heldout3"))})
         else:
             out.append({"i": i, "id": f"own:{i}", "text": it["text"], "lang": it["lang"],
                         "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh")),
-                        "heldout2": bool(it.get("heldout2"))})
+                        "heldout2": bool(it.get("heldout2")), "heldout3": bool(it.get("heldout3"))})
     return out
