@@ -125,7 +125,9 @@ class _LiveIndex:
                 self.idx.remove(qid)
                 self.sig.pop(qid, None)
             return
-        sig = (_epoch(spoken_at), country, lang, tuple(sorted(frames)), tuple(sorted(lemmas)), tuple(sorted(keys)))
+        # the words by hash: a copy of every statement's terms would double the index's memory
+        sig = (_epoch(spoken_at), country, lang, tuple(sorted(frames)), hash(tuple(sorted(lemmas))),
+               hash(tuple(sorted(keys))))
         if self.sig.get(qid) == sig:
             return
         self.idx.add(sig[0], country, lang, frames, lemmas, keys, key=qid)
