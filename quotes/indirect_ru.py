@@ -9,7 +9,7 @@ from quotes.cues import ru_lemma as ru_lemma_of
 from quotes.doc import Doc, Speaker
 from quotes.model import QuoteType
 from quotes.packs import get_pack
-from quotes.text import sentences, strip_span, word_count
+from quotes.text import quote_spans, sentences, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 
@@ -20,6 +20,7 @@ _CUE_HINT = re.compile(
     r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
     r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ял|ял[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
     r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
+    r"|(?:уверен|убежден|убеждён|согласен)[аы]?\s*,?\s+что"
 )
 
 
@@ -34,8 +35,13 @@ def _direct_quote(text: str) -> bool:
         r"[«“„\"][^«»“”„\"]*[»”\"]", "", text)))
 
 
+_PREDICATIVES = get_pack("ru").words("cue_predicatives")
+
+
 @lru_cache(maxsize=100_000)
 def _cue_verb(word: str) -> bool:
+    if word.lower() in _PREDICATIVES:
+        return True  # "Лавров уверен, что ...": a short adjective reports a view like a verb
     for p in _morph().parse(word.lower())[:3]:
         if str(p.normal_form) in RU_INDIRECT and ("VERB" in p.tag or "GRND" in p.tag) and "INFN" not in p.tag:
             return True
@@ -113,8 +119,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
         doc.add_speaker(a, sp)
 
     for pi, (ps, pe) in enumerate(paras):
-        if pi in skip:
-            continue
+        if pi in skip or _whole_quote(text, ps, pe):
+            continue  # a paragraph in quotation marks: its "он заявил, что" is the speaker's own words
         for s, e in sentences(text, ps, pe):
             if inside(s) and inside(e - 1):
                 continue
@@ -166,9 +172,15 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             # CLAUSE, заявил X (на ...).
             # the comma + verb that is a reporting verb ("..., выйдет через пару дней, сообщила Захарова")
             m = next((x for x in _INVERTED.finditer(seg) if _cue_verb(x.group(1))), None)
-            if m and _cue_verb(m.group(1)) and not _direct_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
+            if m and not _direct_quote(seg[:m.start()]) and not inside(s):
                 subs = _subjects(doc, s + m.end(1), e)
-                if subs and not inside(s):
+                # "Особое внимание, отметил Лукашенко, новый министр должен ...": the attribution is a
+                # parenthesis inside the reported sentence, whose words go on after the speaker
+                par = _parenthesis_end(doc, s + m.end(1), e)
+                if subs and par is not None and word_count(text[par:e]) >= 3:
+                    emit(s, e, subs[0], m.group(1), subs[1:])
+                    continue
+                if subs and word_count(seg[:m.start()]) >= 3:
                     emit(s, s + m.start(), subs[0], m.group(1), subs[1:])
                     continue
             # X заявил(, ...), что CLAUSE  (several in one sentence: "Путин отметил, что A, а Лукашенко — что B")
@@ -213,6 +225,33 @@ _INVERTED = re.compile(
     r"(?:премьер|президент|министр|глава|лидер|пресс-секретар|генсек|посол|канцлер|дипломат|спикер|"
     r"председател|представител|политик)|(?:он|она)(?![а-яё]))"
 )
+
+
+def _whole_quote(text: str, ps: int, pe: int) -> bool:
+    """Is the paragraph one quotation ("«Фридрих Мерц хочет ... Он заявил, что ...»"), after any emoji
+    or bullet, closed at its end or not at all?"""
+    a = ps
+    while a < pe and not (text[a].isalnum() or text[a] in "«“„\"—–-"):
+        a += 1
+    if a >= pe or text[a] not in "«“„\"":
+        return False
+    spans = [q for q in quote_spans(text, a, pe) if q.depth == 0]
+    if not spans or spans[0].open != a:
+        return False
+    q = spans[0]
+    return q.close is None or not re.search(r"\w", text[q.close + 1:pe])
+
+
+def _parenthesis_end(doc: Doc, a: int, e: int) -> int | None:
+    """Where a parenthetical attribution ends ("..., отметил Лукашенко, | новый министр ..."): the comma
+    right after the speaker's name, when only the name (and a role) stands between the verb and it."""
+    text = doc.text
+    comma = text.find(",", a, e)
+    if comma < 0 or comma - a > 80 or re.search(r"(?i)(?<!\w)(?:на|в|во|по|при|после|журналистам|изданию)\s", text[a:comma]):
+        return None
+    if not doc.speaker_in(a, comma):
+        return None
+    return comma + 1
 
 
 def _prev_sentence(text: str, paras: list[tuple[int, int]], pi: int, s: int) -> tuple[int, int] | None:

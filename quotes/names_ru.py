@@ -7,14 +7,12 @@ from functools import lru_cache
 
 from quotes.cues import WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
 from quotes.packs import get_pack
-from quotes.people import Mentions, _gender_of_name, _last, _vocative, ru_key
+from quotes.people import RU_ROLE_ENDING, RU_ROLE_STEMS, Mentions, _gender_of_name, _last, _vocative, ru_key
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
 _RU_ROLE_BEFORE = re.compile(
-    r"(?i)(?<![\w-])(?:премьер(?:-министр)?|президент|министр|глава|лидер|пресс-секретарь|генсек|посол|канцлер|"
-    r"губернатор|мэр|директор|председатель|спикер|депутат|сенатор|помощник|советник|замминистра|замглавы|"
-    r"политолог|эксперт|аналитик|руководитель|генерал|командующий|главком|врио)"
+    r"(?i)(?<![\w-])(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING +
     r"(?:[ \u00a0]+(?!(?:заявил|сказал|сообщил|отметил)\b)[\w«»\"-]+){0,6}?[ \u00a0]+$")
 
 
@@ -53,6 +51,21 @@ def _ru_past_or_present(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _ru_past_verb(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return any("VERB" in p.tag and "past" in p.tag for p in _morph().parse(word.lower())[:2])
+
+
+@lru_cache(maxsize=50_000)
+def _ru_known_surname(word: str) -> bool:
+    """pymorphy3 reads the word as a surname in the nominative (its dictionary of surnames)."""
+    from quotes.cues import _morph
+
+    return any("Surn" in p.tag and "nomn" in p.tag for p in _morph().parse(word.lower())[:6])
+
+
+@lru_cache(maxsize=50_000)
 def _ru_surname_gender(word: str) -> str | None:
     from quotes.cues import _morph
 
@@ -70,7 +83,8 @@ class RussianNames(Mentions):
         while i < len(toks) - 1:
             a, b = toks[i], toks[i + 1]
             gap = text[a.end():b.start()]
-            if self._taken(a.start(), b.end()) or not re.fullmatch(r"[ \u00a0]", gap):
+            # up to three spaces: Telegram's bold markers around a surname are blanked ("Олаф **Шольц**")
+            if self._taken(a.start(), b.end()) or not re.fullmatch(r"[ \u00a0]{1,3}", gap):
                 i += 1
                 continue
             latin = re.match(r"\s*\(([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\)", text[b.end():b.end() + 60])
@@ -138,6 +152,11 @@ class RussianNames(Mentions):
                 nv = re.match(r"[ \u00a0]+(?:(?:ранее|также|уже|в[ \u00a0]+\w+|журналистам)[ \u00a0]+)?([а-яё-]+)", after)
                 if nv and ru_is_verb_cue(nv.group(1)) and _ru_past_or_present(nv.group(1)):
                     slot = True  # "Фицо сообщил"
+                elif (nv and _ru_past_verb(nv.group(1)) and _ru_known_surname(w)
+                      and re.search(r"(?:^|[.!?…]\s+|\n\s*|(?:^|\s)(?:А|Но|И)[ \u00a0]+)$", before)):
+                    # "Москалькова опубликовала список ...": a known surname that opens a sentence as the
+                    # subject of a verb is a person, whom a later "Она отметила, что" refers to
+                    slot = True
                 else:
                     rb = _RU_ROLE_BEFORE.search(before)
                     # "Премьер Словакии Фицо"; not "Президент посетил Шкловский": no verb between

@@ -42,11 +42,12 @@ _EN_ROLE = re.compile(
 )
 
 
+# a role noun as Russian writes a speaker by role ("белорусский премьер", "— сказал парламентарий"): an
+# optional adjective, then a stem of the pack's role_nouns lexicon with an inflection ending
+RU_ROLE_ENDING = r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой|й|ий|ого|ому|ым|ая|ую|ей|его|ему|им)?"
+RU_ROLE_STEMS = "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_nouns"), key=len, reverse=True))
 _RU_ROLE = re.compile(
-    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:президент|министр|премьер|премьер-министр|глава|"
-    r"лидер|пресс-секретар|генсек|госсекретар|посол|генерал|канцлер|дипломат|политик|губернатор|мэр|помощник|"
-    r"советник|председател|спикер|представител|политолог|эксперт|аналитик|экономист|директор)"
-    r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой)?(?![\w-])",
+    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING + r"(?![\w-])",
     re.IGNORECASE,
 )
 
