@@ -177,7 +177,7 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 # "Особое внимание, отметил Лукашенко, новый министр должен ...": the attribution is a
                 # parenthesis inside the reported sentence, whose words go on after the speaker
                 par = _parenthesis_end(doc, s + m.end(1), e)
-                if subs and par is not None and word_count(text[par:e]) >= 3:
+                if subs and par is not None and word_count(text[par:e]) >= 1:
                     emit(s, e, subs[0], m.group(1), subs[1:])
                     continue
                 if subs and word_count(seg[:m.start()]) >= 3:
@@ -251,6 +251,9 @@ def _parenthesis_end(doc: Doc, a: int, e: int) -> int | None:
         return None
     if not doc.speaker_in(a, comma):
         return None
+    nxt = re.match(r"\s*([а-яё]+)", text[comma + 1:e])
+    if nxt and (_gerund(nxt.group(1)) or _past_verb(nxt.group(1))):
+        return None  # "..., сообщил X, назвав ...": the reporter's sentence goes on, not the speaker's
     return comma + 1
 
 

@@ -16,6 +16,7 @@ _RU_ROLE_BEFORE = re.compile(
     r"(?:[ \u00a0]+(?!(?:заявил|сказал|сообщил|отметил)\b)[\w«»\"-]+){0,6}?[ \u00a0]+$")
 
 
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|енко|ук|юк|швили|дзе|ян)$")
 _RU_NOT_NAMES = set(get_pack("ru").words("not_names"))
 
 
@@ -133,8 +134,10 @@ class RussianNames(Mentions):
             w = m.group()
             if self._taken(m.start(), m.end()) or len(w) < 3 or w.isupper() or not re.match(r"[А-ЯЁ][а-яё]", w):
                 continue
-            if w in _RU_NOT_NAMES or not _ru_name_like(w):
-                continue
+            # "Рябков" is also the genitive plural of "рябок": a surname's ending is enough in a speaker's slot
+            if w in _RU_NOT_NAMES or not (_ru_name_like(w) or _SURNAME_END.search(w)) or \
+                    (m.end() < len(text) and text[m.end()] in "»”\""):
+                continue  # not a name, or the last word of a name in marks ("«Ансар Алла»")
             nxt = k + 1 < len(toks) and re.fullmatch(r"[ \u00a0]", text[m.end():toks[k + 1].start()])
             if nxt:
                 continue  # "Гамалеи Гинцбург": the last word of a capitalised run decides

@@ -43,13 +43,18 @@ _EN_ROLE = re.compile(
 
 
 # a role noun as Russian writes a speaker by role ("белорусский премьер", "— сказал парламентарий"): an
-# optional adjective, then a stem of the pack's role_nouns lexicon with an inflection ending
-RU_ROLE_ENDING = r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой|й|ий|ого|ому|ым|ая|ую|ей|его|ему|им)?"
-RU_ROLE_STEMS = "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_nouns"), key=len, reverse=True))
+# optional adjective, then a stem of the pack's role_anaphors lexicon with an inflection ending
+_RU_ROLE_ENDING = r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой|й|ий|ого|ому|ым|ая|ую|ей|его|ему|им)?"
 _RU_ROLE = re.compile(
-    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING + r"(?![\w-])",
+    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:"
+    + "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_anaphors"), key=len, reverse=True))
+    + ")" + _RU_ROLE_ENDING + r"(?![\w-])",
     re.IGNORECASE,
 )
+# the roles a surname may follow, in the nominative ("замгендиректора РЖД Колесников"; not "президенту
+# Зурабишвили", where the role is the object of someone else's sentence)
+RU_ROLE_ENDING = r"(?:ь|й|ий|ый|ая)?"
+RU_ROLE_STEMS = "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_nouns"), key=len, reverse=True))
 
 
 # a role word -> what a person's roles must mention to be that role (None: any person)

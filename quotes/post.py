@@ -77,7 +77,7 @@ class PostLayoutExtractor:
                 continue  # "— Александр Лукашенко на встрече ...": a signature line, not a quote
             sp, link = None, ""
             sig = self._signature(page, pi)
-            first_person = bool(_FIRST_PERSON.search(text, s, e))
+            first_person = _first_person(text, s, e)
             # the previous paragraph's own attribution (the extractors' before this one, not this one's)
             prev = self._attributed_end(page, [c for c in by_para[pi - 1] if c.extractor != self.name],
                                         paras[pi - 1]) if pi > 0 and pi - 1 not in page.transcript_paras else None
@@ -273,6 +273,13 @@ _SUMMARY_NOUNS = tuple(sorted(get_pack("ru").words("summary_nouns")))
 def _ends_with_colon(text: str, ps: int, pe: int) -> bool:
     """Does the paragraph end in a colon (Telegram's bold markers and spaces aside)?"""
     return bool(re.search(r":[\s*_]*$", text[ps:pe]))
+
+
+def _first_person(text: str, s: int, e: int) -> bool:
+    """Does the paragraph speak in the first person, outside the names and titles in marks in it
+    ("в фильмах «Мое сердце биться перестало»" is a title, not the writer's voice)?"""
+    outside = re.sub(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”", " ", text[s:e])
+    return bool(_FIRST_PERSON.search(outside))
 
 
 def _latest_speaker(paras: list[list[Candidate]]) -> Speaker | None:
