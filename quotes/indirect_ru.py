@@ -16,7 +16,7 @@ Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 _PREP = {"с", "со", "у", "к", "ко", "от", "для", "о", "об", "обо", "по", "при", "за", "про", "между", "перед",
          "над", "под", "без", "после", "до", "из", "на", "в", "во", "через"}
 _CUE_HINT = re.compile(
-    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|об\s+этом|по\s+(?:его|ее|её)\s"
+    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку)|по\s+(?:его|ее|её)\s"
     r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
     r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ял|ял[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
     r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
@@ -142,6 +142,13 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if subs and prev and not inside(prev[0]):
                     emit(prev[0], prev[1], subs[0], verb.group(), subs[1:])
                 continue
+            # CLAUSE, по ее словам, CLAUSE: the pronoun's speaker said the whole sentence
+            m = re.search(r"(?i),\s*по\s+(его|ее|её)\s+(?:словам|мнению|убеждению)\s*,", seg)
+            if m and m.start() > 0:
+                sp = doc.nearest_before(s, "m" if m.group(1).lower() == "его" else "f")
+                if sp:
+                    emit(s, _end(text, s, body_end), sp, "по словам")
+                continue
             # по его словам / по её мнению, CLAUSE
             m = re.match(r"(?i)\s*по\s+(его|ее|её)\s+(?:словам|мнению|данным|оценке|убеждению)\s*,\s*", seg)
             if m:
@@ -217,7 +224,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
     return out
 
 
-_OB_ETOM = re.compile(r"(?i)\s*об\s+этом\s+")
+# "Об этом заявил X" / "Такое мнение выразил X" / "Такую оценку дал X": the sentence before is X's
+_OB_ETOM = re.compile(r"(?i)\s*(?:об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку\s+зрения))\s+")
 # nouns whose "что"-clause is their own content, not the verb's: "прокомментировал сообщения, что ..."
 _CONTENT_NOUNS = set(get_pack("ru").words("content_nouns"))
 _INVERTED = re.compile(

@@ -38,6 +38,22 @@ def _ru_name_like(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _ru_verb_first(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return "VERB" in _morph().parse(word.lower())[0].tag
+
+
+@lru_cache(maxsize=50_000)
+def _ru_not_place(word: str) -> bool:
+    """A capitalised word that pymorphy3 does not read as a place, body or abbreviation."""
+    from quotes.cues import _morph
+
+    parses = _morph().parse(word.lower())[:3]
+    return "ADJF" not in parses[0].tag and not any(t in p.tag for p in parses for t in ("Geox", "Orgn", "Abbr"))
+
+
+@lru_cache(maxsize=50_000)
 def _ru_noun(word: str) -> bool:
     from quotes.cues import _morph
 
@@ -134,10 +150,11 @@ class RussianNames(Mentions):
             w = m.group()
             if self._taken(m.start(), m.end()) or len(w) < 3 or w.isupper() or not re.match(r"[А-ЯЁ][а-яё]", w):
                 continue
-            # "Рябков" is also the genitive plural of "рябок": a surname's ending is enough in a speaker's slot
-            if w in _RU_NOT_NAMES or not (_ru_name_like(w) or _SURNAME_END.search(w)) or \
-                    (m.end() < len(text) and text[m.end()] in "»”\""):
+            if w in _RU_NOT_NAMES or (m.end() < len(text) and text[m.end()] in "»”\""):
                 continue  # not a name, or the last word of a name in marks ("«Ансар Алла»")
+            # "Рябков" is also the genitive plural of "рябок", "Богомаз" an icon painter: a surname's
+            # ending, or the slot right after a reporting verb, is enough for a word that names no place
+            name_like = _ru_name_like(w) or bool(_SURNAME_END.search(w))
             nxt = k + 1 < len(toks) and re.fullmatch(r"[ \u00a0]", text[m.end():toks[k + 1].start()])
             if nxt:
                 continue  # "Гамалеи Гинцбург": the last word of a capitalised run decides
@@ -147,8 +164,11 @@ class RussianNames(Mentions):
             slot = False
             pw = re.search(r"([а-яёА-ЯЁ-]+)[ \u00a0]+(?:(?:РИА[ \u00a0]Новости|ТАСС|журналистам|агентству|"
                            r"изданию|ранее|также|в[ \u00a0]интервью)[ \u00a0]+)?$", before)
-            if pw and ru_is_verb_cue(pw.group(1)):
+            if pw and ru_is_verb_cue(pw.group(1)) and (name_like or (_ru_not_place(w) and re.match(
+                    r"[ \u00a0]*(?:[.,;:!?)\n]|$|[ \u00a0]+(?:в|на|по|из|о|об|с|со|во)[ \u00a0])", after))):
                 slot = True  # "заявил Патрушев"
+            elif not name_like:
+                continue
             elif re.search(r"(?i)по[ \u00a0]+(?:словам|мнению|оценке|данным)[ \u00a0]+$", before):
                 slot, case = True, "gent"  # "по мнению Нехаммера"
             else:
@@ -163,8 +183,9 @@ class RussianNames(Mentions):
                 else:
                     rb = _RU_ROLE_BEFORE.search(before)
                     # "Премьер Словакии Фицо"; not "Президент посетил Шкловский": no verb between
-                    slot = bool(rb) and not any(_ru_past_or_present(x) for x in re.findall(r"[а-яё-]+", rb.group()
-                                                                                           if rb else "")[1:])
+                    # (by the first reading: "иностранных дел" holds no verb "деть")
+                    slot = bool(rb) and not any(_ru_verb_first(x) for x in re.findall(r"[а-яё-]+", rb.group()
+                                                                                      if rb else "")[1:])
             nn = re.match(r"[ \u00a0]+([а-яё-]+)", after)
             if not slot or (nn and _ru_noun(nn.group(1))):
                 continue  # "Шкловский район": an adjective before its noun, no surname
