@@ -138,6 +138,14 @@ def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] 
     cue = _cue_last(doc, s, e, 6 if colon else 3)
     if not colon and not cue:
         return None
+    if colon and not cue:
+        # "Маск отреагировал на новости о призывах ...: «...»": a reporting verb right after the
+        # clause's subject, however long the clause after it
+        first = doc.speaker_in(s, e)
+        if first and not text[s:first[1]].strip():
+            cue = _cue_in(doc, first[1], e, 4)
+            if cue:
+                return first[0], cue, first[1]
     if colon and not cue and word_count(text[s:e]) > 6:
         return None
     found = doc.speaker_in(s, e, last=True)

@@ -16,7 +16,7 @@ Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 _PREP = {"с", "со", "у", "к", "ко", "от", "для", "о", "об", "обо", "по", "при", "за", "про", "между", "перед",
          "над", "под", "без", "после", "до", "из", "на", "в", "во", "через"}
 _CUE_HINT = re.compile(
-    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку)|по\s+(?:его|ее|её)\s"
+    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|[а-яё]+л[аи]?(?:сь|ся)?\s[^.!?:]{0,100}:\s|об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку)|по\s+(?:его|ее|её)\s"
     r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
     r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ял|ял[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
     r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
@@ -142,6 +142,15 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if subs and prev and not inside(prev[0]):
                     emit(prev[0], prev[1], subs[0], verb.group(), subs[1:])
                 continue
+            # X сравнила инфляцию с пульсом: CONTENT (the content after the colon, without marks)
+            m = next((c for c in re.finditer(r":\s+(?=[^\s«“„\"])", seg) if not _in_marks(seg, c.start())), None)
+            if m and word_count(seg[m.end():]) >= 3:
+                first = doc.speaker_in(s, s + m.start())
+                verb = next((w for w in list(WORD_RE.finditer(text, first[1], s + m.start()))[:4]
+                             if _cue_verb(w.group())), None) if first and not text[s:first[1]].strip() else None
+                if first and verb is not None:
+                    emit(s + m.end(), _end(text, s + m.end(), body_end), first[0], verb.group())
+                    continue
             # CLAUSE, по ее словам, CLAUSE: the pronoun's speaker said the whole sentence
             m = re.search(r"(?i),\s*по\s+(его|ее|её)\s+(?:словам|мнению|убеждению)\s*,", seg)
             if m and m.start() > 0:
@@ -233,6 +242,12 @@ _INVERTED = re.compile(
     r"(?:премьер|президент|министр|глава|лидер|пресс-секретар|генсек|посол|канцлер|дипломат|спикер|"
     r"председател|представител|политик)|(?:он|она)(?![а-яё]))"
 )
+
+
+def _in_marks(seg: str, pos: int) -> bool:
+    """Is `pos` inside quotation marks ("Путин написал статью "Россия – Казахстан: союз ..."")?"""
+    head = seg[:pos]
+    return head.count("«") > head.count("»") or head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
 def _whole_quote(text: str, ps: int, pe: int) -> bool:

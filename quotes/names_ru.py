@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from quotes.cues import WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
 from quotes.packs import get_pack
-from quotes.people import RU_ROLE_ENDING, RU_ROLE_STEMS, Mentions, _gender_of_name, _last, _vocative, ru_key
+from quotes.people import RU_ROLE_ENDING, RU_ROLE_STEMS, Mentions, ru_verb_gender, _gender_of_name, _last, _vocative, ru_key
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
@@ -117,7 +117,10 @@ class RussianNames(Mentions):
             else:
                 first, case = nm if nm else (a.group(), None)
                 display = f"{first} {ru_surname_nom(b.group(), case)}"
-            self._add_person(a.start(), b.end(), display, ru_key(b.group()), _gender_of_name(a.group()) if nm else None)
+            # the verb the person is the subject of is surer than a foreign first name's guessed gender
+            # ("сообщила ... Джихан Мухаммад")
+            gender = ru_verb_gender(text, a.start(), b.end()) or (_gender_of_name(a.group()) if nm else None)
+            self._add_person(a.start(), b.end(), display, ru_key(b.group()), gender)
             i += 2
         self._surnames_alone(toks, ru_key)
         # the best (Latin) display per surname everywhere

@@ -188,6 +188,23 @@ def _vocative(text: str, s: int, e: int, last: str) -> bool:
     return bool(re.search(r"(?:^|\n)\s*[—–]\s*$|[«“„\"]\s*$", before))
 
 
+def ru_verb_gender(text: str, s: int, e: int) -> str | None:
+    """A person's gender from the past-tense verb they are the subject of, right before the name
+    ("сообщила РИА Новости активист Джихан Мухаммад") or right after it ("Мухаммад сообщила")."""
+    before = re.search(r"(?<![а-яё])([а-яё]+л(а|ась|ся)?)[ \u00a0]+(?:\S+[ \u00a0]+){0,8}$", text[max(0, s - 120):s])
+    after = re.match(r"[ \u00a0]+(?:\S+[ \u00a0]+)?([а-яё]+л(а|ась|ся)?)(?![а-яё])", text[e:e + 40])
+    for m in (before, after):
+        if m and _past_verb(m.group(1)):
+            return "f" if m.group(2) in ("а", "ась") else "m"
+    return None
+
+
+def _past_verb(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return any("VERB" in p.tag and "past" in p.tag for p in _morph().parse(word.lower())[:2])
+
+
 def _gender_of_name(word: str) -> str | None:
     from quotes.cues import _morph
 
@@ -298,7 +315,8 @@ class Mentions:
                 key = ru_key(words[-1])
                 if len(words) == 1 and key not in self.full_names:
                     display = ru_surname_nom(words[0], None)
-                self._add_person(s, e, display, key, _gender_of_name(first) if len(words) > 1 else None)
+                self._add_person(s, e, display, key, ru_verb_gender(self.text, s, e)
+                                 or (_gender_of_name(first) if len(words) > 1 else None))
             else:
                 w = [re.sub(r"[’']s$", "", x) for x in words]
                 if len(w) == 1 and en_key(w[0]) not in self.full_names:
