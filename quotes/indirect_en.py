@@ -92,6 +92,31 @@ def _worth_parsing(text: str, s: int, e: int) -> bool:
     return word_count(outside) > 9 or bool(re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE))
 
 
+# where a parsed sentence's NER windows are kept (spaCy Doc.user_data): [(window start, NER'd Doc)]
+NER_WINDOWS = "mouthpiece_ner_windows"
+# NER reads an unknown name with a couple of words either side: on PolNeAR dev, 12/8 characters tell
+# people from places as well as 60/40 did (quotes.learned.extractor reads sources the same way)
+NER_BEFORE, NER_AFTER = 12, 8
+
+
+def ner_windows(text: str, s: int, e: int, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Windows of text[s:e] around the given words (NER_BEFORE/NER_AFTER characters either side, cut
+    at word boundaries), overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for a, b in words:
+        ws = max(s, a - NER_BEFORE)
+        sp = text.find(" ", ws, a)
+        ws = sp + 1 if ws > s and sp >= 0 else ws
+        we = min(e, b + NER_AFTER)
+        sp = text.rfind(" ", b, we)
+        we = sp if we < e and sp > b else we
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
 def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> Parsed:
     """Parse the sentences that hold a cue (tagger, parser, NER), and give the document the people
     that NER finds there (PERSON) and drop capitalised runs that it calls something else."""
@@ -117,11 +142,17 @@ def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) 
     need_ner: list[tuple[int, Any]] = []
     for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64), strict=True):
         out.append((s, e, sdoc))
-        # NER only where a name may be unknown: a capitalised word that is no registry name or title
-        if ner is not None and doc.unknown_names(s, e):
-            need_ner.append((s, sdoc))
+        # NER only where a name may be unknown (a capitalised word that is no registry name or title),
+        # and only on a few words around it: NER has its own tok2vec, and on whole sentences it cost
+        # as much as the tagger and parser together (PolNeAR dev: 780 of 1,041 parsed sentences)
+        if ner is not None:
+            windows = ner_windows(text, s, e, doc.unknown_name_words(s, e))
+            sdoc.user_data[NER_WINDOWS] = []
+            need_ner.extend((ws, we, sdoc) for ws, we in windows)
     if ner is not None and need_ner:
-        for (s, _), sdoc in zip(need_ner, ner.pipe([d for _, d in need_ner], batch_size=64), strict=True):
+        wdocs = ner.pipe((nlp.make_doc(text[ws:we]) for ws, we, _d in need_ner), batch_size=64)
+        for (s, _we, sent), sdoc in zip(need_ner, wdocs, strict=True):
+            sent.user_data[NER_WINDOWS].append((s, sdoc))
             for ent in sdoc.ents:
                 a, b = s + ent.start_char, s + ent.end_char
                 if ent.label_ == "PERSON":

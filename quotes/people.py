@@ -337,6 +337,11 @@ class Mentions:
 
     def unknown_names(self, s: int, e: int) -> bool:
         """Does text[s:e] hold a capitalised word (not the first) that is no registry name or title?"""
+        return bool(self.unknown_name_words(s, e, first_only=True))
+
+    def unknown_name_words(self, s: int, e: int, first_only: bool = False) -> list[tuple[int, int]]:
+        """The capitalised words of text[s:e] (not the first) that are no registry name or title."""
+        out: list[tuple[int, int]] = []
         first = True
         for m in _EN_WORD.finditer(self.text, s, e):
             w = m.group()
@@ -351,8 +356,10 @@ class Mentions:
                 continue
             if w in _EN_ORG or (w.isupper() and len(w) > 1):
                 continue
-            return True
-        return False
+            out.append((m.start(), m.end()))
+            if first_only:
+                break
+        return out
 
     def veto(self, spans: list[tuple[int, int]]) -> None:
         """Drop names (not from the registry) that NER calls something else (an organisation, a place)."""
