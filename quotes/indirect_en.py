@@ -161,7 +161,7 @@ def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) 
     out: Parsed = []
     people: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
-    need_ner: list[tuple[int, Any]] = []
+    need_ner: list[tuple[int, int, Any]] = []  # (window start, window end, the sentence's parse)
     for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64), strict=True):
         out.append((s, e, sdoc))
         # NER only where a name may be unknown (a capitalised word that is no registry name or title),

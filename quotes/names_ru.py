@@ -7,7 +7,16 @@ from functools import lru_cache
 
 from quotes.cues import WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
 from quotes.packs import get_pack
-from quotes.people import RU_ROLE_ENDING, RU_ROLE_STEMS, Mentions, ru_verb_gender, _gender_of_name, _last, _vocative, ru_key
+from quotes.people import (
+    RU_ROLE_ENDING,
+    RU_ROLE_STEMS,
+    Mentions,
+    _gender_of_name,
+    _last,
+    _vocative,
+    ru_key,
+    ru_verb_gender,
+)
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
