@@ -69,12 +69,24 @@ def tail_attribution(doc: Doc, pos: int, pe: int, spans: list[QSpan]) -> tuple[S
     if e <= s:
         return None
     cue = _cue_in(doc, s, e)
+    if not cue and doc.lang != "en":
+        # «...», — приводит его слова агентство / цитирует ее издание: the pronoun is the speaker
+        pm = _CITES_PRONOUN.match(text, s, e)
+        if pm:
+            g = 1 if pm.group(1) else 2
+            sp = doc.nearest_before(pos, "m" if pm.group(g).lower() == "его" else "f")
+            if sp is not None:
+                return sp, "приводит слова", s + pm.start(g)
     if not cue:
         return _appositive_attribution(doc, s, e)
     found = doc.speaker_in(s, e)
     if not found:
         return None
     return found[0], cue, found[1]
+
+
+_CITES_PRONOUN = re.compile(r"(?i)(?:приводит|приводят|цитирует|цитируют|передает|передают)\s+(его|ее|её)(?:\s+слова)?(?!\w)"
+                            r"|(?:(его|ее|её)\s+слова\s+(?:приводит|приводят|передает|передают))")
 
 
 def _sentence_stop(text: str, s: int, pe: int) -> int:
@@ -126,6 +138,14 @@ def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] 
     cue = _cue_last(doc, s, e, 6 if colon else 3)
     if not colon and not cue:
         return None
+    if colon and not cue:
+        # "Маск отреагировал на новости о призывах ...: «...»": a reporting verb right after the
+        # clause's subject, however long the clause after it
+        first = doc.speaker_in(s, e)
+        if first and not text[s:first[1]].strip():
+            cue = _cue_in(doc, first[1], e, 4)
+            if cue:
+                return first[0], cue, first[1]
     if colon and not cue and word_count(text[s:e]) > 6:
         return None
     found = doc.speaker_in(s, e, last=True)

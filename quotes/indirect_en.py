@@ -83,6 +83,28 @@ _NOT_PERSON = {"ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PROD
 _QUOTED = re.compile(r"[“«„\"][^“”«»„\"\n]{0,600}[”»\"“]")
 
 
+# the words of _CUE_RX, looked up in a set (the regex, a 200-way alternation, cost 5% of English
+# extraction when it scanned every sentence); "States" of "the United States" is no cue (the cue
+# "states" triggered 80 of PolNeAR dev's 1,041 parses, 7 of them with an attribution, all through
+# another cue); the words that open _CUE_RX's phrases send a sentence to the regex
+_CUE_WORDS = frozenset(w for w in EN_VERB_FORMS if w not in {"made", "making", "words"})
+_PHRASE_STARTS = frozenset({"made", "making", "in", "concern", "concerns", "fear", "fears", "claim", "claims",
+                            "warning", "warnings", "allegation", "allegations", "remark", "remarks", "comment",
+                            "comments"})
+_AZ = re.compile(r"[A-Za-z]+")
+
+
+def _has_cue(text: str, s: int, e: int) -> bool:
+    phrase = False
+    for m in _AZ.finditer(text, s, e):
+        w = m.group()
+        low = w.lower()
+        if low in _CUE_WORDS and w != "States":
+            return True
+        phrase = phrase or low in _PHRASE_STARTS
+    return phrase and any(m.group() != "States" for m in _CUE_RX.finditer(text, s, e))
+
+
 def _worth_parsing(text: str, s: int, e: int) -> bool:
     """A sentence whose words outside quotation marks are only a short attribution ('," he said.')
     holds no indirect clause: skip its parse (the direct extractor needs none)."""
@@ -90,6 +112,31 @@ def _worth_parsing(text: str, s: int, e: int) -> bool:
     if outside == text[s:e]:
         return True
     return word_count(outside) > 9 or bool(re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE))
+
+
+# where a parsed sentence's NER windows are kept (spaCy Doc.user_data): [(window start, NER'd Doc)]
+NER_WINDOWS = "mouthpiece_ner_windows"
+# NER reads an unknown name with a couple of words either side: on PolNeAR dev, 12/8 characters tell
+# people from places as well as 60/40 did (quotes.learned.extractor reads sources the same way)
+NER_BEFORE, NER_AFTER = 12, 8
+
+
+def ner_windows(text: str, s: int, e: int, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Windows of text[s:e] around the given words (NER_BEFORE/NER_AFTER characters either side, cut
+    at word boundaries), overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for a, b in words:
+        ws = max(s, a - NER_BEFORE)
+        sp = text.find(" ", ws, a)
+        ws = sp + 1 if ws > s and sp >= 0 else ws
+        we = min(e, b + NER_AFTER)
+        sp = text.rfind(" ", b, we)
+        we = sp if we < e and sp > b else we
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
 
 
 def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> Parsed:
@@ -103,7 +150,7 @@ def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) 
         if is_headline(text[ps:pe]):
             continue
         for s, e in sentences(text, ps, pe):
-            if _CUE_RX.search(text, s, e) and _worth_parsing(text, s, e):
+            if _has_cue(text, s, e) and _worth_parsing(text, s, e):
                 sents.append((s, e))
     if not sents:
         return []
@@ -114,14 +161,20 @@ def parse_cue_sentences(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) 
     out: Parsed = []
     people: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
-    need_ner: list[tuple[int, Any]] = []
+    need_ner: list[tuple[int, int, Any]] = []  # (window start, window end, the sentence's parse)
     for (s, e), sdoc in zip(sents, nlp.pipe([text[s:e] for s, e in sents], batch_size=64), strict=True):
         out.append((s, e, sdoc))
-        # NER only where a name may be unknown: a capitalised word that is no registry name or title
-        if ner is not None and doc.unknown_names(s, e):
-            need_ner.append((s, sdoc))
+        # NER only where a name may be unknown (a capitalised word that is no registry name or title),
+        # and only on a few words around it: NER has its own tok2vec, and on whole sentences it cost
+        # as much as the tagger and parser together (PolNeAR dev: 780 of 1,041 parsed sentences)
+        if ner is not None:
+            windows = ner_windows(text, s, e, doc.unknown_name_words(s, e))
+            sdoc.user_data[NER_WINDOWS] = []
+            need_ner.extend((ws, we, sdoc) for ws, we in windows)
     if ner is not None and need_ner:
-        for (s, _), sdoc in zip(need_ner, ner.pipe([d for _, d in need_ner], batch_size=64), strict=True):
+        wdocs = ner.pipe((nlp.make_doc(text[ws:we]) for ws, we, _d in need_ner), batch_size=64)
+        for (s, _we, sent), sdoc in zip(need_ner, wdocs, strict=True):
+            sent.user_data[NER_WINDOWS].append((s, sdoc))
             for ent in sdoc.ents:
                 a, b = s + ent.start_char, s + ent.end_char
                 if ent.label_ == "PERSON":

@@ -9,17 +9,18 @@ from quotes.cues import ru_lemma as ru_lemma_of
 from quotes.doc import Doc, Speaker
 from quotes.model import QuoteType
 from quotes.packs import get_pack
-from quotes.text import sentences, strip_span, word_count
+from quotes.text import quote_spans, sentences, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 
 _PREP = {"с", "со", "у", "к", "ко", "от", "для", "о", "об", "обо", "по", "при", "за", "про", "между", "перед",
          "над", "под", "без", "после", "до", "из", "на", "в", "во", "через"}
 _CUE_HINT = re.compile(
-    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|об\s+этом|по\s+(?:его|ее|её)\s"
+    r"(?i)(?<!\w)(?:по\s+(?:словам|мнению|данным|оценке)|[а-яё]+л[аи]?(?:сь|ся)?\s[^.!?:]{0,100}:\s|об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку)|по\s+(?:его|ее|её)\s"
     r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
     r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ял|ял[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
     r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
+    r"|(?:уверен|убежден|убеждён|согласен)[аы]?\s*,?\s+что"
 )
 
 
@@ -34,8 +35,13 @@ def _direct_quote(text: str) -> bool:
         r"[«“„\"][^«»“”„\"]*[»”\"]", "", text)))
 
 
+_PREDICATIVES = get_pack("ru").words("cue_predicatives")
+
+
 @lru_cache(maxsize=100_000)
 def _cue_verb(word: str) -> bool:
+    if word.lower() in _PREDICATIVES:
+        return True  # "Лавров уверен, что ...": a short adjective reports a view like a verb
     for p in _morph().parse(word.lower())[:3]:
         if str(p.normal_form) in RU_INDIRECT and ("VERB" in p.tag or "GRND" in p.tag) and "INFN" not in p.tag:
             return True
@@ -113,8 +119,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
         doc.add_speaker(a, sp)
 
     for pi, (ps, pe) in enumerate(paras):
-        if pi in skip:
-            continue
+        if pi in skip or _whole_quote(text, ps, pe):
+            continue  # a paragraph in quotation marks: its "он заявил, что" is the speaker's own words
         for s, e in sentences(text, ps, pe):
             if inside(s) and inside(e - 1):
                 continue
@@ -135,6 +141,22 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 prev = _prev_sentence(text, paras, pi, s)
                 if subs and prev and not inside(prev[0]):
                     emit(prev[0], prev[1], subs[0], verb.group(), subs[1:])
+                continue
+            # X сравнила инфляцию с пульсом: CONTENT (the content after the colon, without marks)
+            m = next((c for c in re.finditer(r":\s+(?=[^\s«“„\"])", seg) if not _in_marks(seg, c.start())), None)
+            if m and word_count(seg[m.end():]) >= 3:
+                first = doc.speaker_in(s, s + m.start())
+                verb = next((w for w in list(WORD_RE.finditer(text, first[1], s + m.start()))[:4]
+                             if _cue_verb(w.group())), None) if first and not text[s:first[1]].strip() else None
+                if first and verb is not None:
+                    emit(s + m.end(), _end(text, s + m.end(), body_end), first[0], verb.group())
+                    continue
+            # CLAUSE, по ее словам, CLAUSE: the pronoun's speaker said the whole sentence
+            m = re.search(r"(?i),\s*по\s+(его|ее|её)\s+(?:словам|мнению|убеждению)\s*,", seg)
+            if m and m.start() > 0:
+                sp = doc.nearest_before(s, "m" if m.group(1).lower() == "его" else "f")
+                if sp:
+                    emit(s, _end(text, s, body_end), sp, "по словам")
                 continue
             # по его словам / по её мнению, CLAUSE
             m = re.match(r"(?i)\s*по\s+(его|ее|её)\s+(?:словам|мнению|данным|оценке|убеждению)\s*,\s*", seg)
@@ -166,9 +188,15 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             # CLAUSE, заявил X (на ...).
             # the comma + verb that is a reporting verb ("..., выйдет через пару дней, сообщила Захарова")
             m = next((x for x in _INVERTED.finditer(seg) if _cue_verb(x.group(1))), None)
-            if m and _cue_verb(m.group(1)) and not _direct_quote(seg[:m.start()]) and word_count(seg[:m.start()]) >= 3:
+            if m and not _direct_quote(seg[:m.start()]) and not inside(s):
                 subs = _subjects(doc, s + m.end(1), e)
-                if subs and not inside(s):
+                # "Особое внимание, отметил Лукашенко, новый министр должен ...": the attribution is a
+                # parenthesis inside the reported sentence, whose words go on after the speaker
+                par = _parenthesis_end(doc, s + m.end(1), e)
+                if subs and par is not None and word_count(text[par:e]) >= 1:
+                    emit(s, e, subs[0], m.group(1), subs[1:])
+                    continue
+                if subs and word_count(seg[:m.start()]) >= 3:
                     emit(s, s + m.start(), subs[0], m.group(1), subs[1:])
                     continue
             # X заявил(, ...), что CLAUSE  (several in one sentence: "Путин отметил, что A, а Лукашенко — что B")
@@ -205,7 +233,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
     return out
 
 
-_OB_ETOM = re.compile(r"(?i)\s*об\s+этом\s+")
+# "Об этом заявил X" / "Такое мнение выразил X" / "Такую оценку дал X": the sentence before is X's
+_OB_ETOM = re.compile(r"(?i)\s*(?:об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку\s+зрения))\s+")
 # nouns whose "что"-clause is their own content, not the verb's: "прокомментировал сообщения, что ..."
 _CONTENT_NOUNS = set(get_pack("ru").words("content_nouns"))
 _INVERTED = re.compile(
@@ -213,6 +242,42 @@ _INVERTED = re.compile(
     r"(?:премьер|президент|министр|глава|лидер|пресс-секретар|генсек|посол|канцлер|дипломат|спикер|"
     r"председател|представител|политик)|(?:он|она)(?![а-яё]))"
 )
+
+
+def _in_marks(seg: str, pos: int) -> bool:
+    """Is `pos` inside quotation marks ("Путин написал статью "Россия – Казахстан: союз ..."")?"""
+    head = seg[:pos]
+    return head.count("«") > head.count("»") or head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _whole_quote(text: str, ps: int, pe: int) -> bool:
+    """Is the paragraph one quotation ("«Фридрих Мерц хочет ... Он заявил, что ...»"), after any emoji
+    or bullet, closed at its end or not at all?"""
+    a = ps
+    while a < pe and not (text[a].isalnum() or text[a] in "«“„\"—–-"):
+        a += 1
+    if a >= pe or text[a] not in "«“„\"":
+        return False
+    spans = [q for q in quote_spans(text, a, pe) if q.depth == 0]
+    if not spans or spans[0].open != a:
+        return False
+    q = spans[0]
+    return q.close is None or not re.search(r"\w", text[q.close + 1:pe])
+
+
+def _parenthesis_end(doc: Doc, a: int, e: int) -> int | None:
+    """Where a parenthetical attribution ends ("..., отметил Лукашенко, | новый министр ..."): the comma
+    right after the speaker's name, when only the name (and a role) stands between the verb and it."""
+    text = doc.text
+    comma = text.find(",", a, e)
+    if comma < 0 or comma - a > 80 or re.search(r"(?i)(?<!\w)(?:на|в|во|по|при|после|журналистам|изданию)\s", text[a:comma]):
+        return None
+    if not doc.speaker_in(a, comma):
+        return None
+    nxt = re.match(r"\s*([а-яё]+)", text[comma + 1:e])
+    if nxt and (_gerund(nxt.group(1)) or _past_verb(nxt.group(1))):
+        return None  # "..., сообщил X, назвав ...": the reporter's sentence goes on, not the speaker's
+    return comma + 1
 
 
 def _prev_sentence(text: str, paras: list[tuple[int, int]], pi: int, s: int) -> tuple[int, int] | None:

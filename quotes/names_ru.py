@@ -7,17 +7,25 @@ from functools import lru_cache
 
 from quotes.cues import WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
 from quotes.packs import get_pack
-from quotes.people import Mentions, _gender_of_name, _last, _vocative, ru_key
+from quotes.people import (
+    RU_ROLE_ENDING,
+    RU_ROLE_STEMS,
+    Mentions,
+    _gender_of_name,
+    _last,
+    _vocative,
+    ru_key,
+    ru_verb_gender,
+)
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
 _RU_ROLE_BEFORE = re.compile(
-    r"(?i)(?<![\w-])(?:премьер(?:-министр)?|президент|министр|глава|лидер|пресс-секретарь|генсек|посол|канцлер|"
-    r"губернатор|мэр|директор|председатель|спикер|депутат|сенатор|помощник|советник|замминистра|замглавы|"
-    r"политолог|эксперт|аналитик|руководитель|генерал|командующий|главком|врио)"
+    r"(?i)(?<![\w-])(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING +
     r"(?:[ \u00a0]+(?!(?:заявил|сказал|сообщил|отметил)\b)[\w«»\"-]+){0,6}?[ \u00a0]+$")
 
 
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|енко|ук|юк|швили|дзе|ян)$")
 _RU_NOT_NAMES = set(get_pack("ru").words("not_names"))
 
 
@@ -39,6 +47,22 @@ def _ru_name_like(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _ru_verb_first(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return "VERB" in _morph().parse(word.lower())[0].tag
+
+
+@lru_cache(maxsize=50_000)
+def _ru_not_place(word: str) -> bool:
+    """A capitalised word that pymorphy3 does not read as a place, body or abbreviation."""
+    from quotes.cues import _morph
+
+    parses = _morph().parse(word.lower())[:3]
+    return "ADJF" not in parses[0].tag and not any(t in p.tag for p in parses for t in ("Geox", "Orgn", "Abbr"))
+
+
+@lru_cache(maxsize=50_000)
 def _ru_noun(word: str) -> bool:
     from quotes.cues import _morph
 
@@ -50,6 +74,21 @@ def _ru_past_or_present(word: str) -> bool:
     from quotes.cues import _morph
 
     return any("VERB" in p.tag and "INFN" not in p.tag for p in _morph().parse(word.lower())[:3])
+
+
+@lru_cache(maxsize=50_000)
+def _ru_past_verb(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return any("VERB" in p.tag and "past" in p.tag for p in _morph().parse(word.lower())[:2])
+
+
+@lru_cache(maxsize=50_000)
+def _ru_known_surname(word: str) -> bool:
+    """pymorphy3 reads the word as a surname in the nominative (its dictionary of surnames)."""
+    from quotes.cues import _morph
+
+    return any("Surn" in p.tag and "nomn" in p.tag for p in _morph().parse(word.lower())[:6])
 
 
 @lru_cache(maxsize=50_000)
@@ -70,7 +109,8 @@ class RussianNames(Mentions):
         while i < len(toks) - 1:
             a, b = toks[i], toks[i + 1]
             gap = text[a.end():b.start()]
-            if self._taken(a.start(), b.end()) or not re.fullmatch(r"[ \u00a0]", gap):
+            # up to three spaces: Telegram's bold markers around a surname are blanked ("Олаф **Шольц**")
+            if self._taken(a.start(), b.end()) or not re.fullmatch(r"[ \u00a0]{1,3}", gap):
                 i += 1
                 continue
             latin = re.match(r"\s*\(([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\)", text[b.end():b.end() + 60])
@@ -86,7 +126,10 @@ class RussianNames(Mentions):
             else:
                 first, case = nm if nm else (a.group(), None)
                 display = f"{first} {ru_surname_nom(b.group(), case)}"
-            self._add_person(a.start(), b.end(), display, ru_key(b.group()), _gender_of_name(a.group()) if nm else None)
+            # the verb the person is the subject of is surer than a foreign first name's guessed gender
+            # ("сообщила ... Джихан Мухаммад")
+            gender = ru_verb_gender(text, a.start(), b.end()) or (_gender_of_name(a.group()) if nm else None)
+            self._add_person(a.start(), b.end(), display, ru_key(b.group()), gender)
             i += 2
         self._surnames_alone(toks, ru_key)
         # the best (Latin) display per surname everywhere
@@ -119,8 +162,11 @@ class RussianNames(Mentions):
             w = m.group()
             if self._taken(m.start(), m.end()) or len(w) < 3 or w.isupper() or not re.match(r"[А-ЯЁ][а-яё]", w):
                 continue
-            if w in _RU_NOT_NAMES or not _ru_name_like(w):
-                continue
+            if w in _RU_NOT_NAMES or (m.end() < len(text) and text[m.end()] in "»”\""):
+                continue  # not a name, or the last word of a name in marks ("«Ансар Алла»")
+            # "Рябков" is also the genitive plural of "рябок", "Богомаз" an icon painter: a surname's
+            # ending, or the slot right after a reporting verb, is enough for a word that names no place
+            name_like = _ru_name_like(w) or bool(_SURNAME_END.search(w))
             nxt = k + 1 < len(toks) and re.fullmatch(r"[ \u00a0]", text[m.end():toks[k + 1].start()])
             if nxt:
                 continue  # "Гамалеи Гинцбург": the last word of a capitalised run decides
@@ -130,19 +176,28 @@ class RussianNames(Mentions):
             slot = False
             pw = re.search(r"([а-яёА-ЯЁ-]+)[ \u00a0]+(?:(?:РИА[ \u00a0]Новости|ТАСС|журналистам|агентству|"
                            r"изданию|ранее|также|в[ \u00a0]интервью)[ \u00a0]+)?$", before)
-            if pw and ru_is_verb_cue(pw.group(1)):
+            if pw and ru_is_verb_cue(pw.group(1)) and (name_like or (_ru_not_place(w) and re.match(
+                    r"[ \u00a0]*(?:[.,;:!?)\n]|$|[ \u00a0]+(?:в|на|по|из|о|об|с|со|во)[ \u00a0])", after))):
                 slot = True  # "заявил Патрушев"
+            elif not name_like:
+                continue
             elif re.search(r"(?i)по[ \u00a0]+(?:словам|мнению|оценке|данным)[ \u00a0]+$", before):
                 slot, case = True, "gent"  # "по мнению Нехаммера"
             else:
                 nv = re.match(r"[ \u00a0]+(?:(?:ранее|также|уже|в[ \u00a0]+\w+|журналистам)[ \u00a0]+)?([а-яё-]+)", after)
                 if nv and ru_is_verb_cue(nv.group(1)) and _ru_past_or_present(nv.group(1)):
                     slot = True  # "Фицо сообщил"
+                elif (nv and _ru_past_verb(nv.group(1)) and _ru_known_surname(w)
+                      and re.search(r"(?:^|[.!?…]\s+|\n\s*|(?:^|\s)(?:А|Но|И)[ \u00a0]+)$", before)):
+                    # "Москалькова опубликовала список ...": a known surname that opens a sentence as the
+                    # subject of a verb is a person, whom a later "Она отметила, что" refers to
+                    slot = True
                 else:
                     rb = _RU_ROLE_BEFORE.search(before)
                     # "Премьер Словакии Фицо"; not "Президент посетил Шкловский": no verb between
-                    slot = bool(rb) and not any(_ru_past_or_present(x) for x in re.findall(r"[а-яё-]+", rb.group()
-                                                                                           if rb else "")[1:])
+                    # (by the first reading: "иностранных дел" holds no verb "деть")
+                    slot = bool(rb) and not any(_ru_verb_first(x) for x in re.findall(r"[а-яё-]+", rb.group()
+                                                                                      if rb else "")[1:])
             nn = re.match(r"[ \u00a0]+([а-яё-]+)", after)
             if not slot or (nn and _ru_noun(nn.group(1))):
                 continue  # "Шкловский район": an adjective before its noun, no surname

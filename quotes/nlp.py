@@ -30,7 +30,12 @@ def english(names: tuple[str, ...] | None = None) -> Any:
     """The English pipeline with only what extraction needs (tok2vec, tagger, parser enabled; NER
     loaded, disabled, run apart; no lemmatizer; attribute ruler disabled, see `pos`)."""
     import spacy
+    from thinc.api import NumpyOps, set_current_ops
 
+    # thinc's matrix products through numpy's BLAS, not blis: on the deployment machines blis ran the
+    # pipeline's gemm 3.5 times slower (the parse was 60% of English extraction). The models take the
+    # current ops when they load; workers run BLAS on one thread (tasks/__init__.py, Dockerfile)
+    set_current_ops(NumpyOps(use_blis=False))
     last: Exception | None = None
     for name in names or model_names():
         try:

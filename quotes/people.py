@@ -42,13 +42,19 @@ _EN_ROLE = re.compile(
 )
 
 
+# a role noun as Russian writes a speaker by role ("белорусский премьер", "— сказал парламентарий"): an
+# optional adjective, then a stem of the pack's role_anaphors lexicon with an inflection ending
+_RU_ROLE_ENDING = r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой|й|ий|ого|ому|ым|ая|ую|ей|его|ему|им)?"
 _RU_ROLE = re.compile(
-    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:президент|министр|премьер|премьер-министр|глава|"
-    r"лидер|пресс-секретар|генсек|госсекретар|посол|генерал|канцлер|дипломат|политик|губернатор|мэр|помощник|"
-    r"советник|председател|спикер|представител|политолог|эксперт|аналитик|экономист|директор)"
-    r"(?:ь|я|ю|ем|е|и|а|у|ом|ы|ой)?(?![\w-])",
+    r"(?<![\w-])(?:[а-яё]+(?:ий|ый|ой|ого|ому|ым|ая|ей)\s+)?(?:"
+    + "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_anaphors"), key=len, reverse=True))
+    + ")" + _RU_ROLE_ENDING + r"(?![\w-])",
     re.IGNORECASE,
 )
+# the roles a surname may follow, in the nominative ("замгендиректора РЖД Колесников"; not "президенту
+# Зурабишвили", where the role is the object of someone else's sentence)
+RU_ROLE_ENDING = r"(?:ь|й|ий|ый|ая)?"
+RU_ROLE_STEMS = "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_nouns"), key=len, reverse=True))
 
 
 # a role word -> what a person's roles must mention to be that role (None: any person)
@@ -182,6 +188,23 @@ def _vocative(text: str, s: int, e: int, last: str) -> bool:
     return bool(re.search(r"(?:^|\n)\s*[—–]\s*$|[«“„\"]\s*$", before))
 
 
+def ru_verb_gender(text: str, s: int, e: int) -> str | None:
+    """A person's gender from the past-tense verb they are the subject of, right before the name
+    ("сообщила РИА Новости активист Джихан Мухаммад") or right after it ("Мухаммад сообщила")."""
+    before = re.search(r"(?<![а-яё])([а-яё]+л(а|ась|ся)?)[ \u00a0]+(?:\S+[ \u00a0]+){0,8}$", text[max(0, s - 120):s])
+    after = re.match(r"[ \u00a0]+(?:\S+[ \u00a0]+)?([а-яё]+л(а|ась|ся)?)(?![а-яё])", text[e:e + 40])
+    for m in (before, after):
+        if m and _past_verb(m.group(1)):
+            return "f" if m.group(2) in ("а", "ась") else "m"
+    return None
+
+
+def _past_verb(word: str) -> bool:
+    from quotes.cues import _morph
+
+    return any("VERB" in p.tag and "past" in p.tag for p in _morph().parse(word.lower())[:2])
+
+
 def _gender_of_name(word: str) -> str | None:
     from quotes.cues import _morph
 
@@ -292,7 +315,8 @@ class Mentions:
                 key = ru_key(words[-1])
                 if len(words) == 1 and key not in self.full_names:
                     display = ru_surname_nom(words[0], None)
-                self._add_person(s, e, display, key, _gender_of_name(first) if len(words) > 1 else None)
+                self._add_person(s, e, display, key, ru_verb_gender(self.text, s, e)
+                                 or (_gender_of_name(first) if len(words) > 1 else None))
             else:
                 w = [re.sub(r"[’']s$", "", x) for x in words]
                 if len(w) == 1 and en_key(w[0]) not in self.full_names:
@@ -313,6 +337,11 @@ class Mentions:
 
     def unknown_names(self, s: int, e: int) -> bool:
         """Does text[s:e] hold a capitalised word (not the first) that is no registry name or title?"""
+        return bool(self.unknown_name_words(s, e, first_only=True))
+
+    def unknown_name_words(self, s: int, e: int, first_only: bool = False) -> list[tuple[int, int]]:
+        """The capitalised words of text[s:e] (not the first) that are no registry name or title."""
+        out: list[tuple[int, int]] = []
         first = True
         for m in _EN_WORD.finditer(self.text, s, e):
             w = m.group()
@@ -327,8 +356,10 @@ class Mentions:
                 continue
             if w in _EN_ORG or (w.isupper() and len(w) > 1):
                 continue
-            return True
-        return False
+            out.append((m.start(), m.end()))
+            if first_only:
+                break
+        return out
 
     def veto(self, spans: list[tuple[int, int]]) -> None:
         """Drop names (not from the registry) that NER calls something else (an organisation, a place)."""

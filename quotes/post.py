@@ -22,11 +22,13 @@ from quotes.candidate import Candidate, Speaker
 from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
 from quotes.doc import Person
 from quotes.extractors import Page
+from quotes.packs import get_pack
 from quotes.text import quote_spans, strip_span, word_count
 
 # what may lead a quote paragraph: emoji, bullets, arrows, dashes (not letters, digits or marks)
 _LEAD = re.compile(r"[^\w«“„\"'(\[—–-]*")
 _FIRST_PERSON = re.compile(r"(?i)(?<![\w-])(?:я|мы|мне|нам|нас|меня|наш[а-я]*|мо[йяеи][а-я]*|i|we|our|us|my)(?![\w-])")
+_SECOND_PERSON = re.compile(r"(?i)(?<![\w-])(?:вы|вам|вас|ваш[а-я]*|вами|you|your)(?![\w-])")
 _MAX_HEAD_WORDS = 25
 # a Telegram message holds at most 4,096 characters: longer texts are articles, whose paragraphs
 # without marks are the author's, and whose first line is a headline about many people
@@ -44,9 +46,24 @@ class PostLayoutExtractor:
         taken = [(c.start, c.end) for c in page.earlier]
         by_para = [[c for c in page.earlier if ps <= c.start < pe + 1] for ps, pe in paras]
         head = self._head_speaker(page)
+        head_colon = head is not None and _ends_with_colon(text, *paras[0])
+        summary = self._summary_head(page)
+        if summary is not None:
+            head = None  # a summary's head line: its bullets are the statements, its subheadings nobody's
+        lede = self._subject(page, paras[0]) if len(paras) > 1 else None
         out: list[Candidate] = []
         for pi, (ps, pe) in enumerate(paras):
             if pi in page.transcript_paras or by_para[pi] or (pi == 0 and head is not None):
+                continue
+            if summary is not None and summary[2] < pi <= max(summary[1]) and pi not in summary[1]:
+                continue  # a subheading between a summary's bullets
+            if summary is not None and pi in summary[1]:
+                got = self._bullet(text, ps, pe)
+                if got is not None and not any(a < got[1] and got[0] < b for a, b in taken):
+                    out.append(Candidate(got[0], got[1], "indirect", self.name, cue=None, speaker=summary[0],
+                                         link="bullet of a summary of the speaker's statements"))
+                    taken.append(got)
+                    by_para[pi].append(out[-1])
                 continue
             body = self._quote_paragraph(text, ps, pe)
             if body is None:
@@ -54,27 +71,114 @@ class PostLayoutExtractor:
             s, e, marked = body
             if any(a < e and s < b for a, b in taken) or word_count(text[s:e]) < 4:
                 continue
+            if text[e - 1] == "?" and _SECOND_PERSON.search(text, s, e):
+                continue  # an interviewer's question ("— Вы бы встретились с Зеленским?"), not the speaker's
+            if text[ps] in "—–-" and _person_at(page, s) is not None:
+                continue  # "— Александр Лукашенко на встрече ...": a signature line, not a quote
             sp, link = None, ""
             sig = self._signature(page, pi)
+            first_person = _first_person(text, s, e)
+            # the previous paragraph's own attribution (the extractors' before this one, not this one's)
+            prev = self._attributed_end(page, [c for c in by_para[pi - 1] if c.extractor != self.name],
+                                        paras[pi - 1]) if pi > 0 and pi - 1 not in page.transcript_paras else None
+            before = _latest_speaker(by_para[:pi])
             if sig is not None:
                 sp, link = sig, "signature line after the quote"
-            elif head is not None and (marked or text[ps] in "—–"):
+            elif head is not None and (marked or text[ps] in "—–" or (head_colon and self._unmarked_quote(text, s, e))):
                 sp, link = head, "speaker named in the post's first line"
-            elif pi > 0 and pi - 1 not in page.transcript_paras:
-                prev = self._attributed_end(page, by_para[pi - 1], paras[pi - 1])
-                if prev is not None and (marked or self._unmarked_quote(text, s, e)):
-                    sp, link = prev, "quote paragraph after its speaker's attribution"
-                elif pi == 1 and not marked and text[e - 1] not in ".!?…:" and _FIRST_PERSON.search(text, s, e):
-                    # a first-person blockquote right after a lede about someone ("Профессор ... отказалась
-                    # от членства ..."): the person the lede opens with
-                    subj = self._subject(page, paras[pi - 1])
-                    if subj is not None:
-                        sp, link = subj, "first-person quote paragraph after a paragraph about its speaker"
+            elif prev is not None and (marked or self._unmarked_quote(text, s, e)):
+                sp, link = prev, "quote paragraph after its speaker's attribution"
+            elif pi == 0 and marked and len(paras) > 1:
+                # a quote as the post's headline ("**«Кандидат не понравился властям...»**"), its speaker
+                # in the next line ("Путин про выборы в Румынии.", "..., рассказал РИА Новости X.")
+                sp = self._caption_speaker(page, paras[1])
+                link = "headline quote, speaker in the next line"
+            elif pi > 0 and _ends_with_colon(text, *paras[pi - 1]) and (marked or first_person):
+                sp = self._colon_speaker(page, paras[pi - 1])
+                link = "quote paragraph after its speaker's line ending in a colon"
+            elif pi > 0 and before is not None and (marked or (first_person and text[e - 1] not in ".!?…:")
+                                                    or (first_person and by_para[pi - 1])):
+                # Telegram's blockquote between the reporter's paragraphs: the speaker of the quotes
+                # before it ("..., заявил X. <paragraph about X> <blockquote in the first person>")
+                sp, link = before, "quote paragraph after a paragraph that quotes its speaker"
+            elif pi > 0 and lede is not None and before is None and not marked and first_person and (
+                    pi == 1 or text[e - 1] not in ".!?…:"):
+                # a first-person blockquote after a lede about someone ("Лукашенко назначил ... \n Просто
+                # по-мужски хочу сказать: ..."): the person the lede opens with
+                sp, link = lede, "first-person quote paragraph after a paragraph about its speaker"
+            elif pi > 0 and marked and before is None and lede is not None:
+                # a paragraph in quotation marks in a post about one person, nobody else quoted before it
+                sp, link = lede, "quote paragraph in a post whose first paragraph opens with its speaker"
             if sp is None:
                 continue
             out.append(Candidate(s, e, "direct", self.name, cue=None, speaker=sp, link=link))
             taken.append((s, e))
+            by_para[pi].append(out[-1])
         return out
+
+    def _summary_head(self, page: Page) -> tuple[Speaker, set[int], int] | None:
+        """"Главное из заявлений Путина на сессии ОДКБ:" / "Другие заявления Пескова на брифинге:" and
+        the bullet paragraphs after it (subheadings ending in a colon between them): the one person the
+        line names, and those paragraphs' indexes."""
+        text = page.text
+        for hi, (ps, pe) in enumerate(page.paras[:2]):
+            if not _ends_with_colon(text, ps, pe) or len(text[ps:pe].split()) > _MAX_HEAD_WORDS:
+                continue
+            low = text[ps:pe].lower()
+            if not any(re.search(r"(?<![а-яё])" + n, low) for n in _SUMMARY_NOUNS):
+                continue
+            people = [p for p in page.names.persons if ps <= p.start < pe and not p.quoted and p.start < p.end]
+            if len({(p.name, p.leader_id) for p in people}) != 1 or people[0].name is None:
+                return None
+            bullets: set[int] = set()
+            for pj in range(hi + 1, len(page.paras)):
+                a, b = page.paras[pj]
+                lead = _LEAD.match(text, a, b)
+                if lead and lead.end() > a and re.search(r"[^\s*_]", text[a:lead.end()]) and text[a] not in "—–-":
+                    bullets.add(pj)
+                elif (_ends_with_colon(text, a, b) or (len(text[a:b].split()) <= 12 and not re.search(
+                        r"[.!?…]\s*$", text[a:b]))) and len(text[a:b].split()) <= _MAX_HEAD_WORDS:
+                    continue  # a subheading ("**Об "Орешнике":**", "**О киевском режиме и Западе**")
+                else:
+                    break
+            p = people[0]
+            return (Speaker(p.name, p.leader_id, p.gender), bullets, hi) if bullets else None
+        return None
+
+    @staticmethod
+    def _bullet(text: str, ps: int, pe: int) -> tuple[int, int] | None:
+        """A bullet's statement: after the bullet mark and a topic prefix ("О визите Шольца: ...")."""
+        lead = _LEAD.match(text, ps, pe)
+        a = lead.end() if lead else ps
+        m = re.match(r"(?:Об?|Про)\s[^:\n]{0,100}:\s*", text[a:pe])
+        if m:
+            a += m.end()
+        s, e = strip_span(text, a, pe, " \t\u00a0;.*")
+        return (s, e) if e > s and word_count(text[s:e]) >= 3 else None
+
+    def _caption_speaker(self, page: Page, para: tuple[int, int]) -> Speaker | None:
+        """The speaker of a headline quote: the one the next paragraph's attribution names, or the person
+        a caption line opens with ("Путин про выборы в Румынии.", "Лавров — о переговорах")."""
+        ps, pe = para
+        got = [c for c in page.earlier if ps <= c.start < pe and c.speaker is not None and c.speaker.name]
+        if got:
+            return got[0].speaker
+        p = _person_at(page, ps)
+        if p is not None and re.match(r"\s*(?:[—–-]\s*)?(?:о|об|про)\s|\s*:", page.text[p.end:pe]):
+            return Speaker(p.name, p.leader_id, p.gender)
+        return None
+
+    def _colon_speaker(self, page: Page, para: tuple[int, int]) -> Speaker | None:
+        """The person named in the last sentence of a paragraph that ends in a colon ("Вот что сказал
+        Лукашенко:", "Путин на встрече с выпускниками:")."""
+        ps, pe = para
+        text = page.text
+        cut = max(text.rfind(". ", ps, pe), text.rfind("! ", ps, pe), text.rfind("? ", ps, pe), ps - 1) + 1
+        people = [p for p in page.names.persons if cut <= p.start < pe and not p.quoted and p.start < p.end]
+        if len({(p.name, p.leader_id) for p in people}) != 1:
+            return None
+        p = people[0]
+        return Speaker(p.name, p.leader_id, p.gender)
 
     @staticmethod
     def _quote_paragraph(text: str, ps: int, pe: int) -> tuple[int, int, bool] | None:
@@ -161,6 +265,27 @@ class PostLayoutExtractor:
         if last.speaker is None or last.speaker.name is None or len(tail.split()) > 25:
             return None
         return last.speaker
+
+
+_SUMMARY_NOUNS = tuple(sorted(get_pack("ru").words("summary_nouns")))
+
+
+def _ends_with_colon(text: str, ps: int, pe: int) -> bool:
+    """Does the paragraph end in a colon (Telegram's bold markers and spaces aside)?"""
+    return bool(re.search(r":[\s*_]*$", text[ps:pe]))
+
+
+def _first_person(text: str, s: int, e: int) -> bool:
+    """Does the paragraph speak in the first person, outside the names and titles in marks in it
+    ("в фильмах «Мое сердце биться перестало»" is a title, not the writer's voice)?"""
+    outside = re.sub(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”", " ", text[s:e])
+    return bool(_FIRST_PERSON.search(outside))
+
+
+def _latest_speaker(paras: list[list[Candidate]]) -> Speaker | None:
+    """The speaker of the last named quote in these paragraphs (in text order)."""
+    cands = [c for group in paras for c in group if c.speaker is not None and c.speaker.name]
+    return max(cands, key=lambda c: c.start).speaker if cands else None
 
 
 def _cue_words(text: str, s: int, e: int) -> bool:

@@ -3,7 +3,7 @@
 Prints, for each set, the totals of ../shared/eval/score_quotes.py:
 - PolNeAR dev (US political news; converted by ../shared/eval/polnear_gold.py);
 - dev and dev-ru (../shared/eval/quotes);
-- heldout-2 (tests/data/quotes/heldout-2: ria from ../shared, by, wire).
+- heldout-2 (tests/data/quotes/heldout-2: ria, ria-b, ria-c from ../shared, by, wire).
 Sets that need ../shared are skipped without it. --by-extractor also scores each extractor's quotes
 out of the full run (what each contributes; precision is then per extractor, recall of the whole
 gold). --runner scores another checkout's extractor (the "before" figures: a `git archive main`
@@ -45,7 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", type=Path, default=ROOT / "tests" / "quotes" / "run_extract.py")
     ap.add_argument("--sets", default="polnear,dev,dev-ru,heldout-2",
-                    help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, ria-b, by, wire)")
+                    help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, ria-b, ria-c, by, wire)")
     ap.add_argument("--by-extractor", action="store_true")
     ap.add_argument("--json", action="store_true", help="print all results as one JSON line at the end")
     a = ap.parse_args()
@@ -53,7 +53,7 @@ def main() -> None:
     wanted = [s.strip() for s in a.sets.split(",") if s.strip()]
     if "heldout-2" in wanted:
         i = wanted.index("heldout-2")
-        wanted[i:i + 1] = ["ria", "ria-b", "by", "wire"]
+        wanted[i:i + 1] = ["ria", "ria-b", "ria-c", "by", "wire"]
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="eval-quotes-") as tmp:
         sets: list[tuple[str, Path]] = []
@@ -64,7 +64,7 @@ def main() -> None:
             if shared is None:
                 print(f"{s:<22}skipped: ../shared is absent")
                 continue
-            if s in ("ria", "ria-b"):
+            if s in ("ria", "ria-b", "ria-c"):
                 dest = Path(tmp) / s
                 materialize_ria(dest, shared, s)
                 sets.append((f"heldout-2/{s}", dest))

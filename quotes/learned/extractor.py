@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotes.doc import Doc, Person, Speaker, en_key, is_headline
+from quotes.indirect_en import NER_WINDOWS
 from quotes.learned.tagger import Found, load
 from quotes.model import QuoteType
 from quotes.text import strip_span, word_count
@@ -116,9 +117,10 @@ def _source_persons(doc: Doc, sources: list[tuple[int, int]], parsed: Sequence[t
     for a, b in sources:
         i = bisect.bisect_right(starts, a) - 1
         if i >= 0 and a < parsed[i][1]:
-            # a parsed sentence: NER ran on it when it held a name unknown to the document
-            if parsed[i][2].has_annotation("ENT_IOB"):
-                done.append((a, b, parsed[i][0], parsed[i][2]))
+            # a parsed sentence: NER ran around the names in it unknown to the document
+            for ws, wdoc in parsed[i][2].user_data.get(NER_WINDOWS, ()):
+                if ws < b and a < ws + len(wdoc.text):
+                    done.append((a, b, ws, wdoc))
             continue
         if not any(not _known(doc, m.start()) for m in _CAP.finditer(text, a, b)):
             continue
@@ -148,7 +150,7 @@ def _source_persons(doc: Doc, sources: list[tuple[int, int]], parsed: Sequence[t
                     e -= 2
                 if e > s and text[s].isupper():
                     people.append((s, e))
-        out[(a, b)] = people
+        out.setdefault((a, b), []).extend(people)  # a source may span several NER windows
     return out
 
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from quotes.cues import EN_VERB_FORMS
 from quotes.learned.features import Lexicon, paragraph_features, tokens
 
-_MARK = re.compile(r"[“”\"‘’'«»:]")
+# a quotation mark or a colon; an apostrophe only at a word's edge (not "Trump's", "don’t")
+_MARK = re.compile(r"[“”\"«»:]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z]+")
 MODEL_DIR = Path(__file__).with_name("en")
 MAX_TOKENS = 3000  # a paragraph longer than this (hostile or broken input) is tagged in its first part
@@ -57,6 +59,8 @@ class AttributionTagger:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             self.lexicon = Lexicon.from_dict(meta["lexicon"])
+            # what makes a paragraph worth tagging (_worth_tagging)
+            self._gate = self.lexicon.strong | EN_VERB_FORMS
             want = meta["sha256"]
         except (ValueError, KeyError, TypeError) as e:
             raise ModelError(f"attribution model metadata is corrupt: {meta_path}: {e}") from e
@@ -83,12 +87,15 @@ class AttributionTagger:
         return toks, labels
 
     def _worth_tagging(self, text: str, s: int, e: int) -> bool:
-        """Only paragraphs with a quotation mark, a colon or a cue word can hold an attribution:
-        the others are not tagged (most of a long article costs only this check)."""
+        """Only paragraphs with a quotation mark, a colon or a reporting cue can hold an attribution:
+        the others are not tagged. The cues are the learnt strong cues and the rules' reporting verbs,
+        not every learnt cue word ("about", "also", "are": 1,834 of PolNeAR dev's 1,942 paragraphs
+        held one), and an apostrophe inside a word ("Trump's") is no quotation mark: 1,436 paragraphs
+        are tagged, with the same dev scores."""
         if _MARK.search(text, s, e):
             return True
-        cues = self.lexicon.cues
-        return any(m.group().lower() in cues for m in _WORD.finditer(text, s, e))
+        gate = self._gate
+        return any(m.group().lower() in gate for m in _WORD.finditer(text, s, e))
 
     def confidence(self, labels: list[str], t0: int, t1: int) -> float:
         """The mean marginal probability of the labels of tokens t0..t1-1 of the paragraph last tagged."""

@@ -3,7 +3,9 @@ README.md there). Three parts:
 
 - ria/   RIA Novosti Telegram posts from ../shared/data/ru-telegram, chosen by fixed seeds; the repo keeps
          only their ids, a hash of each text and the quotes' offsets (`ria.json`: 60 posts annotated
-         first; `ria-b.json`: 40 more annotated after the pattern work, before it ran on them);
+         first; `ria-b.json`: 40 more annotated after the pattern work, before it ran on them;
+         `ria-c.json`: 40 more, kept apart from the Russian recall work of i12, annotated before any
+         extractor ran on them);
          `materialize_ria` writes NAME.txt + NAME.gold.json from ../shared at evaluation time;
 - by/    Belarusian state media posts written for the issue (tests/quotes/heldout2_by.py);
 - wire/  English wire copy and transcripts, Russian transcripts (tests/quotes/heldout2_wire.py).
@@ -58,7 +60,7 @@ def sha(text: str) -> str:
 
 def materialize_ria(dest: Path, shared: Path, part: str = "ria") -> int:
     """Write NAME.txt + NAME.gold.json (+ meta) of one part ("ria": ria/ria.json, "ria-b":
-    ria/ria-b.json) into `dest` from ../shared; the number of posts."""
+    ria/ria-b.json, "ria-c": ria/ria-c.json) into `dest` from ../shared; the number of posts."""
     spec = json.loads((DATA / "ria" / f"{part}.json").read_text(encoding="utf-8"))
     posts = ria_posts(shared)
     dest.mkdir(parents=True, exist_ok=True)
