@@ -58,6 +58,9 @@ def stem(word: str) -> str:
     return word
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def terms(*texts: str | None) -> list[str]:
     """The stemmed terms of `texts`, in order. Single letters are dropped (English 's of a
     possessive, Russian one-letter prepositions), in the index and in queries alike."""
@@ -322,10 +325,18 @@ def _text_match(query: str, dialect: str) -> Any:
     if dialect == "postgresql":
         if not terms(query):
             return text("false")
-        return or_(
-            text("quotes.search_en @@ websearch_to_tsquery('english', :q_en)").bindparams(q_en=query),
-            text("quotes.search_ru @@ websearch_to_tsquery('russian', :q_ru)").bindparams(q_ru=query),
-        )
+        en = text("quotes.search_en @@ websearch_to_tsquery('english', :q_en)").bindparams(q_en=query)
+        ru = text("quotes.search_ru @@ websearch_to_tsquery('russian', :q_ru)").bindparams(q_ru=query)
+        # One column where one is enough (half the work per row, one GIN index): PostgreSQL's
+        # russian configuration reads Latin words exactly as the english one does, so a query
+        # in Latin letters matches the same rows in both; a Cyrillic word is stemmed only by
+        # the russian one, so its column matches every row the english one (which keeps the
+        # word as written) would.
+        if not _CYR.search(query.lower()):
+            return en
+        if not _LATIN.search(query):
+            return ru
+        return or_(en, ru)
     expr = fts5_query(query)
     if expr is None:
         return text("0")

@@ -93,6 +93,7 @@ def test_filters_and_full_text(db_url: str) -> None:
     # the speaker's names and the article title are searchable too, in either script
     assert "Угрозы со стороны альянса растут" in _texts(db_url, search="Lukashenko")
     assert _texts(db_url, search="безопасность") == ["Угрозы со стороны альянса растут"]
+    assert _texts(db_url, search="Lukashenko угроза") == ["Угрозы со стороны альянса растут"]  # both scripts
     assert _texts(db_url, search="western border") == ["NATO is building up its forces near our borders",
                                                        "We will answer any threat"]  # both in that article
     assert _texts(db_url, search="zzz") == [] and _texts(db_url, search="?!") == []
