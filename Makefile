@@ -65,6 +65,8 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split fresh
 	$(BIN)/python scripts/eval_frames.py --split heldout2
 	$(BIN)/python scripts/eval_frames.py --split heldout3
+	$(BIN)/python scripts/eval_frames.py --split dev2
+	$(BIN)/python scripts/eval_frames.py --split heldout4
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout
