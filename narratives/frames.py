@@ -248,8 +248,9 @@ class FrameTagger:
                         rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
                     continue
                 # the actor may be named in the sentence before ("Our president set the
-                # conditions. Only on them can there be talks.")
-                if rule.context and not self._in_sentences(hits, rule.context, toks, starts, first - 1, last):
+                # conditions. Only on them can there be talks.") or after ("The sanctions hurt
+                # those who imposed them. Europe lost 500 billion.")
+                if rule.context and not self._in_sentences(hits, rule.context, toks, starts, first - 1, last + 1):
                     continue
             score[p.frame] += p.weight
             if p.frame not in found:
