@@ -67,6 +67,7 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split heldout3
 	$(BIN)/python scripts/eval_frames.py --split dev2
 	$(BIN)/python scripts/eval_frames.py --split heldout4
+	$(BIN)/python scripts/eval_frames.py --split heldout5
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout

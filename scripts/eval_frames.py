@@ -11,7 +11,8 @@ before the tagger ever ran on them and are never tuned on (`--split heldout2`); 
 the frame design was final, measured once (`--split heldout3`); `dev2` (i15b: RIA paragraphs quoting
 officials and kremlin.ru transcript paragraphs) was annotated before the patterns were generalised
 and is tuned on; `heldout4` (the other half of the same candidates, split by a hash of the reference)
-was annotated after that tuning and before the tagger ran on it (`--split heldout4`). Overall is
+was annotated after that tuning and before the tagger ran on it (`--split heldout4`); `heldout5`
+(RIA paragraphs and the kremlin.ru Atom feed) after the last change, measured once. Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations

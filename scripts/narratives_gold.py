@@ -2,7 +2,7 @@
 
 The repository holds only references (`ria:<message_id>/<paragraph>`, `polnear:<stem>:<line>` for PolNeAR dev,
 `polnear-train:<stem>:<line>` for PolNeAR train, `kremlin:<file stem>:<n>` for the n-th <p> of a kremlin.ru
-page in fixtures/real/kremlin)
+page in fixtures/real/kremlin, `kremlin:<name>.atom.xml:<n>` of its Atom feed)
 and our own texts; the shared texts are read from the shared folder (/work/shared, else
 ../shared beside the checkout; `--shared` to point elsewhere) and never copied here.
 """
@@ -25,7 +25,7 @@ POLNEAR_DIR = "data/polnear/dev/text"
 POLNEAR_TRAIN_DIR = "data/polnear/train/text"
 KREMLIN_DIR = "fixtures/real/kremlin"
 # the gold's split flags besides the default (tune/heldout by position); an item has at most one
-SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4")
+SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4", "heldout5")
 
 
 class MissingShared(LookupError):
@@ -61,8 +61,8 @@ def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
             raise MissingShared(str(p))
         return {"text": p.read_text(encoding="utf-8").splitlines()[int(line) - 1], "lang": "en", "date": None}
     if kind == "kremlin":
-        stem, _, n = rest.rpartition(":")
-        paras = kremlin_paragraphs(shared / KREMLIN_DIR / f"{stem}.html")
+        name, _, n = rest.rpartition(":")  # a page's stem, or a file name with its suffix (the Atom feed)
+        paras = kremlin_paragraphs(shared / KREMLIN_DIR / (name if name.endswith(".xml") else f"{name}.html"))
         return {"text": paras[int(n)], "lang": "en", "date": None}
     raise LookupError(f"{ref}: unknown reference kind {kind!r}")
 
@@ -74,6 +74,8 @@ def kremlin_paragraphs(path: Path) -> list[str]:
     if not path.is_file():
         raise MissingShared(str(path))
     page = path.read_text(encoding="utf-8")
+    if path.suffix == ".xml":  # an Atom feed carries each entry's HTML escaped
+        page = html.unescape(page)
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", m)).split())
             for m in re.findall(r"<p[^>]*>(.*?)</p>", page, re.S)]
 
