@@ -7,7 +7,7 @@ dict lookups, plus a check per pattern whose every group was hit: are all groups
 pattern's window, and no `unless` term (or hedge) in or near that span?
 
 Then the frame's own conditions, per sentence of the match (split on . ! ? ; and line breaks):
-an actor of its `context` must be in that sentence or the one before (the match's own words
+an actor of its `context` must be in that sentence, the one before or the one after (the match's own words
 count), none of its `exclude` terms may be in it unless an actor of its `despite` groups is
 too ("in Syria and in Ukraine"), and the weights of its distinct patterns that matched must reach its
 `threshold`. A cue word alone ("expansion", "escalation", "coup") is common in all news; with
