@@ -58,13 +58,16 @@ train-quotes: $(STAMP)
 eval-quotes: $(STAMP)
 	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)
 # narrative frames and echoes against their gold (tests/data/narratives; reads ../shared, skips without it)
-# (all = the tune and held-out halves; fresh = tuned on since; heldout2, heldout3 = never tuned on)
+# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..5 = annotated before the tagger ran on them)
 eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split all
 	$(BIN)/python scripts/eval_frames.py --split heldout
 	$(BIN)/python scripts/eval_frames.py --split fresh
 	$(BIN)/python scripts/eval_frames.py --split heldout2
 	$(BIN)/python scripts/eval_frames.py --split heldout3
+	$(BIN)/python scripts/eval_frames.py --split dev2
+	$(BIN)/python scripts/eval_frames.py --split heldout4
+	$(BIN)/python scripts/eval_frames.py --split heldout5
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout

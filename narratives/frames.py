@@ -7,7 +7,7 @@ dict lookups, plus a check per pattern whose every group was hit: are all groups
 pattern's window, and no `unless` term (or hedge) in or near that span?
 
 Then the frame's own conditions, per sentence of the match (split on . ! ? ; and line breaks):
-an actor of its `context` must be in that sentence or the one before (the match's own words
+an actor of its `context` must be in that sentence, the one before or the one after (the match's own words
 count), none of its `exclude` terms may be in it unless an actor of its `despite` groups is
 too ("in Syria and in Ukraine"), and the weights of its distinct patterns that matched must reach its
 `threshold`. A cue word alone ("expansion", "escalation", "coup") is common in all news; with
@@ -248,8 +248,9 @@ class FrameTagger:
                         rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
                     continue
                 # the actor may be named in the sentence before ("Our president set the
-                # conditions. Only on them can there be talks.")
-                if rule.context and not self._in_sentences(hits, rule.context, toks, starts, first - 1, last):
+                # conditions. Only on them can there be talks.") or after ("The sanctions hurt
+                # those who imposed them. Europe lost 500 billion.")
+                if rule.context and not self._in_sentences(hits, rule.context, toks, starts, first - 1, last + 1):
                     continue
             score[p.frame] += p.weight
             if p.frame not in found:

@@ -1,12 +1,14 @@
 """Gold sets for narratives: resolve references to ../shared texts at evaluation time.
 
 The repository holds only references (`ria:<message_id>/<paragraph>`, `polnear:<stem>:<line>` for PolNeAR dev,
-`polnear-train:<stem>:<line>` for PolNeAR train)
+`polnear-train:<stem>:<line>` for PolNeAR train, `kremlin:<file stem>:<n>` for the n-th <p> of a kremlin.ru
+page in fixtures/real/kremlin, `kremlin:<name>.atom.xml:<n>` of its Atom feed)
 and our own texts; the shared texts are read from the shared folder (/work/shared, else
 ../shared beside the checkout; `--shared` to point elsewhere) and never copied here.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -21,6 +23,9 @@ DEFAULT_SHARED = Path("/work/shared") if Path("/work/shared").is_dir() else ROOT
 RIA_FILE = "data/ru-telegram/ria-novosti-2024-11-26--12-04.json"
 POLNEAR_DIR = "data/polnear/dev/text"
 POLNEAR_TRAIN_DIR = "data/polnear/train/text"
+KREMLIN_DIR = "fixtures/real/kremlin"
+# the gold's split flags besides the default (tune/heldout by position); an item has at most one
+SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4", "heldout5")
 
 
 class MissingShared(LookupError):
@@ -55,7 +60,24 @@ def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
         if not p.is_file():
             raise MissingShared(str(p))
         return {"text": p.read_text(encoding="utf-8").splitlines()[int(line) - 1], "lang": "en", "date": None}
+    if kind == "kremlin":
+        name, _, n = rest.rpartition(":")  # a page's stem, or a file name with its suffix (the Atom feed)
+        paras = kremlin_paragraphs(shared / KREMLIN_DIR / (name if name.endswith(".xml") else f"{name}.html"))
+        return {"text": paras[int(n)], "lang": "en", "date": None}
     raise LookupError(f"{ref}: unknown reference kind {kind!r}")
+
+
+@lru_cache(maxsize=8)
+def kremlin_paragraphs(path: Path) -> list[str]:
+    """The <p> paragraphs of a kremlin.ru page as plain text (the mirror hard-wraps lines: runs of
+    white space become one space)."""
+    if not path.is_file():
+        raise MissingShared(str(path))
+    page = path.read_text(encoding="utf-8")
+    if path.suffix == ".xml":  # an Atom feed carries each entry's HTML escaped
+        page = html.unescape(page)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", m)).split())
+            for m in re.findall(r"<p[^>]*>(.*?)</p>", page, re.S)]
 
 
 def shared_available(shared: Path = DEFAULT_SHARED) -> bool:
@@ -70,10 +92,8 @@ def load_frames_gold(shared: Path = DEFAULT_SHARED) -> list[dict[str, Any]]:
         if "ref" in it:
             got = resolve(it["ref"], shared)
             out.append({"i": i, "id": it["ref"], "text": got["text"], "lang": got["lang"],
-                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh")),
-                        "heldout2": bool(it.get("heldout2")), "heldout3": bool(it.get("heldout3"))})
+                        "frames": sorted(it["frames"]), **{k: bool(it.get(k)) for k in SPLITS}})
         else:
             out.append({"i": i, "id": f"own:{i}", "text": it["text"], "lang": it["lang"],
-                        "frames": sorted(it["frames"]), "fresh": bool(it.get("fresh")),
-                        "heldout2": bool(it.get("heldout2")), "heldout3": bool(it.get("heldout3"))})
+                        "frames": sorted(it["frames"]), **{k: bool(it.get(k)) for k in SPLITS}})
     return out
