@@ -1,12 +1,24 @@
-"""Ingest benchmark: fixture articles through the whole pipeline on Redis and PostgreSQL.
+"""Ingest benchmark: fixture articles through the whole pipeline, as it is deployed.
 
-    .venv/bin/python bench/ingest.py [--articles 10000] [--sources 4] [--latency-articles 300]
+    .venv/bin/python bench/ingest.py [--articles 10000] [--latency-articles 300] [--sources 4]
+                                     [--embedded] [--extract-workers N]
 
-A local fixture site publishes the articles into the feeds of several sources; two Celery
-worker processes (one task at a time each; one takes crawls and extractions, the other
-extractions and deliveries) crawl, extract and evaluate; beat
-schedules every few seconds with a one-minute poll interval per source. First most articles
-appear at once; then the rest trickle in a few at a time. The headline, at the end:
+A short run that still gives every figure: `--articles 1000 --latency-articles 150` (a few
+minutes).
+
+A local fixture site publishes the articles into the feeds of several sources; beat schedules
+every few seconds with a one-minute poll interval per source. Two layouts:
+
+  Redis + PostgreSQL (default; --database, --redis): the production layout of
+               docker-compose.yml in miniature: a crawl worker (one crawl at a time: a crawl
+               runs in a child process) and an extraction worker with one pool process per
+               core (`--extract-workers`, default the machine's cores), and beat
+  --embedded   `mouthpiece run` exactly as `make run` starts it: SQLite storage and broker in a
+               fresh data dir, one worker (both queues, its default concurrency unless
+               `--extract-workers`) with beat embedded
+
+First most articles appear at once; then the rest trickle in a few at a time. The headline, at
+the end:
 
   end to end   articles extracted per second, from the moment the bulk is published in the
                feeds to the last article extracted (quotes stored, rules evaluated) and every
@@ -113,11 +125,17 @@ def main() -> None:
                     help="articles published a few at a time after the bulk, for feed-to-alert latency")
     ap.add_argument("--batch", type=int, default=10, help="articles per batch in the latency phase")
     ap.add_argument("--every", type=float, default=7.0, help="mean seconds between latency batches")
-    ap.add_argument("--database", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    ap.add_argument("--redis", default="redis://127.0.0.1:6379/14")
+    ap.add_argument("--embedded", action="store_true",
+                    help="`mouthpiece run` with SQLite storage and broker (the default setup)")
+    ap.add_argument("--extract-workers", type=int, default=None,
+                    help="pool processes that extract (default: one per core; --embedded: mouthpiece "
+                         "run's default)")
+    ap.add_argument("--database", default="postgresql+psycopg://postgres@127.0.0.1:5432/test",
+                    help="a PostgreSQL server (a fresh database is made on it)")
+    ap.add_argument("--redis", default=None,
+                    help="a Redis database for the broker (default: one claimed as the tests claim theirs)")
     a = ap.parse_args()
 
-    import redis as redislib
     import sqlalchemy as sa
 
     from storage.db import reset_engines, session_scope, upgrade
@@ -135,13 +153,27 @@ def main() -> None:
         write_feed(site, s, [])
     (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
 
-    admin = sa.create_engine(a.database, isolation_level="AUTOCOMMIT")
-    dbname = f"mp_bench_{os.getpid()}"
-    with admin.connect() as c:
-        c.execute(sa.text(f'CREATE DATABASE "{dbname}"'))
-    db_url = a.database.rsplit("/", 1)[0] + "/" + dbname
-    redislib.Redis.from_url(a.redis).flushdb()
+    admin = None
+    if a.embedded:
+        db_url = f"sqlite:///{work / 'data' / 'mouthpiece.sqlite'}"
+    else:
+        admin = sa.create_engine(a.database, isolation_level="AUTOCOMMIT")
+        dbname = f"mp_bench_{os.getpid()}"
+        with admin.connect() as c:
+            c.execute(sa.text(f'CREATE DATABASE "{dbname}"'))
+        db_url = a.database.rsplit("/", 1)[0] + "/" + dbname
+        if a.redis is None:
+            # a database of its own among those the tests claim (tests/support/services.py):
+            # never flush a queue another checkout's tests are using
+            from tests.support.services import fresh_redis_url
+
+            a.redis = fresh_redis_url(hold=7200)
+        else:
+            import redis as redislib
+
+            redislib.Redis.from_url(a.redis).flushdb()
     procs: list[subprocess.Popen[bytes]] = []
+    cores = os.cpu_count() or 2
     with FixtureSite(site) as fx:
         cfg = work / "config"
         cfg.mkdir()
@@ -149,28 +181,45 @@ def main() -> None:
             f"  - {{id: bench{s}, name: Bench {s}, kind: state_media, country: BY, languages: [en], "
             f"discovery: [{{type: feed, url: '{fx.base}/feed{s}.xml'}}], interval_minutes: 1, "
             f"download_delay: 0, concurrency: 8, autothrottle: false, allow_private: true}}\n" for s in range(a.sources)))
-        env = {**os.environ, "DATABASE_URL": db_url, "BROKER_URL": a.redis, "MOUTHPIECE_CONFIG_DIR": str(cfg),
+        env = {**os.environ, "MOUTHPIECE_CONFIG_DIR": str(cfg),
                "MOUTHPIECE_DATA_DIR": str(work / "data"), "MOUTHPIECE_GROUP_WAIT": "0",
                "MOUTHPIECE_SCHEDULE_EVERY": "5", "MOUTHPIECE_SWEEP_EVERY": "5", "MOUTHPIECE_METRICS_PORT": "0",
                "MOUTHPIECE_LOG_FORMAT": "text"}
-        for k in ("SMTP_URL", "SLACK_WEBHOOK_URL", "APPRISE_URLS"):
+        for k in ("SMTP_URL", "SLACK_WEBHOOK_URL", "APPRISE_URLS", "DATABASE_URL", "BROKER_URL"):
             env.pop(k, None)
-        os.environ.update({k: env[k] for k in ("DATABASE_URL", "MOUTHPIECE_CONFIG_DIR", "MOUTHPIECE_DATA_DIR")})
+        if not a.embedded:
+            env.update({"DATABASE_URL": db_url, "BROKER_URL": a.redis})
+        os.environ.update({k: env[k] for k in ("MOUTHPIECE_CONFIG_DIR", "MOUTHPIECE_DATA_DIR")})
+        os.environ.pop("DATABASE_URL", None)
+        os.environ.pop("BROKER_URL", None)
         reset_engines()
         upgrade(db_url)
         logs = work / "logs"
         logs.mkdir()
-        # two worker processes: one crawls and extracts, one only extracts and delivers (the
-        # production layout in miniature: crawls never starve the extraction queue)
-        for w, queues in enumerate(("crawl,default", "default")):
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "-Q", queues,
-                 "--concurrency", "1", "--loglevel", "WARNING", "--hostname", f"bench{w}@%h"],
-                env=env, cwd=ROOT, stdout=open(logs / f"worker{w}.log", "wb"), stderr=subprocess.STDOUT))
-        procs.append(subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks.app", "beat", "--loglevel",
-                                       "WARNING", "--schedule", str(work / "beat.schedule")],
-                                      env=env, cwd=ROOT, stdout=open(logs / "beat.log", "wb"),
-                                      stderr=subprocess.STDOUT))
+        if a.embedded:
+            # `make run`: one worker, both queues, beat embedded, SQLite broker
+            cmd = [str(Path(sys.executable).parent / "mouthpiece"), "run", "--loglevel", "WARNING"]
+            if a.extract_workers:
+                cmd += ["--concurrency", str(a.extract_workers)]
+            procs.append(subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=open(logs / "worker0.log", "wb"),
+                                          stderr=subprocess.STDOUT))
+            layout = f"mouthpiece run (SQLite), concurrency {a.extract_workers or 'default'}"
+        else:
+            # docker-compose.yml's layout: crawls never starve the extraction queue, and the
+            # extraction worker has a pool process per core
+            n = a.extract_workers or cores
+            for w, (queues, conc) in enumerate((("crawl", 1), ("default", n))):
+                procs.append(subprocess.Popen(
+                    [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "-Q", queues,
+                     "--concurrency", str(conc), "--loglevel", "WARNING", "--hostname", f"bench{w}@%h"],
+                    env=env, cwd=ROOT, stdout=open(logs / f"worker{w}.log", "wb"), stderr=subprocess.STDOUT))
+            procs.append(subprocess.Popen([sys.executable, "-m", "celery", "-A", "tasks.app", "beat", "--loglevel",
+                                           "WARNING", "--schedule", str(work / "beat.schedule")],
+                                          env=env, cwd=ROOT, stdout=open(logs / "beat.log", "wb"),
+                                          stderr=subprocess.STDOUT))
+            layout = f"Redis + PostgreSQL, a crawl worker and an extraction worker of {n} processes"
+        workers = procs[:1] if a.embedded else procs[:2]
+        print(f"layout: {layout}; {cores} cores")
         time.sleep(5)
 
         from storage.models import Alert, Article, CrawlRun, Delivery, Quote
@@ -202,7 +251,7 @@ def main() -> None:
             extracted_at = 0.0
             while True:
                 now = time.time()
-                samples.append((now - t0, [rss_kb(p.pid) for p in procs[:2]]))
+                samples.append((now - t0, [rss_kb(p.pid) for p in workers]))
                 extracted, pending = progress()
                 if extracted >= target and not extracted_at:
                     extracted_at = now
@@ -215,7 +264,7 @@ def main() -> None:
                     raise SystemExit("\nstopped after an hour")
                 time.sleep(0.5 if extracted >= target * 0.95 else 2)
 
-        # 1. throughput: most articles at once, a backlog the two workers drain as fast as they can
+        # 1. throughput: most articles at once, a backlog the workers drain as fast as they can
         bulk = slugs[: a.articles - a.latency_articles]
         t0 = time.time()
         print(f"throughput phase: {len(bulk)} articles published at once in {a.sources} feeds at {fx.base}")
@@ -236,7 +285,7 @@ def main() -> None:
         for i in range(0, len(rest), a.batch):
             publish(rest[i:i + a.batch])
             time.sleep(a.every * rng.uniform(0.5, 1.5))
-            samples.append((time.time() - t0, [rss_kb(p.pid) for p in procs[:2]]))
+            samples.append((time.time() - t0, [rss_kb(p.pid) for p in workers]))
         wait_until(a.articles, t1, "latency")
 
         with session_scope(db_url) as s:
@@ -253,7 +302,7 @@ def main() -> None:
         print(f"articles: {a.articles}, quotes: {n_quotes}, alerts: {n_alerts}")
         print("== headline ==")
         print(f"end to end: {end_to_end:.1f} articles/s ({len(bulk)} articles from their publication in the "
-              f"feeds to the last one extracted in {last_extracted - t0:.0f} s, by two worker processes; every "
+              f"feeds to the last one extracted in {last_extracted - t0:.0f} s; every "
               f"alert sent {done - t0:.0f} s after publication; target >= 20)")
         if runs:
             print(f"crawl rate: {crawled / max(sum(runs), 1e-9):.1f} articles/s while crawling ({len(runs)} crawls "
@@ -263,7 +312,7 @@ def main() -> None:
             p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
             print(f"feed -> alert sent: p50 {statistics.median(lat):.1f} s, p95 {p95:.1f} s "
                   f"(poll interval 60 s; target p95 <= 75 s) over {len(lat)} alerts")
-        for w in range(2):
+        for w in range(len(workers)):
             series = [kb[w] for _, kb in samples if kb[w]]
             third = max(1, len(series) // 3)
             # the models load lazily on a worker's first tasks: compare the warm middle with the end
@@ -279,8 +328,9 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             p.kill()
     reset_engines()
-    with admin.connect() as c:
-        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
+    if admin is not None:
+        with admin.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
     shutil.rmtree(work, ignore_errors=True)
 
 

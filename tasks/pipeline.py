@@ -160,7 +160,10 @@ def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
         s.add(run)
         s.flush()
         run_id = run.id
-    cmd = [sys.executable, "-m", "tasks.crawl_child", source_id, "--run-id", str(run_id), "--log-level", "WARNING"]
+    # -P: the worker's current directory is not put first on the child's sys.path, where a
+    # folder named like one of our packages (a deployment's own `config/`) would shadow it
+    cmd = [sys.executable, "-P", "-m", "tasks.crawl_child", source_id, "--run-id", str(run_id),
+           "--log-level", "WARNING"]
     if since:
         cmd += ["--since", since]
     try:
@@ -301,8 +304,9 @@ def extract_quotes(article_id: int) -> int:
                             for d in found if d["speaker_id"] in leaders})
         rows = replace_quotes(s, article_id, found)
         # frames, echoes and cross-language versions before the rules, which may ask for them
-        index_article(s, article_id, leaders)
-        due = evaluate_configured(s, article_id, _group_wait(), matched=matched)
+        # (both take the rows just stored rather than reading them again)
+        index_article(s, article_id, leaders, quotes=rows)
+        due = evaluate_configured(s, article_id, _group_wait(), matched=matched, quotes=rows)
         _mark_queued(s, due)
         art.extracted_hash = art.content_hash
         n = len(rows)
