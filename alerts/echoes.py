@@ -268,9 +268,11 @@ def _version_of(quote_id: int, spoken_at: datetime, st: Statement, by_lang: dict
 
 
 def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
-                  cfg: NarrativesFile | None = None, quotes: Sequence[Quote] | None = None) -> dict[str, int]:
+                  cfg: NarrativesFile | None = None, quotes: Sequence[Quote] | None = None,
+                  new: Iterable[int] = ()) -> dict[str, int]:
     """Frames, versions and echoes of the article's quotes (see the module doc). Returns counts.
-    `quotes`: the article's quote rows when the caller has just stored them (else they are read).
+    `quotes`: the article's quote rows when the caller has just stored them (else they are read);
+    `new`: the ids of those inserted in this transaction, which have no rows of their own yet.
 
     What is stored for the article is read in a few queries up front and everything is written
     in one flush at the end: a transcript can hold thousands of quotes."""
@@ -288,8 +290,10 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     narr: dict[int, QuoteNarrative] = {}
     have: dict[int, set[str]] = defaultdict(set)
     stored: dict[tuple[int, str], dict[int, QuoteEcho]] = defaultdict(dict)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+    fresh = set(new)
+    old_ids = [i for i in ids if i not in fresh]  # a new article's quotes: nothing to read
+    for i in range(0, len(old_ids), 500):
+        chunk = old_ids[i:i + 500]
         narr.update((r.quote_id, r) for r in session.scalars(
             select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(chunk))))
         for fid, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)

@@ -302,10 +302,11 @@ def extract_quotes(article_id: int) -> int:
         matched = match_configured(s, article_id, found)
         ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
                             for d in found if d["speaker_id"] in leaders})
-        rows = replace_quotes(s, article_id, found)
+        inserted: list[Any] = []
+        rows = replace_quotes(s, article_id, found, inserted)
         # frames, echoes and cross-language versions before the rules, which may ask for them
         # (both take the rows just stored rather than reading them again)
-        index_article(s, article_id, leaders, quotes=rows)
+        index_article(s, article_id, leaders, quotes=rows, new=[q.id for q in inserted])
         due = evaluate_configured(s, article_id, _group_wait(), matched=matched, quotes=rows)
         _mark_queued(s, due)
         art.extracted_hash = art.content_hash
