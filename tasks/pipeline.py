@@ -270,13 +270,16 @@ def extract_quotes(article_id: int) -> int:
     from config.leaders import load_leaders
     from config.sources import load_sources
     from quotes import Context, extract
-    from storage.db import session_scope
+    from storage.db import relax_commit, session_scope
     from storage.models import Article, Source
     from storage.quotes import ensure_speakers, replace_quotes
 
     leaders = {ld.id: ld for ld in load_leaders()}
     configs = {c.id: c for c in load_sources()}
     with session_scope() as s:
+        # lost with a database crash, the extraction (and its alerts) is queued again by the
+        # sweep: its commit need not wait for the disk
+        relax_commit(s)
         # The article's row is locked until this commits (PostgreSQL; SQLite serialises writers
         # anyway): a second task for it (the sweep re-queues an extraction that runs longer than
         # MOUTHPIECE_EXTRACT_STALE, a redelivery) waits here, then finds it done, instead of
