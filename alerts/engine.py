@@ -371,7 +371,12 @@ def record_failure(d: Delivery, e: TransportError, what: str = "delivery") -> No
 
 def claim(session: Session, delivery_id: int, now: datetime | None = None) -> Delivery | None:
     """Atomically move a due row to `sending`; None when someone else has it or it is done."""
+    from storage.db import relax_commit
+
     now = now or utcnow()
+    # The claim need not wait for the disk: lost with a database crash, the row is due again
+    # (see `send` for what comes after it).
+    relax_commit(session)
     res = session.execute(
         update(Delivery).where(Delivery.id == delivery_id, _due(now))
         .values(status="sending", claimed_at=now, attempts=Delivery.attempts + 1, queued_at=None)
@@ -444,6 +449,13 @@ def send(session: Session, delivery_id: int, get_channel: Callable[[str], Any],
     now = now or utcnow()
     alert = session.get(Alert, d.alert_id) if d.alert_id else None
     if alert is not None:
+        # What is written before the send (a parked status, the message as it goes out) need
+        # not wait for the disk either: lost with a database crash, the row is claimed again
+        # and the sweep sends it. The outcome of the send is committed in a transaction of its
+        # own, as usual, and that commit makes everything before it durable too.
+        from storage.db import relax_commit
+
+        relax_commit(session)
         parked = _gate(session, d, alert, policies.get(d.channel), now)
         if parked is not None:
             _settle_alert(session, alert.id)

@@ -117,6 +117,22 @@ def rss_kb(pid: int) -> int:
     return total
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used by a process and its descendants: the live ones, and those that ended
+    and were waited for (a crawl's child process counts once its pool process has reaped it)."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15]) / tick  # utime stime cutime cstime
+            todo += [int(k) for k in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000)
@@ -270,9 +286,13 @@ def main() -> None:
             # 1. throughput: most articles at once, a backlog the workers drain as fast as they can
             bulk = slugs[: a.articles - a.latency_articles]
             t0 = time.time()
+            cpu0 = sum(tree_cpu(p.pid) for p in procs)
             print(f"throughput phase: {len(bulk)} articles published at once in {a.sources} feeds at {fx.base}")
             publish(bulk)
             last_extracted = wait_until(len(bulk), t0, "throughput")
+            # the service's own CPU for the bulk (crawls, extraction, deliveries, beat; not the
+            # database server's): what the figure costs, whatever else the machine was running
+            cpu_bulk = sum(tree_cpu(p.pid) for p in procs) - cpu0
             done = time.time()
             with session_scope(db_url) as s:
                 first_seen = s.scalar(select(func.min(Article.first_seen_at)))
@@ -307,6 +327,9 @@ def main() -> None:
             print(f"end to end: {end_to_end:.1f} articles/s ({len(bulk)} articles from their publication in the "
                   f"feeds to the last one extracted in {last_extracted - t0:.0f} s; every "
                   f"alert sent {done - t0:.0f} s after publication; target >= 20)")
+            print(f"service CPU: {cpu_bulk / max(len(bulk), 1) * 1000:.0f} ms per article in the bulk "
+                  f"({cpu_bulk:.0f} s over {last_extracted - t0:.0f} s on {cores} cores; the database server's not "
+                  f"counted): at most {cores * len(bulk) / max(cpu_bulk, 1e-9):.0f} articles/s if it had every core")
             if runs:
                 print(f"crawl rate: {crawled / max(sum(runs), 1e-9):.1f} articles/s while crawling ({len(runs)} crawls "
                       f"that found new articles, {sum(runs):.0f} s in all, process start included); the bulk was "
