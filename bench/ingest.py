@@ -10,9 +10,9 @@ A local fixture site publishes the articles into the feeds of several sources; b
 every few seconds with a one-minute poll interval per source. Two layouts:
 
   Redis + PostgreSQL (default; --database, --redis): the production layout of
-               docker-compose.yml in miniature: a crawl worker (one crawl at a time: a crawl
-               runs in a child process) and an extraction worker with one pool process per
-               core (`--extract-workers`, default the machine's cores), and beat
+               docker-compose.yml in miniature: a crawl worker (two crawls at a time, each in a
+               child process: `--crawl-workers`) and an extraction worker with one pool process
+               per core (`--extract-workers`, default the machine's cores), and beat
   --embedded   `mouthpiece run` exactly as `make run` starts it: SQLite storage and broker in a
                fresh data dir, one worker (both queues, its default concurrency unless
                `--extract-workers`) with beat embedded
@@ -146,6 +146,8 @@ def main() -> None:
     ap.add_argument("--extract-workers", type=int, default=None,
                     help="pool processes that extract (default: one per core; --embedded: mouthpiece "
                          "run's default)")
+    ap.add_argument("--crawl-workers", type=int, default=2,
+                    help="crawls at once (Redis + PostgreSQL; docker-compose.yml's worker-crawl runs 2)")
     ap.add_argument("--database", default="postgresql+psycopg://postgres@127.0.0.1:5432/test",
                     help="a PostgreSQL server (a fresh database is made on it)")
     ap.add_argument("--redis", default=None,
@@ -227,7 +229,7 @@ def main() -> None:
                 # docker-compose.yml's layout: crawls never starve the extraction queue, and the
                 # extraction worker has a pool process per core
                 n = a.extract_workers or cores
-                for w, (queues, conc) in enumerate((("crawl", 1), ("default", n))):
+                for w, (queues, conc) in enumerate((("crawl", a.crawl_workers), ("default", n))):
                     procs.append(subprocess.Popen(
                         [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "-Q", queues,
                          "--concurrency", str(conc), "--loglevel", "WARNING", "--hostname", f"bench{w}@%h"],
@@ -236,7 +238,8 @@ def main() -> None:
                                                "WARNING", "--schedule", str(work / "beat.schedule")],
                                               env=env, cwd=ROOT, stdout=open(logs / "beat.log", "wb"),
                                               stderr=subprocess.STDOUT))
-                layout = f"Redis + PostgreSQL, a crawl worker and an extraction worker of {n} processes"
+                layout = (f"Redis + PostgreSQL, a crawl worker of {a.crawl_workers} processes and an extraction "
+                      f"worker of {n}")
             workers = procs[:1] if a.embedded else procs[:2]
             print(f"layout: {layout}; {cores} cores")
             time.sleep(5)
