@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -314,11 +315,16 @@ def _version_pool(session: Session, rows: Sequence[QuoteNarrative], exclude: Seq
         return pool
     hours = timedelta(hours=cfg.echo.version_hours)
     times = [r.spoken_at for r in rows]
-    found = session.execute(
-        select(*_COLUMNS, QuoteNarrative.speaker_key).where(
-            QuoteNarrative.speaker_key.in_(keys), QuoteNarrative.spoken_at >= min(times) - hours,
-            QuoteNarrative.spoken_at <= max(times) + hours, QuoteNarrative.quote_id.not_in(list(exclude)))
-        .order_by(QuoteNarrative.quote_id.desc()).limit(5000))
+    q = select(*_COLUMNS, QuoteNarrative.speaker_key).where(
+        QuoteNarrative.speaker_key.in_(keys), QuoteNarrative.spoken_at >= min(times) - hours,
+        QuoteNarrative.spoken_at <= max(times) + hours, QuoteNarrative.quote_id.not_in(list(exclude)))
+    langs = {r.lang for r in rows}
+    if len(langs) == 1:
+        # a version is in another language (`_version_of`): when the article's statements are
+        # all in one, the speaker's statements in that language are never candidates, and they
+        # are most of them (a speaker quoted all day by one language's press)
+        q = q.where(QuoteNarrative.lang != langs.pop())
+    found = session.execute(q.order_by(QuoteNarrative.quote_id.desc()).limit(5000))
     for r in found:
         pool[r.speaker_key][r.lang].append(_Said(r.quote_id, r.spoken_at, statement_of(r)))
     return pool
@@ -343,8 +349,11 @@ def _version_of(quote_id: int, spoken_at: datetime, st: Statement, by_lang: dict
 
 
 def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
-                  cfg: NarrativesFile | None = None) -> dict[str, int]:
+                  cfg: NarrativesFile | None = None, quotes: Sequence[Quote] | None = None,
+                  new: Iterable[int] = ()) -> dict[str, int]:
     """Frames, versions and echoes of the article's quotes (see the module doc). Returns counts.
+    `quotes`: the article's quote rows when the caller has just stored them (else they are read);
+    `new`: the ids of those inserted in this transaction, which have no rows of their own yet.
 
     What is stored for the article is read in a few queries up front and everything is written
     in one flush at the end: a transcript can hold thousands of quotes."""
@@ -352,8 +361,9 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     article = session.get(Article, article_id)
     if article is None:
         return {}
-    quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)
-                                  .order_by(Quote.id)))
+    if quotes is None:
+        quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)))
+    quotes = sorted((q for q in quotes if q.start >= 0), key=lambda q: q.id)
     counts = {"quotes": len(quotes), "framed": 0, "echoes": 0, "versions": 0}
     if not quotes:
         return counts
@@ -361,8 +371,10 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     narr: dict[int, QuoteNarrative] = {}
     have: dict[int, set[str]] = defaultdict(set)
     stored: dict[tuple[int, str], dict[int, QuoteEcho]] = defaultdict(dict)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+    fresh = set(new)
+    old_ids = [i for i in ids if i not in fresh]  # a new article's quotes: nothing to read
+    for i in range(0, len(old_ids), 500):
+        chunk = old_ids[i:i + 500]
         narr.update((r.quote_id, r) for r in session.scalars(
             select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(chunk))))
         for fid, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)
@@ -508,14 +520,11 @@ def describe_lag(seconds: int) -> str:
     return "moments"
 
 
-def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None,
-               echoed_quote_ids: Sequence[int] | None = None, since: datetime | None = None,
-               until: datetime | None = None, seen_since: datetime | None = None,
-               seen_until: datetime | None = None, speaker: str | None = None,
-               names: dict[str, str] | None = None, limit: int = 1000) -> list[EchoView]:
-    """Echo rows joined to both quotes and their articles, newest first; `since`/`until` bound
-    when the echoing statement was made, `seen_since`/`seen_until` when its article was first seen;
-    `quote_ids` picks echoing statements, `echoed_quote_ids` echoed ones."""
+@lru_cache(maxsize=1)
+def _echo_join() -> tuple[Any, tuple[Any, ...]]:
+    """The echo rows joined to both quotes, articles and narratives, and the aliases, built once:
+    an alias proxies every column of its table, so building this join took milliseconds of
+    Python per call, more than the query itself (an alert asks for its quote's echoes)."""
     from sqlalchemy.orm import aliased
 
     q1, q2 = aliased(Quote), aliased(Quote)
@@ -526,6 +535,18 @@ def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None,
             .join(a1, a1.id == q1.article_id).join(a2, a2.id == q2.article_id)
             .join(n1, n1.quote_id == q1.id).join(n2, n2.quote_id == q2.id)
             .where(QuoteEcho.kind == "echo"))
+    return stmt, (q1, q2, a1, a2, n1, n2)
+
+
+def echo_views(session: Session, *, quote_ids: Sequence[int] | None = None,
+               echoed_quote_ids: Sequence[int] | None = None, since: datetime | None = None,
+               until: datetime | None = None, seen_since: datetime | None = None,
+               seen_until: datetime | None = None, speaker: str | None = None,
+               names: dict[str, str] | None = None, limit: int = 1000) -> list[EchoView]:
+    """Echo rows joined to both quotes and their articles, newest first; `since`/`until` bound
+    when the echoing statement was made, `seen_since`/`seen_until` when its article was first seen;
+    `quote_ids` picks echoing statements, `echoed_quote_ids` echoed ones."""
+    stmt, (q1, q2, a1, a2, n1, n2) = _echo_join()
     if quote_ids is not None:
         stmt = stmt.where(QuoteEcho.quote_id.in_(list(quote_ids)))
     if echoed_quote_ids is not None:

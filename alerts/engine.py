@@ -40,10 +40,12 @@ from alerts.echoes import alert_echoes
 from alerts.echoes import facts_of as narrative_facts_of
 from alerts.grouping import also_reported_by
 from alerts.message import AlertMessage
-from alerts.novelty import Novelty, assess, index_quote, speaker_key
+from alerts.novelty import Novelty, assess, index_quotes, speaker_key
 from alerts.quiet import ChannelPolicy
 from alerts.rules import EchoFact, QuoteFacts, Rule
+from alerts.silences import active as active_silences
 from alerts.silences import describe as describe_silence
+from alerts.silences import first_matching
 from alerts.silences import matching as matching_silence
 from config.leaders import Leader
 from config.sources import Source as SourceConfig
@@ -172,34 +174,41 @@ def lock_speaker(session: Session, quote: Quote) -> None:
 
 def cluster_quotes(session: Session, quotes: Iterable[Quote]) -> None:
     """Signature, LSH bands and cluster for each quote that has none yet (extraction time)."""
-    locked: set[str | None] = set()
-    for q in quotes:
-        if q.cluster_id is None or q.minhash is None:
-            key = speaker_key(q.speaker_id, q.speaker_name)
-            if key not in locked:  # a transaction lock: held until commit, taken once
-                lock_speaker(session, q)
-                locked.add(key)
-            index_quote(session, q)
+    todo = [q for q in quotes if q.cluster_id is None or q.minhash is None]
+    # transaction locks, held until commit, each taken once and all before the batch is indexed
+    # (its one flush comes at the end), in one order everywhere so two workers never deadlock
+    first: dict[str, Quote] = {}
+    for q in todo:
+        first.setdefault(speaker_key(q.speaker_id, q.speaker_name) or "", q)
+    for key in sorted(first):
+        if key:
+            lock_speaker(session, first[key])
+    if todo:
+        index_quotes(session, todo)
 
 
 def evaluate_article(session: Session, article_id: int, rules: list[Rule], leaders: dict[str, Leader],
                      sources: dict[str, SourceConfig], channels_for: Callable[[Rule], list[str]],
                      group_wait: timedelta, now: datetime | None = None,
-                     matched: dict[QuoteKey, frozenset[str]] | None = None) -> list[int]:
+                     matched: dict[QuoteKey, frozenset[str]] | None = None,
+                     quotes: list[Quote] | None = None) -> list[int]:
     """Create the alerts (and their outbox rows) that this article's quotes deserve.
 
     The rules are matched first, before this function writes anything (or taken from
     `matched`, computed by the caller before its own writes: `match_rules`); only novelty,
-    clustering and the alert rows need the write transaction. Returns the ids of deliveries
-    that are due now; later ones are swept by beat."""
+    clustering and the alert rows need the write transaction. `quotes`: the article's quote
+    rows when the caller has just stored them (else they are read). Returns the ids of
+    deliveries that are due now; later ones are swept by beat."""
     article = session.get(Article, article_id)
     if article is None:
         return []
     source = session.get(Source, article.source_id)
     assert source is not None
     due: list[int] = []
-    quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)
-                                  .order_by(Quote.start)))
+    if quotes is None:
+        quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)))
+    # by position in the text, as the rules have always seen them
+    quotes = sorted((q for q in quotes if q.start >= 0), key=lambda q: q.start)
     hits = dict(matched) if matched is not None else {}
     missing = [q for q in quotes if quote_key(q) not in hits]
     if missing:
@@ -208,6 +217,16 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
     # frames and echoes only when a rule asks for them: a transcript can hold thousands of quotes
     narrative = narrative_facts_of(session, [q.id for q in quotes]) \
         if any(r.enabled and (r.frames or r.echo_of) for r in rules) else {}
+    # the alerts these quotes' clusters already have, and the active silences: read once for
+    # the article (a hit per quote and rule was a query each), kept up to date below
+    hit_rules = {r for q in quotes for r in hits[quote_key(q)]}
+    alerted: set[tuple[str, int]] = set()
+    if hit_rules:
+        clusters = sorted({q.cluster_id or q.id for q in quotes})
+        for i in range(0, len(clusters), 500):
+            alerted.update((r, c) for r, c in session.execute(select(Alert.rule_id, Alert.cluster_id).where(
+                Alert.cluster_id.in_(clusters[i:i + 500]), Alert.rule_id.in_(sorted(hit_rules)))))
+    silences: list[Any] | None = None
     for quote in quotes:
         leader = leaders.get(quote.speaker_id or "")
         novelty: dict[int, Novelty] = {}
@@ -222,7 +241,7 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
                               frames=frames, echoes=echoes)):
                 continue
             cluster = quote.cluster_id or quote.id
-            if session.scalar(select(Alert.id).where(Alert.rule_id == rule.id, Alert.cluster_id == cluster)):
+            if (rule.id, cluster) in alerted:
                 continue  # the statement already alerted: this reprint is "also reported by"
             if rule.novelty_days not in novelty:
                 novelty[rule.novelty_days] = assess(session, quote, days=rule.novelty_days)
@@ -230,8 +249,11 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
             if rule.new_only and not nov.is_new:
                 log.info("quote %s matches %s but is not new: %s", quote.id, rule.id, nov.reason)
                 continue
+            if silences is None:
+                silences = active_silences(session, now or utcnow())
             ids = _create_alert(session, rule, quote, article, source, leader, nov, cluster,
-                                channels_for, group_wait, now or utcnow())
+                                channels_for, group_wait, now or utcnow(), silences)
+            alerted.add((rule.id, cluster))  # made here, or by another worker just before
             if group_wait.total_seconds() <= 0:
                 due += ids
     return due
@@ -239,9 +261,10 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
 
 def _create_alert(session: Session, rule: Rule, quote: Quote, article: Article, source: Source,
                   leader: Leader | None, nov: Novelty, cluster: int, channels_for: Callable[[Rule], list[str]],
-                  group_wait: timedelta, now: datetime) -> list[int]:
+                  group_wait: timedelta, now: datetime, silences: list[Any] | None = None) -> list[int]:
     status, reason = "pending", None
-    silence = matching_silence(session, quote.speaker_id, rule.id, now)
+    silence = matching_silence(session, quote.speaker_id, rule.id, now) if silences is None else \
+        first_matching(silences, quote.speaker_id, rule.id)
     channels = [] if rule.channels == [DIGEST_ONLY] else [c for c in channels_for(rule) if c != DIGEST_ONLY]
     if silence is not None:
         status, reason = "silenced", describe_silence(silence)
@@ -290,14 +313,16 @@ def rule_channels(rule: Rule, settings: Any = None) -> list[str]:
 
 
 def evaluate_configured(session: Session, article_id: int, group_wait: timedelta,
-                        matched: dict[QuoteKey, frozenset[str]] | None = None) -> list[int]:
+                        matched: dict[QuoteKey, frozenset[str]] | None = None,
+                        quotes: list[Quote] | None = None) -> list[int]:
     """`evaluate_article` with the deployment's rules, leaders, sources and channels."""
     from alerts.rules import load_rules
     from config.leaders import load_leaders
     from config.sources import load_sources
 
     return evaluate_article(session, article_id, load_rules(), {ld.id: ld for ld in load_leaders()},
-                            {c.id: c for c in load_sources()}, rule_channels, group_wait, matched=matched)
+                            {c.id: c for c in load_sources()}, rule_channels, group_wait, matched=matched,
+                            quotes=quotes)
 
 
 def match_configured(session: Session, article_id: int, quotes: list[dict[str, Any]]) -> dict[QuoteKey, frozenset[str]]:
@@ -346,7 +371,12 @@ def record_failure(d: Delivery, e: TransportError, what: str = "delivery") -> No
 
 def claim(session: Session, delivery_id: int, now: datetime | None = None) -> Delivery | None:
     """Atomically move a due row to `sending`; None when someone else has it or it is done."""
+    from storage.db import relax_commit
+
     now = now or utcnow()
+    # The claim need not wait for the disk: lost with a database crash, the row is due again
+    # (see `send` for what comes after it).
+    relax_commit(session)
     res = session.execute(
         update(Delivery).where(Delivery.id == delivery_id, _due(now))
         .values(status="sending", claimed_at=now, attempts=Delivery.attempts + 1, queued_at=None)
@@ -419,6 +449,13 @@ def send(session: Session, delivery_id: int, get_channel: Callable[[str], Any],
     now = now or utcnow()
     alert = session.get(Alert, d.alert_id) if d.alert_id else None
     if alert is not None:
+        # What is written before the send (a parked status, the message as it goes out) need
+        # not wait for the disk either: lost with a database crash, the row is claimed again
+        # and the sweep sends it. The outcome of the send is committed in a transaction of its
+        # own, as usual, and that commit makes everything before it durable too.
+        from storage.db import relax_commit
+
+        relax_commit(session)
         parked = _gate(session, d, alert, policies.get(d.channel), now)
         if parked is not None:
             _settle_alert(session, alert.id)

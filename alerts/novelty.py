@@ -73,8 +73,16 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-def minhash(text: str) -> MinHash:
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    # drawn from the same seed every time: made once, not for every quote (half a millisecond)
     m = MinHash(num_perm=NUM_PERM)
+    return m.scheme, m.permutations
+
+
+def minhash(text: str) -> MinHash:
+    scheme, perms = _permutations()
+    m = MinHash(num_perm=NUM_PERM, permutations=perms, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m
 
@@ -178,42 +186,86 @@ def index_quote(session: Session, quote: Quote) -> int:
     similar earlier quote by the same speaker in `CLUSTER_DAYS` days, else its own id. One
     flush at the end writes the signature and the cluster together (the search looks only at
     earlier quotes, so it needs neither flushed first)."""
-    sig = ensure_signature(session, quote, flush=False)
-    if quote.cluster_id is None:
-        key = speaker_key(quote.speaker_id, quote.speaker_name)
-        best = None
-        if key:
-            since = (quote.created_at or _utcnow()) - timedelta(days=CLUSTER_DAYS)
-            with session.no_autoflush:
-                found = candidates(session, key, sig, since=since, before_id=quote.id)
-            best = found[0] if found and found[0].similarity >= THRESHOLD else None
-        reprint = None
-        if best is None:
-            with session.no_autoflush:  # one flush below writes the signature and the cluster together
-                reprint = reprinted_cluster(session, quote, key)
-        quote.cluster_id = best.cluster_id if best else (reprint or quote.id)
+    cluster = index_quotes(session, [quote])[0]
+    return cluster
+
+
+@dataclass
+class _Unflushed:
+    """A quote indexed in this batch whose signature and bands are not flushed yet: what the
+    database would answer about it, for the later quotes of the batch."""
+
+    quote: Quote
+    bands: frozenset[int]
+    sig: np.ndarray[Any, Any]
+
+
+def index_quotes(session: Session, quotes: Iterable[Quote]) -> list[int]:
+    """`index_quote` for several quotes (in order), with one flush at the end: the quotes of an
+    article go out in one UPDATE and one INSERT of bands, not one pair each. A later quote of
+    the batch is compared with the earlier ones exactly as if they had been flushed: the
+    database answers for stored quotes, `_Unflushed` for this batch's (a shared band hash, the
+    same time bound and id order), so the clusters are those of one flush per quote."""
+    pending: list[_Unflushed] = []
+    linked: dict[int, set[int]] = {}  # article id -> the articles linked as reprints (asked once)
+    out = []
+    with session.no_autoflush:
+        for quote in quotes:
+            had = bool(quote.minhash)
+            sig = ensure_signature(session, quote, flush=False)
+            key = speaker_key(quote.speaker_id, quote.speaker_name)
+            bands = frozenset(band_hashes(key, sig)) if key else frozenset()
+            if quote.cluster_id is None:
+                best = None
+                if key:
+                    since = (quote.created_at or _utcnow()) - timedelta(days=CLUSTER_DAYS)
+                    found = candidates(session, key, sig, since=since, before_id=quote.id)
+                    found += [Candidate(p.quote.id, p.quote.cluster_id or p.quote.id, p.quote.created_at,
+                                        similarity(sig, p.sig)) for p in pending
+                              if p.bands & bands and p.quote.created_at >= since and p.quote.id < quote.id
+                              and p.quote.id not in {c.quote_id for c in found}]
+                    found.sort(key=lambda c: (-c.similarity, -c.quote_id))
+                    best = found[0] if found and found[0].similarity >= THRESHOLD else None
+                reprint = None
+                if best is None:
+                    if quote.article_id not in linked:
+                        linked[quote.article_id] = _linked_articles(session, quote.article_id)
+                    reprint = reprinted_cluster(session, quote, key, linked[quote.article_id])
+                quote.cluster_id = best.cluster_id if best else (reprint or quote.id)
+            if not had and key:
+                pending.append(_Unflushed(quote, bands, sig))
+            out.append(quote.cluster_id)
     session.flush()
-    return quote.cluster_id
+    return out
 
 
 REPRINT_CONTAINMENT = 0.6  # share of the shorter quote's shingles in the longer one
 
 
-def reprinted_cluster(session: Session, quote: Quote, key: str | None) -> int | None:
-    """The cluster of the same statement in the article this one reprints or is reprinted by
-    (storage.articles.link_reprint: a Telegram post and its website article). A website cuts and
-    trims the post's quote, so the two are below THRESHOLD as Jaccard similarity: here the
-    shorter one contained in the longer one is enough, because the articles are already linked."""
-    if key is None:
-        return None
-    art = session.get(Article, quote.article_id)
+def _linked_articles(session: Session, article_id: int) -> set[int]:
+    """The articles this one reprints or is reprinted by, and the other reprints of its original."""
+    art = session.get(Article, article_id)
     if art is None:
-        return None
+        return set()
     linked = set(session.scalars(select(Article.id).where(Article.reprint_of_id == art.id)))
     if art.reprint_of_id:
         linked.add(art.reprint_of_id)
         linked |= set(session.scalars(select(Article.id).where(Article.reprint_of_id == art.reprint_of_id,
                                                                 Article.id != art.id)))
+    return linked
+
+
+def reprinted_cluster(session: Session, quote: Quote, key: str | None,
+                      linked: set[int] | None = None) -> int | None:
+    """The cluster of the same statement in the article this one reprints or is reprinted by
+    (storage.articles.link_reprint: a Telegram post and its website article). A website cuts and
+    trims the post's quote, so the two are below THRESHOLD as Jaccard similarity: here the
+    shorter one contained in the longer one is enough, because the articles are already linked.
+    `linked`: `_linked_articles` of the quote's article, when the caller has it already."""
+    if key is None:
+        return None
+    if linked is None:
+        linked = _linked_articles(session, quote.article_id)
     if not linked:
         return None
     rows = session.scalars(select(Quote).where(Quote.article_id.in_(linked), Quote.id < quote.id,

@@ -44,7 +44,12 @@ def active(session: Session, now: datetime | None = None) -> list[Silence]:
 def matching(session: Session, speaker_id: str | None, rule_id: str,
              now: datetime | None = None) -> Silence | None:
     """The first active silence covering this speaker and rule, if any."""
-    for s in active(session, now):
+    return first_matching(active(session, now), speaker_id, rule_id)
+
+
+def first_matching(silences: list[Silence], speaker_id: str | None, rule_id: str) -> Silence | None:
+    """The first of these (active) silences covering this speaker and rule, if any."""
+    for s in silences:
         if s.speaker_id and s.speaker_id != speaker_id:
             continue
         if s.rule_id and s.rule_id != rule_id:

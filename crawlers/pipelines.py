@@ -8,7 +8,7 @@ from scrapy.exceptions import DropItem
 
 from crawlers.signals import article_stored
 from storage.articles import OtherSourceArticle, upsert_article
-from storage.db import session_scope
+from storage.db import relax_commit, session_scope
 from storage.sources import sync_sources
 
 log = logging.getLogger(__name__)
@@ -36,9 +36,13 @@ class ArticlePipeline:
 
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
         meta = {k: item.pop(k) for k in [k for k in item if k.startswith("_")]}
+        # whoever runs the crawl queues each stored article's extraction (the worker's crawl):
+        # the article is marked queued with its own write, not in a transaction of its own
+        queued = self.crawler is not None and self.crawler.settings.getbool("MOUTHPIECE_QUEUES_EXTRACTION")
         try:
             with session_scope() as s:
-                res = upsert_article(s, **item)
+                relax_commit(s)  # an article lost with a database crash is stored by the next crawl
+                res = upsert_article(s, **item, extract_queued=queued)
         except OtherSourceArticle as e:  # never retried: the URL is not this source's to store
             if self.crawler is not None:
                 self.crawler.stats.inc_value("mouthpiece/refused_other_source")

@@ -283,10 +283,13 @@ def upsert_article(
     lang: str | None,
     extra: dict[str, Any] | None = None,
     decode_warning: str | None = None,
+    extract_queued: bool = False,
 ) -> UpsertResult:
     """Insert or update this source's article keyed by `canonical_url` (the `storage_key`);
     record every URL it was found under. Raises OtherSourceArticle when the key is another
-    source's article: nothing is changed then.
+    source's article: nothing is changed then. `extract_queued`: the caller queues the
+    extraction of a new or changed article once this commits, so it is marked queued in the
+    same write (`Article.extract_queued_at`: the sweep leaves it alone unless the task is lost).
 
     The first-seen time is kept from the first insert, so a re-crawl never moves an article
     to a later day."""
@@ -321,6 +324,8 @@ def upsert_article(
     if extra:
         art.extra = {**(art.extra or {}), **extra}
     art.decode_warning = decode_warning
+    if changed and extract_queued:
+        art.extract_queued_at = utcnow()
     session.flush()
     known: set[str] = set() if created else {a.url for a in art.aliases}
     missing = [u for u in dict.fromkeys([canonical_url, *urls]) if u and u not in known]

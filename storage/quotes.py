@@ -23,8 +23,10 @@ def ensure_speakers(session: Session, speakers: Iterable[tuple[str, str, str | N
                 pass
 
 
-def replace_quotes(session: Session, article_id: int, quotes: list[dict[str, Any]]) -> list[Quote]:
-    """Make the article's quote rows equal `quotes`.
+def replace_quotes(session: Session, article_id: int, quotes: list[dict[str, Any]],
+                   inserted: list[Quote] | None = None) -> list[Quote]:
+    """Make the article's quote rows equal `quotes`; `inserted`, when given, receives the rows
+    that were inserted (rather than kept).
 
     A quote already stored with the same speaker and text keeps its row (and so its alerts);
     gone quotes are deleted unless an alert points at them."""
@@ -56,6 +58,8 @@ def replace_quotes(session: Session, article_id: int, quotes: list[dict[str, Any
                     topics=list(d["topics"]), lang=d["lang"])
         session.add(row)
         kept.append(row)
+        if inserted is not None:
+            inserted.append(row)
     session.flush()
     # the full-text index and said_at, in the same transaction as the rows (storage/search.py)
     index_quotes(session.connection(), [q.id for q in kept])

@@ -27,11 +27,34 @@ def _transport_options(url: str) -> dict[str, object]:
         # longest task so an unacked crawl is not handed to a second worker while it runs.
         return {"visibility_timeout": 3600}
     if url.startswith("sqla+sqlite:///"):
-        # The SQLite transport hands every option to SQLAlchemy's create_engine(); it keeps
-        # unacked messages in memory and puts them back on a clean shutdown, and the sweep
-        # re-derives any work a crash lost from the database.
+        # The SQLite transport hands every option but kombu's own to SQLAlchemy's
+        # create_engine(); it keeps unacked messages in memory and puts them back on a clean
+        # shutdown, and the sweep re-derives any work a crash lost from the database.
+        # A polling transport: whenever the consumer cannot take another message (every pool
+        # process busy, its prefetch used up) or the queues are empty, it sleeps
+        # `polling_interval` (kombu's default, 1 s). A pool process that finished its task
+        # then waited up to that second for the next one: with tasks of a tenth of a second,
+        # most of the embedded service's time. A short interval and a few messages prefetched
+        # per process (`_prefetch_multiplier`) keep the pool fed; an idle service polls a
+        # few times a second, a query each. (Set on the transport class: this transport would
+        # hand a `polling_interval` option to create_engine(), which refuses it.)
+        from kombu.transport import sqlalchemy as ksqla
+
+        ksqla.Transport.polling_interval = SQLITE_POLL
         return {"creator": _sqlite_broker_connect(url.split("///", 1)[1])}
     return {}
+
+
+SQLITE_POLL = 0.2  # seconds between the SQLite broker's polls when it has nothing to hand out
+
+
+def _prefetch_multiplier(url: str) -> int:
+    """Messages a pool process may have reserved: one with a push broker (Redis hands out the
+    next message the moment a task is acked, and a crawl worker must not hoard crawls), a few
+    with the SQLite broker, whose consumer polls (see `_transport_options`): enough that the
+    pool never waits for a poll. Reserved messages are unacked (acks_late): on a crash they
+    are redelivered, or, with SQLite, re-derived by the sweep."""
+    return 4 if url.startswith("sqla+sqlite:///") else 1
 
 
 def _sqlite_broker_connect(path: str) -> Any:
@@ -128,7 +151,7 @@ def make_app() -> Celery:
         # a task still running when the broker connection drops is cancelled and redelivered
         # rather than acked later through a dead channel
         worker_cancel_long_running_tasks_on_connection_loss=True,
-        worker_prefetch_multiplier=1,
+        worker_prefetch_multiplier=_prefetch_multiplier(s.resolved_broker_url()),
         task_soft_time_limit=600,
         task_time_limit=660,
         # A pool process is replaced when it outgrows WORKER_MAX_MEMORY_KIB (after its task), not

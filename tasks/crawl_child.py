@@ -16,18 +16,24 @@ from sqlalchemy import update
 log = logging.getLogger("mouthpiece.tasks")
 
 
-def queue_extraction(article_id: int) -> None:
-    """Mark the article queued (the sweep leaves it alone unless the task is lost), then queue."""
+def queue_extraction(article_id: int, marked: bool = False) -> None:
+    """Mark the article queued (the sweep leaves it alone unless the task is lost), then queue.
+    `marked`: the crawl's pipeline marked it already, in the write that stored it."""
     from storage.db import session_scope
     from storage.models import Article, utcnow
     from tasks.pipeline import extract_quotes
 
     try:
-        with session_scope() as s:
-            s.execute(update(Article).where(Article.id == article_id).values(extract_queued_at=utcnow()))
+        if not marked:
+            with session_scope() as s:
+                s.execute(update(Article).where(Article.id == article_id).values(extract_queued_at=utcnow()))
         extract_quotes.delay(article_id)
     except Exception as e:  # the broker or database is down: the sweep queues it once it is stale
         log.warning("article %s stored, extraction not queued yet: %s", article_id, e)
+
+
+def queue_marked_extraction(article_id: int) -> None:
+    queue_extraction(article_id, marked=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     from crawlers.run import crawl
 
-    summary = crawl(a.source_id, since=a.since, settings={"LOG_LEVEL": a.log_level}, run_id=a.run_id,
-                    on_stored=queue_extraction)
+    # the pipeline marks each article queued as it stores it (MOUTHPIECE_QUEUES_EXTRACTION),
+    # and the signal after its commit queues the task
+    summary = crawl(a.source_id, since=a.since, settings={"LOG_LEVEL": a.log_level,
+                                                          "MOUTHPIECE_QUEUES_EXTRACTION": True},
+                    run_id=a.run_id, on_stored=queue_marked_extraction)
     return 0 if summary["ok"] else 2
 
 

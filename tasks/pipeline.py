@@ -160,7 +160,10 @@ def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
         s.add(run)
         s.flush()
         run_id = run.id
-    cmd = [sys.executable, "-m", "tasks.crawl_child", source_id, "--run-id", str(run_id), "--log-level", "WARNING"]
+    # -P: the worker's current directory is not put first on the child's sys.path, where a
+    # folder named like one of our packages (a deployment's own `config/`) would shadow it
+    cmd = [sys.executable, "-P", "-m", "tasks.crawl_child", source_id, "--run-id", str(run_id),
+           "--log-level", "WARNING"]
     if since:
         cmd += ["--since", since]
     try:
@@ -267,13 +270,16 @@ def extract_quotes(article_id: int) -> int:
     from config.leaders import load_leaders
     from config.sources import load_sources
     from quotes import Context, extract
-    from storage.db import session_scope
+    from storage.db import relax_commit, session_scope
     from storage.models import Article, Source
     from storage.quotes import ensure_speakers, replace_quotes
 
     leaders = {ld.id: ld for ld in load_leaders()}
     configs = {c.id: c for c in load_sources()}
     with session_scope() as s:
+        # lost with a database crash, the extraction (and its alerts) is queued again by the
+        # sweep: its commit need not wait for the disk
+        relax_commit(s)
         # The article's row is locked until this commits (PostgreSQL; SQLite serialises writers
         # anyway): a second task for it (the sweep re-queues an extraction that runs longer than
         # MOUTHPIECE_EXTRACT_STALE, a redelivery) waits here, then finds it done, instead of
@@ -299,10 +305,12 @@ def extract_quotes(article_id: int) -> int:
         matched = match_configured(s, article_id, found)
         ensure_speakers(s, {(d["speaker_id"], leaders[d["speaker_id"]].name, leaders[d["speaker_id"]].country)
                             for d in found if d["speaker_id"] in leaders})
-        rows = replace_quotes(s, article_id, found)
+        inserted: list[Any] = []
+        rows = replace_quotes(s, article_id, found, inserted)
         # frames, echoes and cross-language versions before the rules, which may ask for them
-        index_article(s, article_id, leaders)
-        due = evaluate_configured(s, article_id, _group_wait(), matched=matched)
+        # (both take the rows just stored rather than reading them again)
+        index_article(s, article_id, leaders, quotes=rows, new=[q.id for q in inserted])
+        due = evaluate_configured(s, article_id, _group_wait(), matched=matched, quotes=rows)
         _mark_queued(s, due)
         art.extracted_hash = art.content_hash
         n = len(rows)
