@@ -64,6 +64,23 @@ def _texts(url: str, **kw: Any) -> list[str]:
         return [r.text for r in search(s, QuoteFilter(**kw)).rows]
 
 
+def test_full_text_totals_are_capped_where_counting_costs(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL counts full-text matches row by row, so it stops sooner and says so ("1+");
+    SQLite reads the count off its FTS5 index."""
+    import storage.search as search_mod
+
+    _fill(db_url)
+    monkeypatch.setattr(search_mod, "PG_TEXT_COUNT_CAP", 1)
+    with session_scope(db_url) as s:
+        page = search(s, QuoteFilter(search="force"))
+        unfiltered = search(s, QuoteFilter())
+    assert len(page.rows) == 2 and unfiltered.total == 5 and not unfiltered.total_capped
+    if db_url.startswith("postgresql"):
+        assert page.total_capped and page.total_label == "1+"
+    else:
+        assert not page.total_capped and page.total_label == "2"
+
+
 def test_terms_stem_both_languages() -> None:
     assert terms("forces") == terms("force") == ["forc"]
     assert terms("угрозы") == terms("угроза") == terms("угрозой")
