@@ -14,7 +14,7 @@ from quotes.cues import EN_VERB_FORMS, EN_VERBS
 from quotes.doc import Doc, is_headline
 from quotes.model import QuoteType
 from quotes.nlp import pos
-from quotes.text import sentences, strip_span, word_count
+from quotes.text import after_dateline, sentences, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 
@@ -310,6 +310,7 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
     def emit(a: int, b: int, who: tuple[str | None, str | None] | None, cue: str,
              also: list[tuple[str | None, str | None]] | None = None) -> None:
         a, b = strip_span(text, a, b, " \t\n\u00a0,;:—–-")
+        a = after_dateline(text, a, b)
         while b > a and text[b - 1] in ".":
             b -= 1
         if who is None or who[0] is None or b <= a or word_count(text[a:b]) < 3:

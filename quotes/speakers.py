@@ -34,7 +34,7 @@ def _ru_genitive_qualifier(word: str) -> bool:
 _OWNER_BEFORE = re.compile(
     r"(?i)(?:представител\w*|пресс-секретар\w*|помощник\w*|советник\w*|спикер\w*|офис\w*|администраци\w*|"
     r"аппарат\w*|пресс-служб\w*|(?:spokes(?:man|woman|person)|aide|advis[eo]r|office|administration|"
-    r"press\s+secretary)\s+(?:for|of|to))\s+$")
+    r"press\s+(?:secretary|service|office))\s+(?:for|of|to))\s+$")
 
 
 class SpeakerExpressions(Mentions):

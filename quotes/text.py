@@ -144,3 +144,20 @@ def strip_span(text: str, s: int, e: int, chars: str = " \t\n\u00a0,;:—–-") 
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+# a wire dateline before a story's first sentence: "MINSK, 4 May (BelTA) - ", "NEW YORK (AP) — ",
+# "Aug 27 (Reuters) - ". Content that starts a paragraph begins after it.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]{1,40}(?:,[ \u00a0]*[A-Z][a-z]+\.?[ \u00a0]+\d{1,2}|,[ \u00a0]*\d{1,2}[ \u00a0]+[A-Z][a-z]+)?"
+    r"|[A-Z][a-z]{2,8}\.?[ \u00a0]+\d{1,2})"
+    r"[ \u00a0]*(?:\([A-Za-z .&-]{2,30}\)[ \u00a0]*)?[-–—][ \u00a0]*")
+
+
+def after_dateline(text: str, a: int, b: int) -> int:
+    """`a`, moved past a wire dateline that opens text[a:b] (a dateline needs its dash and either an
+    upper-case place or an agency in parentheses)."""
+    m = DATELINE.match(text, a, b)
+    if m is None or "(" not in m.group() and not re.match(r"[A-Z]{2,}", m.group()):
+        return a
+    return m.end() if m.end() < b else a

@@ -12,7 +12,8 @@ from quotes.doc import Doc, Person, Speaker, en_key, is_headline
 from quotes.indirect_en import NER_WINDOWS
 from quotes.learned.tagger import Found, load
 from quotes.model import QuoteType
-from quotes.text import strip_span, word_count
+from quotes.people import _EN_ORG, _EN_STOP, _EN_TITLE_WORDS
+from quotes.text import after_dateline, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
 _MARKS = "“”\"‘’'«»„"
@@ -50,6 +51,9 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
             continue  # "watching him closely to make sure ...": an object is no source
         if f.cue is not None and _INFERENCE.search(text, f.cue[0], f.cue[1]):
             continue  # "..., strongly implying that ...": the writer's reading, not the speaker's words
+        if f.cue is not None and _ACCORDING.match(text, f.cue[0], f.cue[1]) and _SENT_END.search(
+                text, f.end, f.cue[0]):
+            continue  # "X held a meeting. According to him, ...": "according to" reports its own sentence
         sp = _speaker(doc, f, ner)
         if sp is None or sp.name is None:
             continue
@@ -65,6 +69,8 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
 
 # the dash that signs a quotation with its author's name: "“...” ― Steve Quinlan."
 _SIGNED = re.compile(r"[”\"’.,]*[ \u00a0]*[―—–-][ \u00a0]*((?:[A-Z][\w’'.-]*[ \u00a0]+){0,3}[A-Z][\w’'-]+)\.?[ \u00a0]*$")
+_ACCORDING = re.compile(r"(?i)according\b")
+_SENT_END = re.compile(r"[.!?][”\"’]?\s")
 _INFERENCE = re.compile(r"\bimpl(?:y|ies|ied|ying)\b", re.IGNORECASE)
 # a headline's verb caught in a capitalised name ("Lindsey Graham Says")
 _TRAILING_CUE = re.compile(r"[ \u00a0]+(?:Says|Said|Tells|Told|Warns|Calls|Slams|Goes)$")
@@ -171,6 +177,7 @@ def _content(text: str, a: int, b: int) -> tuple[int, int, QuoteType] | None:
         if text[e:e + 1] in "?!":
             e += 1
         return (s, e, "direct") if e > s else None
+    a = after_dateline(text, a, b)
     m = _THAT.match(text, a, b)
     if m and word_count(text[m.end():b]) >= 2:
         a = m.end()  # the reported clause, without its complementiser (PolNeAR's content has it)
@@ -203,7 +210,11 @@ def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]
         return None
     people: list[tuple[int, int, Speaker]] = []
     if f.source in ner:
-        for s, e in ner[f.source]:
+        for span in ner[f.source]:
+            cleaned = _ner_name(text, *span)
+            if cleaned is None:
+                continue
+            s, e = cleaned
             known = [p for p in doc.persons if (p.start <= s < p.end or s <= p.start < e) and not p.title]
             if known:
                 people.append((s, e, Speaker(known[0].name, known[0].leader_id, known[0].gender)))
@@ -231,6 +242,31 @@ def _speaker(doc: Doc, f: Found, ner: dict[tuple[int, int], list[tuple[int, int]
         if not any(p.start == pos and vetoed(p) for p in doc.persons):
             return sp
     return _bare_name(doc, a, b, other)
+
+
+_INITIAL_AFTER = re.compile(r"\.[ \u00a0]+[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*")
+
+
+def _ner_name(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A PERSON entity cut to the name: NER takes a sentence opener or a party label into it
+    ("Neither Donald J", "Presumptive Democratic", "Republican Donald J") and stops at a middle
+    initial's full stop. Leading stop words and titles go (the pack's lexicons), a cut initial takes
+    its surname back ("Donald J. Trump"), and an entity ending in an organisation's word ("... for
+    International Studies") or left with nothing is no person."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    while words and (words[0].group() in _EN_STOP or words[0].group() in _EN_TITLE_WORDS) and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    s2 = s + words[0].start()
+    if re.fullmatch(r"[A-Z]", words[-1].group()):
+        m = _INITIAL_AFTER.match(text, e)
+        if m:
+            e = m.end()
+    last = re.sub(r"[’']s$", "", text[s2:e].split()[-1])
+    if last in _ORG_WORDS or last in _EN_ORG or last in _EN_STOP or last in _EN_TITLE_WORDS:
+        return None
+    return s2, e
 
 
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Senator|Governor)[ \u00a0]+")
