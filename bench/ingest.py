@@ -50,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scratch import ScratchDatabase  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from mouthpiece.sites import FixtureSite  # noqa: E402
@@ -154,7 +155,6 @@ def main() -> None:
                     help="a Redis database for the broker (default: one claimed as the tests claim theirs)")
     a = ap.parse_args()
 
-    import sqlalchemy as sa
 
     from storage.db import reset_engines, session_scope, upgrade
 
@@ -171,15 +171,12 @@ def main() -> None:
         write_feed(site, s, [])
     (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
 
-    admin = None
+    scratch: ScratchDatabase | None = None
     if a.embedded:
         db_url = f"sqlite:///{work / 'data' / 'mouthpiece.sqlite'}"
     else:
-        admin = sa.create_engine(a.database, isolation_level="AUTOCOMMIT")
-        dbname = f"mp_bench_{os.getpid()}"
-        with admin.connect() as c:
-            c.execute(sa.text(f'CREATE DATABASE "{dbname}"'))
-        db_url = a.database.rsplit("/", 1)[0] + "/" + dbname
+        scratch = ScratchDatabase(a.database, "mp_bench")
+        db_url = scratch.url
         if a.redis is None:
             # a database of its own among those the tests claim (tests/support/services.py):
             # never flush a queue another checkout's tests are using
@@ -358,9 +355,8 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 p.kill()
         reset_engines()
-        if admin is not None:
-            with admin.connect() as c:
-                c.execute(sa.text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
+        if scratch is not None:
+            scratch.drop()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from scratch import ScratchDatabase  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -52,15 +54,12 @@ def main() -> None:
         f"  - {{id: bench{s}, name: Bench {s}, kind: state_media, country: BY, languages: [en], "
         f"discovery: [{{type: feed, url: 'http://127.0.0.1:9/feed{s}.xml'}}], allow_private: true}}\n"
         for s in range(4)))
-    admin = None
+    scratch: ScratchDatabase | None = None
     if a.database == "sqlite":
         db_url = f"sqlite:///{work / 'mouthpiece.db'}"
     else:
-        admin = sa.create_engine(a.database, isolation_level="AUTOCOMMIT")
-        dbname = f"mp_worker_{os.getpid()}"
-        with admin.connect() as c:
-            c.execute(sa.text(f'CREATE DATABASE "{dbname}"'))
-        db_url = a.database.rsplit("/", 1)[0] + "/" + dbname
+        scratch = ScratchDatabase(a.database, "mp_worker")
+        db_url = scratch.url
     os.environ.update({"DATABASE_URL": db_url, "MOUTHPIECE_CONFIG_DIR": str(cfg), "MOUTHPIECE_DATA_DIR": str(work),
                        "MOUTHPIECE_GROUP_WAIT": "60", "BROKER_URL": "memory://"})
     for k in ("SMTP_URL", "SLACK_WEBHOOK_URL", "APPRISE_URLS"):
@@ -139,9 +138,8 @@ def main() -> None:
     for stmt, k in kinds.most_common(a.top):
         print(f"  {k / n:6.2f}  {stmt}")
     reset_engines()
-    if admin is not None:
-        with admin.connect() as c:
-            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
+    if scratch is not None:
+        scratch.drop()
 
 
 if __name__ == "__main__":
