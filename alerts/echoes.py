@@ -43,10 +43,6 @@ from storage.models import Article, Quote, QuoteEcho, QuoteFrame, QuoteNarrative
 
 log = logging.getLogger(__name__)
 
-CANDIDATES = 2000  # newest reference quotes sharing a frame that one lookup considers (bounded work)
-SCORED = 300  # of those, the ones sharing the most terms are scored in full
-
-
 def statement_of(row: Any) -> Statement:
     """A `quote_narratives` row (or a result row with its columns) as echo scoring sees it."""
     return Statement(Features(row.lang, frozenset(row.lemmas or ()), frozenset(row.keys or ()), row.length),

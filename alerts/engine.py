@@ -49,7 +49,7 @@ from alerts.silences import first_matching
 from alerts.silences import matching as matching_silence
 from config.leaders import Leader
 from config.sources import Source as SourceConfig
-from storage.models import Alert, Article, Delivery, Quote, Source, utcnow
+from storage.models import Alert, Article, Delivery, Quote, Silence, Source, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
         for i in range(0, len(clusters), 500):
             alerted.update((r, c) for r, c in session.execute(select(Alert.rule_id, Alert.cluster_id).where(
                 Alert.cluster_id.in_(clusters[i:i + 500]), Alert.rule_id.in_(sorted(hit_rules)))))
-    silences: list[Any] | None = None
+    silences: list[Silence] | None = None  # read at the first alert
     for quote in quotes:
         leader = leaders.get(quote.speaker_id or "")
         novelty: dict[int, Novelty] = {}
@@ -261,10 +261,9 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
 
 def _create_alert(session: Session, rule: Rule, quote: Quote, article: Article, source: Source,
                   leader: Leader | None, nov: Novelty, cluster: int, channels_for: Callable[[Rule], list[str]],
-                  group_wait: timedelta, now: datetime, silences: list[Any] | None = None) -> list[int]:
+                  group_wait: timedelta, now: datetime, silences: list[Silence]) -> list[int]:
     status, reason = "pending", None
-    silence = matching_silence(session, quote.speaker_id, rule.id, now) if silences is None else \
-        first_matching(silences, quote.speaker_id, rule.id)
+    silence = first_matching(silences, quote.speaker_id, rule.id)
     channels = [] if rule.channels == [DIGEST_ONLY] else [c for c in channels_for(rule) if c != DIGEST_ONLY]
     if silence is not None:
         status, reason = "silenced", describe_silence(silence)

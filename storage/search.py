@@ -47,6 +47,7 @@ PG_COLUMNS = ("search_en", "search_ru")
 
 _WORD = re.compile(r"[^\W_]+")
 _CYR = re.compile(r"[а-яёіўєїґ]")
+_LATIN = re.compile(r"[A-Za-z]")
 _EN = snowballstemmer.stemmer("english")
 _RU = snowballstemmer.stemmer("russian")
 
@@ -60,9 +61,6 @@ def stem(word: str) -> str:
     if word.isascii() and word.isalpha():
         return str(_EN.stemWord(word))
     return word
-
-
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def terms(*texts: str | None) -> list[str]:
