@@ -186,8 +186,7 @@ def index_quote(session: Session, quote: Quote) -> int:
     similar earlier quote by the same speaker in `CLUSTER_DAYS` days, else its own id. One
     flush at the end writes the signature and the cluster together (the search looks only at
     earlier quotes, so it needs neither flushed first)."""
-    cluster = index_quotes(session, [quote])[0]
-    return cluster
+    return index_quotes(session, [quote])[0]
 
 
 @dataclass
@@ -220,10 +219,11 @@ def index_quotes(session: Session, quotes: Iterable[Quote]) -> list[int]:
                 if key:
                     since = (quote.created_at or _utcnow()) - timedelta(days=CLUSTER_DAYS)
                     found = candidates(session, key, sig, since=since, before_id=quote.id)
+                    stored = {c.quote_id for c in found}
                     found += [Candidate(p.quote.id, p.quote.cluster_id or p.quote.id, p.quote.created_at,
                                         similarity(sig, p.sig)) for p in pending
                               if p.bands & bands and p.quote.created_at >= since and p.quote.id < quote.id
-                              and p.quote.id not in {c.quote_id for c in found}]
+                              and p.quote.id not in stored]
                     found.sort(key=lambda c: (-c.similarity, -c.quote_id))
                     best = found[0] if found and found[0].similarity >= THRESHOLD else None
                 reprint = None
