@@ -78,6 +78,7 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
 
 _COLUMNS = (QuoteNarrative.quote_id, QuoteNarrative.lang, QuoteNarrative.spoken_at, QuoteNarrative.frames,
             QuoteNarrative.lemmas, QuoteNarrative.keys, QuoteNarrative.length)
+_INDEXED = (*_COLUMNS, QuoteNarrative.speaker_country)  # what the process's index is made from
 
 LATE_MAX = 5_000  # statements more than `disorder` (3 days) out of order before a rebuild from the database
 SYNC_BACK = 2_000  # quote ids below the highest seen that a sync looks at again (see _LiveIndex.sync)
@@ -118,9 +119,7 @@ class _LiveIndex:
     def put(self, qid: int, spoken_at: datetime, country: str | None, lang: str, frames: Sequence[str],
             lemmas: Sequence[str], keys: Sequence[str]) -> None:
         if country not in self.countries or not frames:
-            if qid in self.idx:
-                self.idx.remove(qid)
-                self.sig.pop(qid, None)
+            self.drop(qid)
             return
         # the words by hash: a copy of every statement's terms would double the index's memory
         sig = (_epoch(spoken_at), country, lang, tuple(sorted(frames)), hash(tuple(sorted(lemmas))),
@@ -130,12 +129,17 @@ class _LiveIndex:
         self.idx.add(sig[0], country, lang, frames, lemmas, keys, key=qid)
         self.sig[qid] = sig
 
+    def drop(self, qid: int) -> None:
+        if qid in self.idx:
+            self.idx.remove(qid)
+        self.sig.pop(qid, None)
+
     def put_row(self, r: Any) -> None:
         self.put(r.quote_id, r.spoken_at, r.speaker_country, r.lang, [f["frame"] for f in r.frames or ()],
                  r.lemmas or (), r.keys or ())
 
     def load(self, session: Session) -> None:
-        q = (select(*_COLUMNS, QuoteNarrative.speaker_country)
+        q = (select(*_INDEXED)
              .where(QuoteNarrative.speaker_country.in_(sorted(self.countries)))
              .order_by(QuoteNarrative.spoken_at, QuoteNarrative.quote_id))
         for r in session.execute(q).yield_per(5000):
@@ -152,7 +156,7 @@ class _LiveIndex:
         self.seen = {i for i in self.seen | ids if i > max(self.high, max(ids, default=0)) - SYNC_BACK}
         self.high = max(self.high, max(ids, default=0))
         for i in range(0, len(new), 500):
-            q = (select(*_COLUMNS, QuoteNarrative.speaker_country)
+            q = (select(*_INDEXED)
                  .where(QuoteNarrative.quote_id.in_(new[i:i + 500]))
                  .order_by(QuoteNarrative.spoken_at, QuoteNarrative.quote_id))
             for r in session.execute(q):
@@ -194,13 +198,12 @@ def _verified(session: Session, live: _LiveIndex, hits: list[Hit]) -> tuple[dict
         return {}, False
     ids = [h.id for h in hits]
     rows = {r.quote_id: r for r in session.execute(
-        select(*_COLUMNS, QuoteNarrative.speaker_country).where(QuoteNarrative.quote_id.in_(ids)))}
+        select(*_INDEXED).where(QuoteNarrative.quote_id.in_(ids)))}
     stale = False
     for qid in ids:
         r = rows.get(qid)
         if r is None:
-            live.idx.remove(qid)
-            live.sig.pop(qid, None)
+            live.drop(qid)
             stale = True
             continue
         before = live.sig.get(qid)
