@@ -105,16 +105,30 @@ class Chart:
     ticks: list[tuple[float, str]]
 
 
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _week_starts(today: date, weeks: int) -> list[date]:
+    """The Mondays of the last `weeks` weeks, oldest first, this week's last."""
+    monday = _monday(today)
+    return [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+
+
+def _week_ticks(starts: list[date], slot: float, left: float = 0) -> list[tuple[float, str]]:
+    """About six dated ticks along a row of week slots."""
+    return [(left + i * slot, starts[i].strftime("%d %b")) for i in range(0, len(starts), max(1, len(starts) // 6))]
+
+
 def weekly_chart(days: Iterable[date], *, today: date, weeks: int = 26, width: int = 640,
                  height: int = 160) -> Chart:
     """Statements per week (Monday to Sunday) over the last `weeks` weeks, as SVG bar geometry."""
-    monday = today - timedelta(days=today.weekday())
-    starts = [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+    starts = _week_starts(today, weeks)
     counts: Counter[date] = Counter()
     first = starts[0]
     for d in days:
         if d >= first:
-            counts[d - timedelta(days=d.weekday())] += 1
+            counts[_monday(d)] += 1
     top = max([1, *counts.values()])
     plot_h = height - 24
     slot = width / weeks
@@ -124,8 +138,7 @@ def weekly_chart(days: Iterable[date], *, today: date, weeks: int = 26, width: i
         h = plot_h * n / top
         bars.append(Bar(x=i * slot + 1, y=plot_h - h, width=max(1.0, slot - 2), height=h,
                         label=f"week of {s.isoformat()}: {n}", count=n))
-    ticks = [(i * slot, starts[i].strftime("%d %b")) for i in range(0, weeks, max(1, weeks // 6))]
-    return Chart(bars, width, height, top, ticks)
+    return Chart(bars, width, height, top, _week_ticks(starts, slot))
 
 
 @dataclass
@@ -156,15 +169,14 @@ def frames_chart(said: Iterable[tuple[date, Sequence[str]]], labels: dict[str, s
                  weeks: int = 26, rows: int = 8, width: int = 640, left: int = 230, row_h: int = 18) -> FramesChart:
     """How often each frame was used per week (Monday to Sunday) over the last `weeks` weeks,
     from (day, frames) of a speaker's statements, as SVG geometry; the `rows` most used frames."""
-    monday = today - timedelta(days=today.weekday())
-    starts = [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+    starts = _week_starts(today, weeks)
     first = starts[0]
     counts: Counter[tuple[str, date]] = Counter()
     total: Counter[str] = Counter()
     for d, frames in said:
         if d < first:
             continue
-        wk = d - timedelta(days=d.weekday())
+        wk = _monday(d)
         for f in dict.fromkeys(frames):
             counts[(f, wk)] += 1
             total[f] += 1
@@ -183,8 +195,7 @@ def frames_chart(said: Iterable[tuple[date, Sequence[str]]], labels: dict[str, s
                                   opacity=round(0.25 + 0.75 * n / top, 2),
                                   label=f"{labels.get(f, f)}, week of {s.isoformat()}: {n}", count=n))
     height = len(shown) * row_h + 26
-    ticks = [(left + i * slot, starts[i].strftime("%d %b")) for i in range(0, weeks, max(1, weeks // 6))]
-    return FramesChart(row_labels, cells, width, height, top, ticks, left)
+    return FramesChart(row_labels, cells, width, height, top, _week_ticks(starts, slot, left), left)
 
 
 def fmt_time(value: datetime | None) -> str:
