@@ -3,12 +3,15 @@ English and Russian stemming, the index kept by replace_quotes, migration 0010 i
 stored before it, streaming."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import delete, text
+from sqlalchemy.engine import Connection
 
 from config.leaders import load_leaders
 from storage.articles import upsert_article
@@ -144,16 +147,24 @@ def _rows(url: str, **kw: Any) -> list[Any]:
         return search(s, QuoteFilter(**kw)).rows
 
 
+@contextmanager
+def _article_at(url: str, revision: str, title: str) -> Iterator[Connection]:
+    """A database migrated to `revision` holding one source and one article (id 1, published
+    2026-01-05), and a connection to add rows as that revision had them."""
+    upgrade(url, revision)
+    with get_engine(url).begin() as c:
+        c.execute(text("INSERT INTO sources (id, name, kind, country, enabled, interval_minutes, "
+                       "consecutive_failures, http_cache) VALUES ('s', 's', 'x', 'BY', true, 5, 0, '{}')"))
+        c.execute(text("INSERT INTO articles (id, source_id, canonical_url, url, title, authors, published_at, "
+                       "first_seen_at, body, content_hash) VALUES (1, 's', 'u', 'u', :t, '[]', :p, :p, 'b', 'h')"),
+                  {"t": title, "p": datetime(2026, 1, 5, tzinfo=UTC)})
+        yield c
+
+
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_migration_indexes_quotes_stored_before_it(kind: str, tmp_path: Path) -> None:
     def run(url: str) -> None:
-        upgrade(url, "0009_article_trust")  # the revision before full text
-        with get_engine(url).begin() as c:
-            c.execute(text("INSERT INTO sources (id, name, kind, country, enabled, interval_minutes, "
-                           "consecutive_failures, http_cache) VALUES ('s', 's', 'x', 'BY', true, 5, 0, '{}')"))
-            c.execute(text("INSERT INTO articles (id, source_id, canonical_url, url, title, authors, published_at, "
-                           "first_seen_at, body, content_hash) VALUES (1, 's', 'u', 'u', 'Заголовок', '[]', "
-                           ":p, :p, 'b', 'h')"), {"p": datetime(2026, 1, 5, tzinfo=UTC)})
+        with _article_at(url, "0009_article_trust", "Заголовок") as c:  # the revision before full text
             c.execute(text("INSERT INTO quotes (article_id, speaker_id, speaker_name, text, type, start, \"end\", "
                            "topics, lang, created_at) VALUES (1, NULL, 'Иван', 'Мы укрепляем границы', 'direct', "
                            "0, 5, '[]', 'ru', :p)"), {"p": datetime(2026, 11, 1, tzinfo=UTC)})
@@ -230,13 +241,7 @@ def test_migration_fills_the_topic_index(kind: str, tmp_path: Path) -> None:
     """0013 makes topic rows for the quotes stored before it; a topics value that is not a JSON
     list gives none instead of failing the upgrade."""
     def run(url: str) -> None:
-        upgrade(url, "0011_narratives")
-        with get_engine(url).begin() as c:
-            c.execute(text("INSERT INTO sources (id, name, kind, country, enabled, interval_minutes, "
-                           "consecutive_failures, http_cache) VALUES ('s', 's', 'x', 'BY', true, 5, 0, '{}')"))
-            c.execute(text("INSERT INTO articles (id, source_id, canonical_url, url, title, authors, published_at, "
-                           "first_seen_at, body, content_hash) VALUES (1, 's', 'u', 'u', 'T', '[]', :p, :p, 'b', "
-                           "'h')"), {"p": datetime(2026, 1, 5, tzinfo=UTC)})
+        with _article_at(url, "0011_narratives", "T") as c:
             for i, topics in enumerate(['["NATO", "Ukraine"]', '{"not": "a list"}', "[]", '["nato", "NATO"]']):
                 c.execute(text("INSERT INTO quotes (article_id, speaker_name, text, type, start, \"end\", topics, "
                                "lang, created_at, said_at) VALUES (1, 'Иван', :t, 'direct', :s, :e, :tp, 'ru', :p, :p)"),
