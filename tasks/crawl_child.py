@@ -88,14 +88,16 @@ def run_forked(argv: list[str], timeout: float) -> tuple[int | None, str]:
     """Run `main(argv)` in a child forked from this process: (its exit code, or None when it
     was killed after `timeout` seconds; what it wrote to stderr). Whatever stops the wait (a
     task's soft time limit) kills the child first."""
-    import multiprocessing
+    import billiard
 
     warm_up()
     with tempfile.TemporaryFile() as err:
-        # fork: the point is the loaded modules; multiprocessing runs the after-fork hooks
-        # (Celery's producer pool, storage.db's and the broker's engines) in the child
-        p = multiprocessing.get_context("fork").Process(target=_forked_main, args=(argv, err.fileno()),
-                                                        name=f"crawl {argv[0]}")
+        # fork: the point is the loaded modules. billiard (Celery's multiprocessing) rather than
+        # multiprocessing, which refuses children to a daemonic process, and a prefork pool
+        # process is one; both run the after-fork hooks (Celery's producer pool, storage.db's
+        # and the broker's engines) in the child
+        p = billiard.get_context("fork").Process(target=_forked_main, args=(argv, err.fileno()),
+                                                 name=f"crawl {argv[0]}")
         p.start()
         try:
             p.join(timeout)
