@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import tempfile
 
@@ -103,8 +104,8 @@ def run_forked(argv: list[str], timeout: float) -> tuple[int | None, str]:
             p.join(timeout)
             code = None if p.is_alive() else p.exitcode
         finally:
-            if p.is_alive():
-                p.kill()
+            if p.is_alive():  # SIGKILL (billiard's Process has no kill()): no graceful stop
+                os.kill(p.pid, signal.SIGKILL)
                 p.join(10)
         err.seek(0)
         return code, err.read().decode("utf-8", "replace")
