@@ -286,13 +286,14 @@ def main() -> None:
             # 1. throughput: most articles at once, a backlog the workers drain as fast as they can
             bulk = slugs[: a.articles - a.latency_articles]
             t0 = time.time()
-            cpu0 = sum(tree_cpu(p.pid) for p in procs)
+            cpu0s = [tree_cpu(p.pid) for p in procs]
             print(f"throughput phase: {len(bulk)} articles published at once in {a.sources} feeds at {fx.base}")
             publish(bulk)
             last_extracted = wait_until(len(bulk), t0, "throughput")
             # the service's own CPU for the bulk (crawls, extraction, deliveries, beat; not the
             # database server's): what the figure costs, whatever else the machine was running
-            cpu_bulk = sum(tree_cpu(p.pid) for p in procs) - cpu0
+            cpu_each = [tree_cpu(p.pid) - c for p, c in zip(procs, cpu0s, strict=True)]
+            cpu_bulk = sum(cpu_each)
             done = time.time()
             with session_scope(db_url) as s:
                 first_seen = s.scalar(select(func.min(Article.first_seen_at)))
@@ -330,6 +331,9 @@ def main() -> None:
             print(f"service CPU: {cpu_bulk / max(len(bulk), 1) * 1000:.0f} ms per article in the bulk "
                   f"({cpu_bulk:.0f} s over {last_extracted - t0:.0f} s on {cores} cores; the database server's not "
                   f"counted): at most {cores * len(bulk) / max(cpu_bulk, 1e-9):.0f} articles/s if it had every core")
+            names = ["mouthpiece run"] if a.embedded else ["crawl worker", "extraction worker", "beat"]
+            print("  by process: " + ", ".join(f"{n} {c / max(len(bulk), 1) * 1000:.0f} ms"
+                                             for n, c in zip(names, cpu_each, strict=True)))
             if runs:
                 print(f"crawl rate: {crawled / max(sum(runs), 1e-9):.1f} articles/s while crawling ({len(runs)} crawls "
                       f"that found new articles, {sum(runs):.0f} s in all, process start included); the bulk was "
