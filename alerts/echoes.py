@@ -100,8 +100,9 @@ class _LiveIndex:
     - `put` adds or replaces one statement (this transaction's quotes, before their lookups, so
       that a re-run sees the same document frequencies as the first run).
     - `sync`, once per article, reads what other processes stored since: quote ids above the
-      highest seen, and the last SYNC_BACK ids again (ids only) because concurrent transactions
-      commit out of id order; rows seen already are skipped by a signature of their content.
+      highest seen, and, because concurrent transactions commit out of id order, the last
+      SYNC_BACK ids again (ids only) when their count and sum differ from those seen; rows seen
+      already are skipped by a signature of their content.
     - A hit is checked against its row before it is used (`_verified`): a row gone (a rolled
       back transaction, a deleted quote) or changed elsewhere is dropped or re-put, and the
       lookup runs again.
@@ -150,17 +151,38 @@ class _LiveIndex:
         self.idx.refresh_norms()
 
     def sync(self, session: Session) -> None:
-        ids = set(session.scalars(select(QuoteNarrative.quote_id).where(
-            QuoteNarrative.quote_id > self.high - SYNC_BACK)))
+        lo = self.high - SYNC_BACK
+        # Most syncs find nothing committed out of order below the highest id seen: a count
+        # and a sum of the ids there say so, and then only the ids above it are read (reading
+        # the last SYNC_BACK ids for each article cost more than the rest of the sync).
+        mine = [i for i in self.seen if lo < i <= self.high]
+        n, total = session.execute(select(func.count(), func.coalesce(func.sum(QuoteNarrative.quote_id), 0))
+                                   .where(QuoteNarrative.quote_id > lo, QuoteNarrative.quote_id <= self.high)).one()
+        if (n, total) == (len(mine), sum(mine)):
+            # only rows above it are new: read them at once, ids and all
+            rows = list(session.execute(select(*_INDEXED).where(QuoteNarrative.quote_id > self.high)
+                                        .order_by(QuoteNarrative.spoken_at, QuoteNarrative.quote_id)))
+            self._saw({r.quote_id for r in rows})
+            for r in rows:
+                self.put_row(r)
+            return
+        # a late commit, or a row gone: every id of the window again, and the window as it is now
+        ids = set(session.scalars(select(QuoteNarrative.quote_id).where(QuoteNarrative.quote_id > lo)))
         new = sorted(ids - self.seen)
-        self.seen = {i for i in self.seen | ids if i > max(self.high, max(ids, default=0)) - SYNC_BACK}
-        self.high = max(self.high, max(ids, default=0))
+        self.seen = set()
+        self._saw(ids)
         for i in range(0, len(new), 500):
             q = (select(*_INDEXED)
                  .where(QuoteNarrative.quote_id.in_(new[i:i + 500]))
                  .order_by(QuoteNarrative.spoken_at, QuoteNarrative.quote_id))
             for r in session.execute(q):
                 self.put_row(r)
+
+    def _saw(self, ids: set[int]) -> None:
+        self.seen |= ids
+        self.high = max(self.high, max(ids, default=0))
+        if len(self.seen) > 2 * SYNC_BACK:  # ids below the window are never asked about again
+            self.seen = {i for i in self.seen if i > self.high - SYNC_BACK}
 
 
 _LIVE: list[_LiveIndex] = []  # one, for the database and narratives.yaml of the last use

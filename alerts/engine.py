@@ -251,8 +251,10 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
                 continue
             if silences is None:
                 silences = active_silences(session, now or utcnow())
+            # the echoes were read with the frames: a quote with none needs no query for them
             ids = _create_alert(session, rule, quote, article, source, leader, nov, cluster,
-                                channels_for, group_wait, now or utcnow(), silences)
+                                channels_for, group_wait, now or utcnow(), silences,
+                                no_echoes=quote.id in narrative and not echoes)
             alerted.add((rule.id, cluster))  # made here, or by another worker just before
             if group_wait.total_seconds() <= 0:
                 due += ids
@@ -261,7 +263,8 @@ def evaluate_article(session: Session, article_id: int, rules: list[Rule], leade
 
 def _create_alert(session: Session, rule: Rule, quote: Quote, article: Article, source: Source,
                   leader: Leader | None, nov: Novelty, cluster: int, channels_for: Callable[[Rule], list[str]],
-                  group_wait: timedelta, now: datetime, silences: list[Silence]) -> list[int]:
+                  group_wait: timedelta, now: datetime, silences: list[Silence], no_echoes: bool = False) -> list[int]:
+    """The alert row and its deliveries. `no_echoes`: the caller knows the quote has no echo rows."""
     status, reason = "pending", None
     silence = first_matching(silences, quote.speaker_id, rule.id)
     channels = [] if rule.channels == [DIGEST_ONLY] else [c for c in channels_for(rule) if c != DIGEST_ONLY]
@@ -284,7 +287,7 @@ def _create_alert(session: Session, rule: Rule, quote: Quote, article: Article, 
     if status != "pending":
         return []
     ids = []
-    echoes = alert_echoes(session, quote.id)
+    echoes = [] if no_echoes else alert_echoes(session, quote.id)
     for channel in channels:
         msg = build_message(alert, rule, quote, article, source, leader, channel, echoes)
         d = Delivery(idempotency_key=msg.idempotency_key, alert_id=alert.id, channel=channel,

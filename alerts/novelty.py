@@ -26,12 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import Article, Quote, QuoteBand, Source
@@ -164,9 +164,11 @@ def _recent(session: Session, quote: Quote, sig: np.ndarray[Any, Any], since: da
     return ranked[0] if ranked else None
 
 
-def ensure_signature(session: Session, quote: Quote, flush: bool = True) -> np.ndarray[Any, np.dtype[np.uint32]]:
+def ensure_signature(session: Session, quote: Quote, flush: bool = True,
+                     bands_out: list[dict[str, int]] | None = None) -> np.ndarray[Any, np.dtype[np.uint32]]:
     """The quote's signature, computed, stored and banded if it was not yet (`flush=False`:
-    left for the caller's next flush)."""
+    left for the caller's next flush; `bands_out`: the band rows are appended there for the
+    caller to insert, rather than added to the session as objects)."""
     if quote.minhash:
         return unpack(quote.minhash)
     sig = signature(quote.text)
@@ -175,7 +177,11 @@ def ensure_signature(session: Session, quote: Quote, flush: bool = True) -> np.n
     if quote.id is None:
         session.flush()
     if key:
-        session.add_all(QuoteBand(band_hash=h, quote_id=quote.id) for h in dict.fromkeys(band_hashes(key, sig)))
+        rows = [{"band_hash": h, "quote_id": quote.id} for h in dict.fromkeys(band_hashes(key, sig))]
+        if bands_out is not None:
+            bands_out.extend(rows)
+        else:
+            session.add_all(QuoteBand(**r) for r in rows)
     if flush:
         session.flush()
     return sig
@@ -207,11 +213,12 @@ def index_quotes(session: Session, quotes: Iterable[Quote]) -> list[int]:
     same time bound and id order), so the clusters are those of one flush per quote."""
     pending: list[_Unflushed] = []
     linked: dict[int, set[int]] = {}  # article id -> the articles linked as reprints (asked once)
+    band_rows: list[dict[str, int]] = []
     out = []
     with session.no_autoflush:
         for quote in quotes:
             had = bool(quote.minhash)
-            sig = ensure_signature(session, quote, flush=False)
+            sig = ensure_signature(session, quote, flush=False, bands_out=band_rows)
             key = speaker_key(quote.speaker_id, quote.speaker_name)
             bands = frozenset(band_hashes(key, sig)) if key else frozenset()
             if quote.cluster_id is None:
@@ -236,6 +243,8 @@ def index_quotes(session: Session, quotes: Iterable[Quote]) -> list[int]:
                 pending.append(_Unflushed(quote, bands, sig))
             out.append(quote.cluster_id)
     session.flush()
+    if band_rows:  # one executemany of plain rows: an ORM object per band cost more than the insert
+        session.connection().execute(insert(cast(Table, QuoteBand.__table__)), band_rows)
     return out
 
 

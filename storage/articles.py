@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Table, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Article, ArticleAlias, ArticleBand, Source, utcnow
@@ -170,7 +170,10 @@ def index_bands(session: Session, art: Article, fresh: bool = False) -> None:
     if not fresh:
         session.execute(delete(ArticleBand).where(ArticleBand.article_id == art.id))
     if art.fingerprint:
-        session.add_all([ArticleBand(band_hash=h, article_id=art.id) for h in set(band_hashes(art.fingerprint))])
+        # plain rows in one executemany (the article is flushed already), not sixteen ORM objects
+        # per stored article for the unit of work to track and flush
+        session.connection().execute(insert(cast(Table, ArticleBand.__table__)),
+                                     [{"band_hash": h, "article_id": art.id} for h in set(band_hashes(art.fingerprint))])
 
 
 def _when(a: Article) -> datetime:

@@ -4,8 +4,6 @@ Every task is idempotent, so a redelivered task (acks_late + a dead worker) does
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -144,9 +142,9 @@ def raise_operator_alerts(run_id: int, send_now: bool = False) -> list[int]:
 
 
 def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
-    """The crawl in `python -m tasks.crawl_child`: its crawl-run extension fills in the
-    `CrawlRun` row made here; a child that died without doing so (killed, out of memory, timed
-    out) gets the row marked failed here."""
+    """The crawl in a child forked from this process (`tasks.crawl_child.run_forked`): its
+    crawl-run extension fills in the `CrawlRun` row made here; a child that died without doing
+    so (killed, out of memory, timed out) gets the row marked failed here."""
     from config.sources import get_source
     from crawlers.extensions import summary_of
     from storage.db import session_scope
@@ -160,15 +158,16 @@ def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
         s.add(run)
         s.flush()
         run_id = run.id
-    # -P: the worker's current directory is not put first on the child's sys.path, where a
-    # folder named like one of our packages (a deployment's own `config/`) would shadow it
-    cmd = [sys.executable, "-P", "-m", "tasks.crawl_child", source_id, "--run-id", str(run_id),
-           "--log-level", "WARNING"]
+    from tasks.crawl_child import run_forked
+
+    argv = [source_id, "--run-id", str(run_id), "--log-level", "WARNING"]
     if since:
-        cmd += ["--since", since]
+        argv += ["--since", since]
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except (subprocess.TimeoutExpired, SoftTimeLimitExceeded):
+        code, child_log = run_forked(argv, timeout)
+    except SoftTimeLimitExceeded:
+        code, child_log = None, ""
+    if code is None:
         log.error("crawl of %s timed out after %ss", source_id, timeout)
         _record_failure(source_id, run_id, f"timed out after {timeout}s")
         return {"source_id": source_id, "run_id": run_id, "ok": False, "error": f"timed out after {timeout}s"}
@@ -176,14 +175,14 @@ def _crawl_in_child(source_id: str, since: str | None) -> dict[str, Any]:
         row = s.get(CrawlRun, run_id)
         finished = row is not None and row.status != "running"
     if not finished:
-        err = (p.stderr.strip().splitlines() or ["no output"])[-1]
-        log.error("crawl of %s failed (exit %s): %s", source_id, p.returncode, err)
-        _record_failure(source_id, run_id, f"the crawler exited {p.returncode}: {err}")
+        err = (child_log.strip().splitlines() or ["no output"])[-1]
+        log.error("crawl of %s failed (exit %s): %s", source_id, code, err)
+        _record_failure(source_id, run_id, f"the crawler exited {code}: {err}")
     with session_scope() as s:
         row = s.get(CrawlRun, run_id)
         assert row is not None
         summary = summary_of(row)
-    _report_crawl(source_id, summary, p.stderr)
+    _report_crawl(source_id, summary, child_log)
     return summary
 
 

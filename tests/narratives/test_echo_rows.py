@@ -113,6 +113,40 @@ def test_a_reference_statement_stored_after_its_echo_is_still_linked(db: str) ->
     assert rows == [(q_by, q_ru, 2 * 86400)]
 
 
+def test_a_statement_committed_below_the_highest_id_seen_reaches_the_index_at_the_next_sync(db: str) -> None:
+    """Concurrent extractions commit out of id order: a row that appears below the highest quote
+    id a process has seen changes the count and sum of the ids there, and the next sync reads
+    the window again and puts it. With nothing late, a sync reads only the rows above."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from alerts.echoes import _LIVE
+
+    a_ru, q_ru = store(db, "kremlin_ru", PUTIN_RU, "putin", "ru", T0)
+    a_by, q_by = store(db, "belta_ru", LUKA_RU, "lukashenko", "ru", T0 + timedelta(days=1))
+    index(db, a_ru)
+    index(db, a_by)
+    live = _LIVE[0]
+    assert q_ru in live.idx and live.high >= q_by
+    live.drop(q_ru)  # as if another process committed it only now
+    live.seen.discard(q_ru)
+    with session_scope(db) as s:
+        live.sync(s)
+    assert q_ru in live.idx
+    seen: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        with session_scope(db) as s:
+            live.sync(s)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert len([st for st in seen if "quote_narratives" in st]) == 2, seen
+
+
 def test_one_statement_in_two_languages_is_one_cluster_and_one_alert(db: str) -> None:
     rule = Rule(id="by", name="BY on NATO", speaker={"countries": ["BY"]}, frames=["nato_threat"], new_only=False,
                 channels=["outbox"])
