@@ -105,13 +105,42 @@ def _has_cue(text: str, s: int, e: int) -> bool:
     return phrase and any(m.group() != "States" for m in _CUE_RX.finditer(text, s, e))
 
 
+# the part of a sentence that a quotation left open before it ends: a closing mark with no opening
+# one before it (the sentence splitter cut a quotation: '... the American people,” Sen. X said.'),
+# or an opening mark with no closing one after it ('Trump said, “When people come back ...')
+_OPEN_TAIL = re.compile(r"(?:“|«|„|(?<![\w.,!?])\")[^“”«»„\"]*$")
+_CLOSE_HEAD = re.compile(r"^[^“”«»„\"]*(?:”|»|(?<=[\w.,!?])\")")
+
+
+def _outside_quotes(sent: str) -> tuple[str, bool]:
+    """The words of a sentence outside quotation marks, including quotations that began in an
+    earlier sentence or go on into a later one; and whether the sentence opens with a quotation."""
+    out = _QUOTED.sub(" ", sent)
+    if out == sent and not any(c in sent for c in "“”«»„\""):
+        return sent, False
+    head = _CLOSE_HEAD.match(out)
+    if head:
+        out = " " * head.end() + out[head.end():]
+    out = _OPEN_TAIL.sub(" ", out)
+    return out, bool(head) or sent.lstrip()[:1] in "“«„\""
+
+
 def _worth_parsing(text: str, s: int, e: int) -> bool:
     """A sentence whose words outside quotation marks are only a short attribution ('," he said.')
     holds no indirect clause: skip its parse (the direct extractor needs none)."""
-    outside = _QUOTED.sub(" ", text[s:e])
+    outside, opens_quoted = _outside_quotes(text[s:e])
     if outside == text[s:e]:
         return True
-    return word_count(outside) > 9 or bool(re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE))
+    if re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE):
+        return True
+    if word_count(outside) <= 9:
+        return False
+    # '“...,” said James Acton, a physicist who is co-director of ...': after a quotation, one reporting
+    # verb among its first words and the rest an apposition of the speaker: no clause to parse
+    words = [m.group() for m in _AZ.finditer(outside)]
+    cues = [i for i, w in enumerate(words) if w.lower() in _CUE_WORDS and w != "States"]
+    return not (opens_quoted and len(cues) == 1 and cues[0] <= 4
+                and not _PHRASE_STARTS.intersection(w.lower() for w in words))
 
 
 # where a parsed sentence's NER windows are kept (spaCy Doc.user_data): [(window start, NER'd Doc)]

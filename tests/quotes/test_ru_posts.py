@@ -79,3 +79,18 @@ def test_no_quote_from_a_name_in_marks_or_a_body() -> None:
     text = ("Военный представитель движения «Ансар Алла» заявил, что операции продолжатся.\n\n"
             "Пожар потушен, сообщает Государственная пожарная служба.")
     assert _said(text) == []
+
+
+def test_reporting_verb_before_a_colon_or_dash_after_an_adverbial() -> None:
+    """'Во вторник он рассказал – ...': the verb right before a colon or a spaced dash introduces the
+    content, its subject (here a pronoun) after an adverbial of time rather than first in the sentence."""
+    for sep in (":", " –"):
+        text = ("Губернатор Олег Карпов провел совещание с аграриями.\n\n"
+                f"В среду он сообщил{sep} урожай зерна в области превысил прошлогодний на десять процентов.")
+        assert _said(text) == [("Олег Карпов", "indirect",
+                                "урожай зерна в области превысил прошлогодний на десять процентов")]
+
+
+def test_a_dash_after_a_word_that_is_no_reporting_verb_is_no_attribution() -> None:
+    text = "Вице-премьер Иван Сидоров приехал в Омск. В среду он осмотрел – вместе с мэром – новый мост через Иртыш."
+    assert _said(text) == []
