@@ -218,8 +218,9 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if after and any(_cue_verb(v.group()) for v in WORD_RE.finditer(text, w.end(), w.end() + after.start(0)
                                                                                  + after.group().rfind(","))):
                     after = None  # "сказал Лукашенко, а Токаев подчеркнул, что": the nearer verb owns the clause
-                if after and any(ru_lemma_of(v.group()) in _CONTENT_NOUNS for v in WORD_RE.finditer(
-                        text, w.end(), w.end() + after.group().rfind(","))):
+                # (a capitalised one is a name: "рассказал РИА Новости, что" tells the agency)
+                if after and any(v.group()[:1].islower() and ru_lemma_of(v.group()) in _CONTENT_NOUNS
+                                 for v in WORD_RE.finditer(text, w.end(), w.end() + after.group().rfind(","))):
                     after = None  # "прокомментировал сообщения СМИ, что ...": the clause is what the reports say
                 if after and re.search(r"(?i)виновн\w*\s+в\s+том", text[w.end():w.end() + after.end()]):
                     after = None  # "присяжные признали его виновным в том, что ...": a verdict, not speech

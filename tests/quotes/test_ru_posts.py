@@ -94,3 +94,11 @@ def test_reporting_verb_before_a_colon_or_dash_after_an_adverbial() -> None:
 def test_a_dash_after_a_word_that_is_no_reporting_verb_is_no_attribution() -> None:
     text = "Вице-премьер Иван Сидоров приехал в Омск. В среду он осмотрел – вместе с мэром – новый мост через Иртыш."
     assert _said(text) == []
+
+
+def test_the_agency_told_is_no_content_noun() -> None:
+    """'рассказал РИА Новости, что': "Новости" names the agency, not reports whose clause it is
+    ("прокомментировал новости, что ..." stays nobody's quote)."""
+    text = "Житель Суджи Андрей Новицкий рассказал РИА Новости, что обстрелы не прекращались всю ночь."
+    assert _said(text) == [("Андрей Новицкий", "indirect", "обстрелы не прекращались всю ночь")]
+    assert _said("Песков прокомментировал новости, что визит в Индию перенесен на весну.") == []
