@@ -282,6 +282,28 @@ def _outer_cue(tok: Any) -> Any:
     return None
 
 
+# the verbs that report a clause before them ("CLAUSE, Lukashenko said")
+_INVERTED_LEMMAS = {"say", "add", "note", "stress", "tell", "insist", "warn", "argue", "claim", "state", "declare",
+                    "explain", "emphasise", "emphasize", "maintain", "assert", "believe", "think"}
+
+
+def _inverted_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
+    """'CLAUSE, Minister of Foreign Affairs of Belarus Maxim Ryzhenkov said': a reporting verb left with
+    no subject of its own (a long title before the name misleads the parser, which hangs the title on
+    the clause) takes the person named right before it, after the comma that ends the clause."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    text = doc.text
+    v = s + tok.idx
+    comma = text.rfind(",", sent_start, v)
+    if comma < 0 or re.search(r"\b(?:and|but|while|or)\b", text[comma:v]):
+        return None
+    found = doc.speaker_span(comma + 1, v, last=True, allow_role=False)
+    if found is None or found[0].name is None or text[found[2]:v].strip():
+        return None
+    return found[0].name, found[0].leader_id
+
+
 def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
     """Speaker of cue verb `tok`: its subject, climbing through participles; None: not a person."""
     cur = _outer_cue(tok) or tok
@@ -443,12 +465,17 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
                 # inverted: "CLAUSE, Lukashenko said (at ...)."
                 before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
                 subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-                if before and subj and lemma in ("say", "add", "note", "stress", "tell", "insist", "warn",
-                                                 "argue", "claim", "state", "declare", "explain", "emphasise",
-                                                 "emphasize", "maintain", "assert", "believe", "think"):
+                if before and subj and lemma in _INVERTED_LEMMAS:
                     comma = text.rfind(",", s, s + subj[0].left_edge.idx)
                     if comma > s:
                         emit(s, comma, _subject_speaker(doc, s, tok, s), tok.text)
+                elif lemma in _INVERTED_LEMMAS and not subj and (before or tok.head.i < tok.i):
+                    # no subject parsed ("CLAUSE, Minister of Foreign Affairs of Belarus Maxim Ryzhenkov
+                    # said": the title hung on the clause): the person right before the verb speaks
+                    inv = _inverted_speaker(doc, s, tok, s)
+                    comma = text.rfind(",", s, s + tok.idx)
+                    if inv is not None and comma > s:
+                        emit(s, comma, inv, tok.text)
                 continue
         if _inside_direct(cl, direct):
             continue

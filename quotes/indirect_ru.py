@@ -69,7 +69,14 @@ def _nominative(doc: Doc, pos: int, end_hint: int) -> bool:
         return True  # a surname the dictionary lacks ("Токаев" is not the genitive of "токай")
     if any(getattr(p.tag, "case", None) == "nomn" for p in parses):
         return True
+    if w[:1].isupper() and not any(p.is_known for p in parses) and not _OBLIQUE_END.search(w):
+        return True  # a foreign surname the dictionary lacks ("Исиба"): its case is only guessed
     return all(p.tag.POS is None for p in parses)
+
+
+# endings of a dative, instrumental or prepositional form ("Шольцу", "Шольцем"), which a guessed
+# surname in a subject's slot must not have
+_OBLIQUE_END = re.compile(r"(?:у|ю|ом|ем|ым|им|ой|ей|ою|ею)$")
 
 
 def _subject(doc: Doc, s: int, e: int) -> Speaker | None:

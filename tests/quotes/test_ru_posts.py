@@ -102,3 +102,12 @@ def test_the_agency_told_is_no_content_noun() -> None:
     text = "Житель Суджи Андрей Новицкий рассказал РИА Новости, что обстрелы не прекращались всю ночь."
     assert _said(text) == [("Андрей Новицкий", "indirect", "обстрелы не прекращались всю ночь")]
     assert _said("Песков прокомментировал новости, что визит в Индию перенесен на весну.") == []
+
+
+def test_foreign_surname_the_dictionary_lacks_after_a_role() -> None:
+    """'..., заявил министр обороны Индонезии Шафри Шамсуддин': a foreign name pymorphy3 only guesses
+    at (as a place or body's oblique form) is a person in a role's slot, and the inverted subject."""
+    text = "Индонезия не будет вступать в военные блоки, заявил министр обороны Индонезии Шафри Шамсуддин."
+    assert [(s, t) for s, _, t in _said(text)] == [("Шафри Шамсуддин", "Индонезия не будет вступать в военные блоки")]
+    # a dative after the speaker is no second subject
+    assert [s for s, _, _ in _said("Переговоры были трудными, сказал Путин Шольцу по телефону.")] == ["Vladimir Putin"]
