@@ -53,7 +53,7 @@ typecheck: $(STAMP)
 train-quotes: $(STAMP)
 	nice -n 19 $(BIN)/python scripts/train_quotes.py $(if $(DATA),--data $(DATA))
 
-# score quote extraction on PolNeAR dev, dev, dev-ru and heldout-2 (../shared/eval/score_quotes.py);
+# score quote extraction on PolNeAR dev, dev, dev-ru, heldout-2 and heldout-3 (../shared/eval/score_quotes.py);
 # EVAL_ARGS=--by-extractor adds each extractor's share, EVAL_ARGS="--sets ria,by" picks sets
 eval-quotes: $(STAMP)
 	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)

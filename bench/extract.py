@@ -1,7 +1,7 @@
 """Extraction throughput: articles/s and words/s for English and Russian, parsing included.
 
 Runs on the project's own gold documents (tests/data/quotes) plus ../shared/eval/quotes when present.
-Usage: python bench/extract.py [--repeat N]
+Usage: python bench/extract.py [--repeat N] [--only TEXT]   (--only "PolNeAR": the sets whose label holds TEXT)
 """
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ def _docs() -> dict[str, list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", default="", help="time only the sets whose label holds this text (e.g. PolNeAR)")
     a = ap.parse_args()
     docs = _docs()
     from quotes.extract import extractor_names
@@ -63,7 +64,7 @@ def main() -> None:
     # loads natasha's NER too (lazily loaded, like the spaCy pipeline above: loading is not timed)
     extract("Прогрев: «НАТО», — заявил Путин. Эммануэль Макрон заявил, что всё хорошо.")
     for lang, texts in docs.items():
-        if not texts:
+        if not texts or a.only.lower() not in lang.lower():
             continue
         words = sum(len(re.findall(r"\w+", t)) for t in texts)
         t0, c0 = time.perf_counter(), time.process_time()

@@ -105,13 +105,42 @@ def _has_cue(text: str, s: int, e: int) -> bool:
     return phrase and any(m.group() != "States" for m in _CUE_RX.finditer(text, s, e))
 
 
+# the part of a sentence that a quotation left open before it ends: a closing mark with no opening
+# one before it (the sentence splitter cut a quotation: '... the American people,” Sen. X said.'),
+# or an opening mark with no closing one after it ('Trump said, “When people come back ...')
+_OPEN_TAIL = re.compile(r"(?:“|«|„|(?<![\w.,!?])\")[^“”«»„\"]*$")
+_CLOSE_HEAD = re.compile(r"^[^“”«»„\"]*(?:”|»|(?<=[\w.,!?])\")")
+
+
+def _outside_quotes(sent: str) -> tuple[str, bool]:
+    """The words of a sentence outside quotation marks, including quotations that began in an
+    earlier sentence or go on into a later one; and whether the sentence opens with a quotation."""
+    out = _QUOTED.sub(" ", sent)
+    if out == sent and not any(c in sent for c in "“”«»„\""):
+        return sent, False
+    head = _CLOSE_HEAD.match(out)
+    if head:
+        out = " " * head.end() + out[head.end():]
+    out = _OPEN_TAIL.sub(" ", out)
+    return out, bool(head) or sent.lstrip()[:1] in "“«„\""
+
+
 def _worth_parsing(text: str, s: int, e: int) -> bool:
     """A sentence whose words outside quotation marks are only a short attribution ('," he said.')
     holds no indirect clause: skip its parse (the direct extractor needs none)."""
-    outside = _QUOTED.sub(" ", text[s:e])
+    outside, opens_quoted = _outside_quotes(text[s:e])
     if outside == text[s:e]:
         return True
-    return word_count(outside) > 9 or bool(re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE))
+    if re.search(r"\bthat\b|\baccording\b", outside, re.IGNORECASE):
+        return True
+    if word_count(outside) <= 9:
+        return False
+    # '“...,” said James Acton, a physicist who is co-director of ...': after a quotation, one reporting
+    # verb among its first words and the rest an apposition of the speaker: no clause to parse
+    words = [m.group() for m in _AZ.finditer(outside)]
+    cues = [i for i, w in enumerate(words) if w.lower() in _CUE_WORDS and w != "States"]
+    return not (opens_quoted and len(cues) == 1 and cues[0] <= 4
+                and not _PHRASE_STARTS.intersection(w.lower() for w in words))
 
 
 # where a parsed sentence's NER windows are kept (spaCy Doc.user_data): [(window start, NER'd Doc)]
@@ -251,6 +280,28 @@ def _outer_cue(tok: Any) -> Any:
             break
         cur = cur.head
     return None
+
+
+# the verbs that report a clause before them ("CLAUSE, Lukashenko said")
+_INVERTED_LEMMAS = {"say", "add", "note", "stress", "tell", "insist", "warn", "argue", "claim", "state", "declare",
+                    "explain", "emphasise", "emphasize", "maintain", "assert", "believe", "think"}
+
+
+def _inverted_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
+    """'CLAUSE, Minister of Foreign Affairs of Belarus Maxim Ryzhenkov said': a reporting verb left with
+    no subject of its own (a long title before the name misleads the parser, which hangs the title on
+    the clause) takes the person named right before it, after the comma that ends the clause."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    text = doc.text
+    v = s + tok.idx
+    comma = text.rfind(",", sent_start, v)
+    if comma < 0 or re.search(r"\b(?:and|but|while|or)\b", text[comma:v]):
+        return None
+    found = doc.speaker_span(comma + 1, v, last=True, allow_role=False)
+    if found is None or found[0].name is None or text[found[2]:v].strip():
+        return None
+    return found[0].name, found[0].leader_id
 
 
 def _subject_speaker(doc: Doc, s: int, tok: Any, sent_start: int) -> tuple[str | None, str | None] | None:
@@ -414,12 +465,17 @@ def _sentence(doc: Doc, s: int, e: int, sdoc: Any, direct: list[tuple[int, int]]
                 # inverted: "CLAUSE, Lukashenko said (at ...)."
                 before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
                 subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-                if before and subj and lemma in ("say", "add", "note", "stress", "tell", "insist", "warn",
-                                                 "argue", "claim", "state", "declare", "explain", "emphasise",
-                                                 "emphasize", "maintain", "assert", "believe", "think"):
+                if before and subj and lemma in _INVERTED_LEMMAS:
                     comma = text.rfind(",", s, s + subj[0].left_edge.idx)
                     if comma > s:
                         emit(s, comma, _subject_speaker(doc, s, tok, s), tok.text)
+                elif lemma in _INVERTED_LEMMAS and not subj and (before or tok.head.i < tok.i):
+                    # no subject parsed ("CLAUSE, Minister of Foreign Affairs of Belarus Maxim Ryzhenkov
+                    # said": the title hung on the clause): the person right before the verb speaks
+                    inv = _inverted_speaker(doc, s, tok, s)
+                    comma = text.rfind(",", s, s + tok.idx)
+                    if inv is not None and comma > s:
+                        emit(s, comma, inv, tok.text)
                 continue
         if _inside_direct(cl, direct):
             continue

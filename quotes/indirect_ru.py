@@ -20,6 +20,7 @@ _CUE_HINT = re.compile(
     r"|как\s+(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|добавил|указал)"
     r"|[а-яё]+(?:ил|ил[аи]|ит|ят|ет|ут|ют|ает|яет|ует|ал|ал[аи]|ял|ял[аи]|ел|ел[аи]|нул|нула|нули)(?:ся|сь)?\s*,?\s+(?:[^.!?]{0,60}?,\s*)?что)"
     r"|,\s*(?:[—–]\s*)?[а-яё]+(?:л|ла|ли|ет|ит)\s"
+    r"|[а-яё]+(?:л|ла|ли|ет|ит)(?::|\s+[—–])\s"
     r"|(?:уверен|убежден|убеждён|согласен)[аы]?\s*,?\s+что"
 )
 
@@ -68,7 +69,14 @@ def _nominative(doc: Doc, pos: int, end_hint: int) -> bool:
         return True  # a surname the dictionary lacks ("Токаев" is not the genitive of "токай")
     if any(getattr(p.tag, "case", None) == "nomn" for p in parses):
         return True
+    if w[:1].isupper() and not any(p.is_known for p in parses) and not _OBLIQUE_END.search(w):
+        return True  # a foreign surname the dictionary lacks ("Исиба"): its case is only guessed
     return all(p.tag.POS is None for p in parses)
+
+
+# endings of a dative, instrumental or prepositional form ("Шольцу", "Шольцем"), which a guessed
+# surname in a subject's slot must not have
+_OBLIQUE_END = re.compile(r"(?:у|ю|ом|ем|ым|им|ой|ей|ою|ею)$")
 
 
 def _subject(doc: Doc, s: int, e: int) -> Speaker | None:
@@ -151,6 +159,15 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if first and verb is not None:
                     emit(s + m.end(), _end(text, s + m.end(), body_end), first[0], verb.group())
                     continue
+            # [Во вторник] он рассказал: CONTENT / он рассказал – CONTENT: the reporting verb right before
+            # a colon or a spaced dash, its subject anywhere before it (after an adverbial of time or place)
+            m = next((c for c in _VERB_SEP.finditer(seg) if _cue_verb(c.group(1)) and not _in_marks(seg, c.start())
+                      and not inside(s + c.start())), None)
+            if m and word_count(seg[m.end():]) >= 3:
+                subs = _subjects(doc, s, s + m.start(1))
+                if subs:
+                    emit(s + m.end(), _end(text, s + m.end(), body_end), subs[0], m.group(1), subs[1:])
+                    continue
             # CLAUSE, по ее словам, CLAUSE: the pronoun's speaker said the whole sentence
             m = re.search(r"(?i),\s*по\s+(его|ее|её)\s+(?:словам|мнению|убеждению)\s*,", seg)
             if m and m.start() > 0:
@@ -208,8 +225,9 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                 if after and any(_cue_verb(v.group()) for v in WORD_RE.finditer(text, w.end(), w.end() + after.start(0)
                                                                                  + after.group().rfind(","))):
                     after = None  # "сказал Лукашенко, а Токаев подчеркнул, что": the nearer verb owns the clause
-                if after and any(ru_lemma_of(v.group()) in _CONTENT_NOUNS for v in WORD_RE.finditer(
-                        text, w.end(), w.end() + after.group().rfind(","))):
+                # (a capitalised one is a name: "рассказал РИА Новости, что" tells the agency)
+                if after and any(v.group()[:1].islower() and ru_lemma_of(v.group()) in _CONTENT_NOUNS
+                                 for v in WORD_RE.finditer(text, w.end(), w.end() + after.group().rfind(","))):
                     after = None  # "прокомментировал сообщения СМИ, что ...": the clause is what the reports say
                 if after and re.search(r"(?i)виновн\w*\s+в\s+том", text[w.end():w.end() + after.end()]):
                     after = None  # "присяжные признали его виновным в том, что ...": a verdict, not speech
@@ -235,6 +253,8 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
 
 # "Об этом заявил X" / "Такое мнение выразил X" / "Такую оценку дал X": the sentence before is X's
 _OB_ETOM = re.compile(r"(?i)\s*(?:об\s+этом|такое\s+мнение|такую\s+(?:оценку|позицию|точку\s+зрения))\s+")
+# a word (a reporting verb, checked apart) followed by a colon or a spaced dash and the content
+_VERB_SEP = re.compile(r"(?i)(?<![\w-])([а-яё]+)(?::\s+|\s+[—–]\s+)(?=[^\s«“„\"])")
 # nouns whose "что"-clause is their own content, not the verb's: "прокомментировал сообщения, что ..."
 _CONTENT_NOUNS = set(get_pack("ru").words("content_nouns"))
 _INVERTED = re.compile(

@@ -39,7 +39,9 @@ def _ru_name_like(word: str) -> bool:
     if not parses:
         return False
     best = parses[0]
-    if any(t in best.tag for t in ("Geox", "Orgn", "Abbr", "Trad")):
+    # a place or body the dictionary knows; a guess from the ending alone ("Исиба" read as an
+    # organisation's genitive like "Ниссана") says nothing about a foreign surname
+    if best.is_known and any(t in best.tag for t in ("Geox", "Orgn", "Abbr", "Trad")):
         return False
     if any("Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag for p in parses):
         return True

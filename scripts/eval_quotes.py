@@ -3,7 +3,8 @@
 Prints, for each set, the totals of ../shared/eval/score_quotes.py:
 - PolNeAR dev (US political news; converted by ../shared/eval/polnear_gold.py);
 - dev and dev-ru (../shared/eval/quotes);
-- heldout-2 (tests/data/quotes/heldout-2: ria, ria-b, ria-c from ../shared, by, wire).
+- heldout-2 (tests/data/quotes/heldout-2: ria, ria-b, ria-c from ../shared, by, wire);
+- heldout-3 (tests/data/quotes/heldout-3: ria-d from ../shared, wire-3).
 Sets that need ../shared are skipped without it. --by-extractor also scores each extractor's quotes
 out of the full run (what each contributes; precision is then per extractor, recall of the whole
 gold). --runner scores another checkout's extractor (the "before" figures: a `git archive main`
@@ -23,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.quotes.heldout2 import DATA, find_shared, materialize_ria  # noqa: E402
+from tests.quotes.heldout3 import DATA as DATA3  # noqa: E402
+from tests.quotes.heldout3 import materialize_ria_d  # noqa: E402
 
 KEYS = ("det_f1", "e2e_p", "e2e_r", "e2e_f1", "direct_recall", "indirect_recall", "mixed_recall", "bag_r", "bag_f1")
 EXTRACTORS = ("transcript", "direct", "indirect_en", "indirect_ru", "post", "model")
@@ -44,8 +47,9 @@ def line(name: str, res: dict[str, float]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", type=Path, default=ROOT / "tests" / "quotes" / "run_extract.py")
-    ap.add_argument("--sets", default="polnear,dev,dev-ru,heldout-2",
-                    help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, ria-b, ria-c, by, wire)")
+    ap.add_argument("--sets", default="polnear,dev,dev-ru,heldout-2,heldout-3",
+                    help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, ria-b, ria-c, by, wire), "
+                         "heldout-3 (or its parts: ria-d, wire-3)")
     ap.add_argument("--by-extractor", action="store_true")
     ap.add_argument("--json", action="store_true", help="print all results as one JSON line at the end")
     a = ap.parse_args()
@@ -54,6 +58,9 @@ def main() -> None:
     if "heldout-2" in wanted:
         i = wanted.index("heldout-2")
         wanted[i:i + 1] = ["ria", "ria-b", "ria-c", "by", "wire"]
+    if "heldout-3" in wanted:
+        i = wanted.index("heldout-3")
+        wanted[i:i + 1] = ["ria-d", "wire-3"]
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="eval-quotes-") as tmp:
         sets: list[tuple[str, Path]] = []
@@ -61,10 +68,17 @@ def main() -> None:
             if s in ("by", "wire"):
                 sets.append((f"heldout-2/{s}", DATA / s))
                 continue
+            if s == "wire-3":
+                sets.append(("heldout-3/wire", DATA3 / "wire"))
+                continue
             if shared is None:
                 print(f"{s:<22}skipped: ../shared is absent")
                 continue
-            if s in ("ria", "ria-b", "ria-c"):
+            if s == "ria-d":
+                dest = Path(tmp) / s
+                materialize_ria_d(dest, shared)
+                sets.append(("heldout-3/ria", dest))
+            elif s in ("ria", "ria-b", "ria-c"):
                 dest = Path(tmp) / s
                 materialize_ria(dest, shared, s)
                 sets.append((f"heldout-2/{s}", dest))

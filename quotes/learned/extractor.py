@@ -12,6 +12,7 @@ from quotes.doc import Doc, Person, Speaker, en_key, is_headline
 from quotes.indirect_en import NER_WINDOWS
 from quotes.learned.tagger import Found, load
 from quotes.model import QuoteType
+from quotes.packs import get_pack
 from quotes.people import _EN_ORG, _EN_STOP, _EN_TITLE_WORDS
 from quotes.text import after_dateline, strip_span, word_count
 
@@ -51,6 +52,9 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
             continue  # "watching him closely to make sure ...": an object is no source
         if f.cue is not None and _INFERENCE.search(text, f.cue[0], f.cue[1]):
             continue  # "..., strongly implying that ...": the writer's reading, not the speaker's words
+        if f.cue is not None and f.cue[0] < f.start and _TOPIC_CUE.fullmatch(text, f.cue[0], f.start) and \
+                not _THAT.match(text, f.start):
+            continue  # "spoke about the situation", "urged the EU to ...": a topic or a request, no quote
         if f.cue is not None and _ACCORDING.match(text, f.cue[0], f.cue[1]) and _SENT_END.search(
                 text, f.end, f.cue[0]):
             continue  # "X held a meeting. According to him, ...": "according to" reports its own sentence
@@ -71,6 +75,11 @@ def find_learned_en(doc: Doc, paras: list[tuple[int, int]], skip: set[int],
 _SIGNED = re.compile(r"[”\"’.,]*[ \u00a0]*[―—–-][ \u00a0]*((?:[A-Z][\w’'.-]*[ \u00a0]+){0,3}[A-Z][\w’'-]+)\.?[ \u00a0]*$")
 _ACCORDING = re.compile(r"(?i)according\b")
 _SENT_END = re.compile(r"[.!?][”\"’]?\s")
+# the cue and all that stands between it and the content, when that is a topic cue (pack's topic_cues)
+# (an adverb the tagger takes into the cue may stand before it: "also spoke about")
+_TOPIC_CUE = re.compile(r"(?:(?:also|then|again|later|further|briefly|[a-z]+ly)\s+)*(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())) for p in sorted(get_pack("en").words("topic_cues"), key=len, reverse=True))
+    + r")[\s,]*", re.IGNORECASE)
 _INFERENCE = re.compile(r"\bimpl(?:y|ies|ied|ying)\b", re.IGNORECASE)
 # a headline's verb caught in a capitalised name ("Lindsey Graham Says")
 _TRAILING_CUE = re.compile(r"[ \u00a0]+(?:Says|Said|Tells|Told|Warns|Calls|Slams|Goes)$")

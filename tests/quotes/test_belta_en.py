@@ -84,3 +84,13 @@ def test_ner_name_drops_openers_and_party_labels_and_keeps_initials() -> None:
     a = text.index("Republican")
     s, e = _ner_name(text, a, a + len("Republican Marco Rubio")) or (0, 0)
     assert text[s:e] == "Marco Rubio"
+
+
+def test_inverted_attribution_after_a_long_title() -> None:
+    """'CLAUSE, Minister of Foreign Affairs of Belarus Maxim Ryzhenkov said': the parser hangs the long
+    title on the clause and leaves the verb without a subject; the person right before it speaks."""
+    for lead in ("MINSK, 28 November (BelTA) - ", ""):
+        text = (f"{lead}Belarus will never agree to be a buffer zone between East and West, Minister of Foreign "
+                "Affairs of Belarus Maxim Ryzhenkov said at a meeting with foreign ambassadors.")
+        said = [(q.speaker, q.text) for q in extract(text, lang="en", context=Context(country="BY"))]
+        assert said == [("Maxim Ryzhenkov", "Belarus will never agree to be a buffer zone between East and West")]

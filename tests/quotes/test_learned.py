@@ -176,7 +176,7 @@ def test_paragraph_tagging_is_bounded() -> None:
 
 @pytest.mark.shared
 @pytest.mark.skipif(not (POLNEAR / "dev").is_dir(), reason="../shared is absent")
-@pytest.mark.parametrize(("extractors", "det", "e2e"), [("model", 0.746, 0.699), ("rules,model", 0.757, 0.691)])
+@pytest.mark.parametrize(("extractors", "det", "e2e"), [("model", 0.741, 0.700), ("rules,model", 0.754, 0.699)])
 def test_polnear_dev_floor(tmp_path: Path, extractors: str, det: float, e2e: float) -> None:
     """PolNeAR dev, scored as the CEO scores it: the model alone and the default (the rules, then the
     model). `det`/`e2e` are the F1 measured on the shipped model (quotes/learned/en/MODEL_CARD.md);

@@ -79,3 +79,35 @@ def test_no_quote_from_a_name_in_marks_or_a_body() -> None:
     text = ("Военный представитель движения «Ансар Алла» заявил, что операции продолжатся.\n\n"
             "Пожар потушен, сообщает Государственная пожарная служба.")
     assert _said(text) == []
+
+
+def test_reporting_verb_before_a_colon_or_dash_after_an_adverbial() -> None:
+    """'Во вторник он рассказал – ...': the verb right before a colon or a spaced dash introduces the
+    content, its subject (here a pronoun) after an adverbial of time rather than first in the sentence."""
+    for sep in (":", " –"):
+        text = ("Губернатор Олег Карпов провел совещание с аграриями.\n\n"
+                f"В среду он сообщил{sep} урожай зерна в области превысил прошлогодний на десять процентов.")
+        assert _said(text) == [("Олег Карпов", "indirect",
+                                "урожай зерна в области превысил прошлогодний на десять процентов")]
+
+
+def test_a_dash_after_a_word_that_is_no_reporting_verb_is_no_attribution() -> None:
+    text = "Вице-премьер Иван Сидоров приехал в Омск. В среду он осмотрел – вместе с мэром – новый мост через Иртыш."
+    assert _said(text) == []
+
+
+def test_the_agency_told_is_no_content_noun() -> None:
+    """'рассказал РИА Новости, что': "Новости" names the agency, not reports whose clause it is
+    ("прокомментировал новости, что ..." stays nobody's quote)."""
+    text = "Житель Суджи Андрей Новицкий рассказал РИА Новости, что обстрелы не прекращались всю ночь."
+    assert _said(text) == [("Андрей Новицкий", "indirect", "обстрелы не прекращались всю ночь")]
+    assert _said("Песков прокомментировал новости, что визит в Индию перенесен на весну.") == []
+
+
+def test_foreign_surname_the_dictionary_lacks_after_a_role() -> None:
+    """'..., заявил министр обороны Индонезии Шафри Шамсуддин': a foreign name pymorphy3 only guesses
+    at (as a place or body's oblique form) is a person in a role's slot, and the inverted subject."""
+    text = "Индонезия не будет вступать в военные блоки, заявил министр обороны Индонезии Шафри Шамсуддин."
+    assert [(s, t) for s, _, t in _said(text)] == [("Шафри Шамсуддин", "Индонезия не будет вступать в военные блоки")]
+    # a dative after the speaker is no second subject
+    assert [s for s, _, _ in _said("Переговоры были трудными, сказал Путин Шольцу по телефону.")] == ["Vladimir Putin"]

@@ -1,0 +1,64 @@
+"""heldout-3: quote gold annotated before the extractor ran on it (i12, session 17;
+tests/data/quotes/heldout-3/README.md). Two parts:
+
+- ria/   40 RIA Novosti Telegram posts from ../shared/data/ru-telegram, chosen by a fixed seed (15)
+         among the posts no other gold set uses; the repo keeps only their ids, a hash of each text
+         and the quotes' offsets (`ria/ria-d.json`), and `materialize_ria_d` writes NAME.txt +
+         NAME.gold.json from ../shared at evaluation time;
+- wire/  English wire copy and transcripts in BelTA, president.gov.by, TASS and kremlin.ru styles
+         (tests/quotes/heldout3_wire.py).
+
+`python tests/quotes/heldout3.py` rewrites wire/ from its source.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "quotes" / "heldout-3"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.quotes.heldout2 import RIA_FILE, _gold, ria_posts, sha  # noqa: E402
+
+
+def materialize_ria_d(dest: Path, shared: Path) -> int:
+    """Write NAME.txt + NAME.gold.json (+ meta) of heldout-3/ria into `dest` from ../shared; the
+    number of posts."""
+    spec = json.loads((DATA / "ria" / "ria-d.json").read_text(encoding="utf-8"))
+    posts = ria_posts(shared)
+    dest.mkdir(parents=True, exist_ok=True)
+    for doc in spec["posts"]:
+        text = posts.get(doc["message_id"])
+        if text is None or sha(text) != doc["sha256_16"]:
+            raise SystemExit(f"{RIA_FILE}: post {doc['message_id']} is missing or changed; heldout-3/ria needs the "
+                             "file as annotated")
+        name = f"ria_{doc['message_id']}"
+        quotes = [{**q, "text": text[q["start"]:q["end"]]} for q in doc["quotes"]]
+        (dest / f"{name}.txt").write_text(text, encoding="utf-8")
+        gold = {"id": name, "file": f"{name}.txt", "lang": "ru", "source": spec["source"], "quotes": quotes}
+        (dest / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        (dest / f"{name}.meta.json").write_text(json.dumps(spec["meta"]), encoding="utf-8")
+    return len(spec["posts"])
+
+
+def write_sources() -> None:
+    from tests.quotes.heldout3_wire import WIRE
+
+    wire = DATA / "wire"
+    wire.mkdir(parents=True, exist_ok=True)
+    for name, ext, country, text, quotes in WIRE:
+        file = f"{name}.{ext}"
+        (wire / file).write_text(text + "\n", encoding="utf-8")
+        gold = _gold(name, file, text, quotes, "en", "written for heldout-3 (BelTA, TASS, kremlin.ru styles)")
+        (wire / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        if country:
+            (wire / f"{name}.meta.json").write_text(json.dumps({"country": country}), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    write_sources()
