@@ -25,7 +25,7 @@ POLNEAR_DIR = "data/polnear/dev/text"
 POLNEAR_TRAIN_DIR = "data/polnear/train/text"
 KREMLIN_DIR = "fixtures/real/kremlin"
 # the gold's split flags besides the default (tune/heldout by position); an item has at most one
-SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4", "heldout5")
+SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4", "heldout5", "heldout6")
 
 
 class MissingShared(LookupError):
