@@ -185,6 +185,24 @@ class QuoteBand(Base):
                                           index=True)
 
 
+class QuoteTopic(Base):
+    """One topic of a quote, with the quote's speaker and said_at copied beside it: the search
+    index for "speaker + topic + time window" (storage/search.py). Filtering the JSON `topics`
+    column meant reading every row of the speaker's window to test its text; this index holds
+    just the matching rows, in said_at order. Written by `index_quotes` with the rest of the
+    search index."""
+
+    __tablename__ = "quote_topics"
+    __table_args__ = (
+        Index("ix_quote_topics_speaker", "topic", "speaker_id", "said_at"),
+        Index("ix_quote_topics_said", "topic", "said_at"),
+    )
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(100), primary_key=True)  # lower case
+    speaker_id: Mapped[str | None] = mapped_column(String(64))
+    said_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+
+
 class User(Base):
     """Someone who may use the web app (`mouthpiece users add`): viewer reads, admin also acts."""
 

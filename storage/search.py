@@ -14,9 +14,12 @@
   `quotes.search_en` and `quotes.search_ru` (the `english` and `russian` configurations,
   GIN-indexed). Both are written by migration 0010_fulltext for the quotes stored before it and
   by `storage.quotes.replace_quotes` since.
+- Topics: `index_quotes` also writes `quote_topics` (one row per topic of a quote, with its
+  speaker and said_at), which a topic filter reads instead of testing every row's JSON.
 """
 from __future__ import annotations
 
+import json
 import re
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,11 +29,11 @@ from functools import lru_cache
 from typing import Any
 
 import snowballstemmer
-from sqlalchemy import Select, String, Table, and_, bindparam, cast, exists, func, or_, select, text
+from sqlalchemy import Select, Table, and_, bindparam, exists, func, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
-from storage.models import Article, Quote, Speaker
+from storage.models import Article, Quote, QuoteTopic, Speaker
 
 COUNT_CAP = 10_000  # totals above this are shown as "10000+"
 # PostgreSQL counts full-text matches by testing rows one by one (its GIN index gives the set but
@@ -126,17 +129,54 @@ WHERE q.id = d.id
 """)
 
 
-def index_quotes(conn: Connection, ids: Iterable[int]) -> int:
+# The topic rows of quotes (QuoteTopic), from their JSON `topics`, speaker and said_at, made on
+# the server; `{where}` selects the quotes. A topic is matched case-insensitively (as the JSON
+# text was), so it is stored in lower case; anything but a JSON list gives no rows.
+TOPIC_ROWS_SQL = {
+    "postgresql": """
+INSERT INTO quote_topics (quote_id, topic, speaker_id, said_at)
+SELECT DISTINCT q.id, lower(left(t.topic, 100)), q.speaker_id, q.said_at
+FROM quotes AS q CROSS JOIN LATERAL json_array_elements_text(
+  CASE WHEN json_typeof(q.topics) = 'array' THEN q.topics ELSE '[]'::json END) AS t(topic)
+WHERE {where}
+""",
+    "sqlite": """
+INSERT INTO quote_topics (quote_id, topic, speaker_id, said_at)
+SELECT DISTINCT q.id, lower(substr(t.value, 1, 100)), q.speaker_id, q.said_at
+FROM quotes AS q, json_each(CASE WHEN json_valid(q.topics) AND json_type(q.topics) = 'array'
+                            THEN q.topics ELSE '[]' END) AS t
+WHERE t.type = 'text' AND {where}
+""",
+}
+
+
+def _index_topics(conn: Connection, ids: list[int]) -> None:
+    dialect = conn.dialect.name
+    for i in range(0, len(ids), 5000):
+        chunk = ids[i:i + 5000]
+        if dialect == "postgresql":
+            conn.execute(text("DELETE FROM quote_topics WHERE quote_id = ANY(:ids)"), {"ids": chunk})
+            conn.execute(text(TOPIC_ROWS_SQL[dialect].format(where="q.id = ANY(:ids)")), {"ids": chunk})
+        else:
+            # SQLite binds a list as one JSON text
+            conn.execute(text("DELETE FROM quote_topics WHERE quote_id IN (SELECT value FROM json_each(:ids))"),
+                         {"ids": json.dumps(chunk)})
+            conn.execute(text(TOPIC_ROWS_SQL[dialect].format(where="q.id IN (SELECT value FROM json_each(:ids))")),
+                         {"ids": json.dumps(chunk)})
+
+
+def index_quotes(conn: Connection, ids: Iterable[int], *, topics: bool = True) -> int:
     """(Re)write the search index and `said_at` of these quotes from their rows, their speaker
-    and their article. Returns how many quotes were indexed."""
+    and their article, and (`topics`; not before migration 0013 made its table) their topic
+    rows. Returns how many quotes were indexed."""
     ids = list(ids)
     done = 0
     names = _aliases()
     if conn.dialect.name == "postgresql":
-        import json
-
         for i in range(0, len(ids), 5000):
             done += conn.execute(_PG_INDEX, {"names": json.dumps(names), "ids": ids[i:i + 5000]}).rowcount or 0
+        if topics:
+            _index_topics(conn, ids)
         return done
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
@@ -160,6 +200,8 @@ def index_quotes(conn: Connection, ids: Iterable[int]) -> int:
         conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (:id, :terms)"),
                      [{"id": p["id"], "terms": p["terms"]} for p in params])
         done += len(rows)
+    if topics:
+        _index_topics(conn, ids)
     return done
 
 
@@ -240,8 +282,17 @@ _COLUMNS: tuple[Any, ...] = (Quote.id, Quote.said_at, Quote.speaker_id, func.coa
             Quote.article_id, Article.title, Article.url, Quote.cluster_id, Quote.start, Quote.end)
 
 
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _topic_ids(f: QuoteFilter) -> Select[Any]:
+    """The ids of quotes with the filter's topic, narrowed in the topic index itself by what it
+    holds beside the topic (speaker, said_at), so that it yields only matching rows."""
+    stmt = select(QuoteTopic.quote_id).where(QuoteTopic.topic == (f.topic or "").lower()[:100])
+    if f.speaker_ids:
+        stmt = stmt.where(QuoteTopic.speaker_id.in_(f.speaker_ids))
+    if f.since:
+        stmt = stmt.where(QuoteTopic.said_at >= f.since)
+    if f.until:
+        stmt = stmt.where(QuoteTopic.said_at < f.until)
+    return stmt
 
 
 def _where(stmt: Select[Any], f: QuoteFilter, dialect: str, text_cond: Any = None) -> Select[Any]:
@@ -253,8 +304,7 @@ def _where(stmt: Select[Any], f: QuoteFilter, dialect: str, text_cond: Any = Non
     if f.country:
         conds.append(Quote.speaker_id.in_(select(Speaker.id).where(Speaker.country == f.country.upper())))
     if f.topic:
-        # topics is a JSON list of ids: match the quoted id in its text
-        conds.append(cast(Quote.topics, String).ilike(f'%"{_like_escape(f.topic)}"%', escape="\\"))
+        conds.append(Quote.id.in_(_topic_ids(f)))
     if f.source:
         conds.append(Article.source_id == f.source)
     if f.lang:
@@ -497,7 +547,6 @@ def export_lines(rows: Iterable[QuoteRow], fmt: str) -> Iterator[str]:
     """CSV (with a header) or JSONL lines, each ending in a newline, for the CLI and the web."""
     import csv
     import io
-    import json
 
     if fmt == "jsonl":
         for r in rows:

@@ -3,12 +3,15 @@ English and Russian stemming, the index kept by replace_quotes, migration 0010 i
 stored before it, streaming."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import delete, text
+from sqlalchemy.engine import Connection
 
 from config.leaders import load_leaders
 from storage.articles import upsert_article
@@ -144,16 +147,24 @@ def _rows(url: str, **kw: Any) -> list[Any]:
         return search(s, QuoteFilter(**kw)).rows
 
 
+@contextmanager
+def _article_at(url: str, revision: str, title: str) -> Iterator[Connection]:
+    """A database migrated to `revision` holding one source and one article (id 1, published
+    2026-01-05), and a connection to add rows as that revision had them."""
+    upgrade(url, revision)
+    with get_engine(url).begin() as c:
+        c.execute(text("INSERT INTO sources (id, name, kind, country, enabled, interval_minutes, "
+                       "consecutive_failures, http_cache) VALUES ('s', 's', 'x', 'BY', true, 5, 0, '{}')"))
+        c.execute(text("INSERT INTO articles (id, source_id, canonical_url, url, title, authors, published_at, "
+                       "first_seen_at, body, content_hash) VALUES (1, 's', 'u', 'u', :t, '[]', :p, :p, 'b', 'h')"),
+                  {"t": title, "p": datetime(2026, 1, 5, tzinfo=UTC)})
+        yield c
+
+
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_migration_indexes_quotes_stored_before_it(kind: str, tmp_path: Path) -> None:
     def run(url: str) -> None:
-        upgrade(url, "0009_article_trust")  # the revision before full text
-        with get_engine(url).begin() as c:
-            c.execute(text("INSERT INTO sources (id, name, kind, country, enabled, interval_minutes, "
-                           "consecutive_failures, http_cache) VALUES ('s', 's', 'x', 'BY', true, 5, 0, '{}')"))
-            c.execute(text("INSERT INTO articles (id, source_id, canonical_url, url, title, authors, published_at, "
-                           "first_seen_at, body, content_hash) VALUES (1, 's', 'u', 'u', 'Заголовок', '[]', "
-                           ":p, :p, 'b', 'h')"), {"p": datetime(2026, 1, 5, tzinfo=UTC)})
+        with _article_at(url, "0009_article_trust", "Заголовок") as c:  # the revision before full text
             c.execute(text("INSERT INTO quotes (article_id, speaker_id, speaker_name, text, type, start, \"end\", "
                            "topics, lang, created_at) VALUES (1, NULL, 'Иван', 'Мы укрепляем границы', 'direct', "
                            "0, 5, '[]', 'ru', :p)"), {"p": datetime(2026, 11, 1, tzinfo=UTC)})
@@ -199,3 +210,49 @@ def test_every_full_text_plan_gives_the_same_answer(tmp_path: Path, monkeypatch:
                 [r.id for r in stream(s, QuoteFilter(**c))]) for c in cases]
     assert got == want
     assert all(w[1] for w in want)
+
+
+def test_topic_index_follows_the_quotes(db_url: str) -> None:
+    """The topic filter reads quote_topics: any case of the topic finds it, a re-extraction that
+    changes a quote's topics moves it, and a deleted quote leaves no topic row behind."""
+    ids = _fill(db_url)
+    assert _texts(db_url, topic="NATO") == _texts(db_url, topic="nato") == [
+        "NATO is building up its forces near our borders", "Угрозы со стороны альянса растут",
+        "The forces of NATO are a threat"]
+    assert _texts(db_url, topic="nato", speaker_ids=["putin"]) == [] and _texts(db_url, topic="energy") == []
+    assert _texts(db_url, topic="nato", until=NOW - timedelta(days=30)) == ["The forces of NATO are a threat"]
+    with session_scope(db_url) as s:
+        art = s.get(Quote, ids["NATO is building up its forces near our borders"]).article_id  # type: ignore[union-attr]
+        replace_quotes(s, art, [
+            _q("lukashenko", "Alexander Lukashenko", "NATO is building up its forces near our borders", 0,
+               ["Ukraine"]),
+        ])
+    assert _texts(db_url, topic="ukraine") == ["NATO is building up its forces near our borders"]
+    assert "NATO is building up its forces near our borders" not in _texts(db_url, topic="nato")
+    with session_scope(db_url) as s:
+        s.execute(delete(Quote).where(Quote.id == ids["NATO is building up its forces near our borders"]))
+    with session_scope(db_url) as s:
+        left = s.execute(text("SELECT quote_id, topic FROM quote_topics ORDER BY quote_id")).all()
+    assert sorted(t for _, t in left) == ["nato", "nato"]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_migration_fills_the_topic_index(kind: str, tmp_path: Path) -> None:
+    """0013 makes topic rows for the quotes stored before it; a topics value that is not a JSON
+    list gives none instead of failing the upgrade."""
+    def run(url: str) -> None:
+        with _article_at(url, "0011_narratives", "T") as c:
+            for i, topics in enumerate(['["NATO", "Ukraine"]', '{"not": "a list"}', "[]", '["nato", "NATO"]']):
+                c.execute(text("INSERT INTO quotes (article_id, speaker_name, text, type, start, \"end\", topics, "
+                               "lang, created_at, said_at) VALUES (1, 'Иван', :t, 'direct', :s, :e, :tp, 'ru', :p, :p)"),
+                          {"t": f"quote {i}", "s": i * 10, "e": i * 10 + 5, "tp": topics,
+                           "p": datetime(2026, 1, 5, tzinfo=UTC)})
+        upgrade(url)
+        assert [r.text for r in _rows(url, topic="Nato")] == ["quote 0", "quote 3"]
+        assert [r.text for r in _rows(url, topic="ukraine", since=datetime(2026, 1, 1, tzinfo=UTC))] == ["quote 0"]
+
+    if kind == "sqlite":
+        run(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    else:
+        with fresh_pg_database() as url:
+            run(url)

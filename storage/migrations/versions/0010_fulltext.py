@@ -59,7 +59,7 @@ def upgrade() -> None:
                                           {"last": last})]
         if not ids:
             break
-        index_quotes(conn, ids)
+        index_quotes(conn, ids, topics=False)  # quote_topics comes in 0013
         last = ids[-1]
 
 
