@@ -109,9 +109,11 @@ def test_a_frame_needs_an_actor_of_its_context_in_the_sentence(tmp_path: Path) -
     assert [m.frame for m in t.tag("Missiles for Kyiv mean escalation.", "en")] == ["escalation"]
     # the cue words alone, with no actor of this rhetoric: some other conflict
     assert t.tag("New missiles mean escalation, the analyst said.", "en") == []
-    # the actor in the sentence before still counts ("it" refers back); two sentences before does not
+    # the actor one or two sentences before still counts ("it" refers back; a speaker's turn names the
+    # actor, then argues); three sentences before does not
     assert t.tag("Kyiv asked again. These missiles mean escalation.", "en")
-    assert not t.tag("Kyiv asked again. Nothing else. These missiles mean escalation.", "en")
+    assert t.tag("Kyiv asked again. Nothing else. These missiles mean escalation.", "en")
+    assert not t.tag("Kyiv asked again. Nothing else. Or more. These missiles mean escalation.", "en")
 
 
 def test_an_exclusion_vetoes_its_sentence_unless_a_despite_actor_is_there_too(tmp_path: Path) -> None:
