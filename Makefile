@@ -69,6 +69,7 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split heldout4
 	$(BIN)/python scripts/eval_frames.py --split heldout5
 	$(BIN)/python scripts/eval_frames.py --split heldout6
+	$(BIN)/python scripts/eval_frames.py --split heldout7
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout
