@@ -7,8 +7,8 @@ dict lookups, plus a check per pattern whose every group was hit: are all groups
 pattern's window, and no `unless` term (or hedge) in or near that span?
 
 Then the frame's own conditions, per sentence of the match (split on . ! ? ; and line breaks):
-an actor of its `context` must be in that sentence, the one before or the one after (the match's own words
-count), none of its `exclude` terms may be in it unless an actor of its `despite` groups is
+an actor of its `context` must be in that sentence or within CONTEXT_REACH (2) sentences of it (the match's
+own words count; a speaker's turn in a transcript names the actor a sentence or two before the claim), none of its `exclude` terms may be in it unless an actor of its `despite` groups is
 too ("in Syria and in Ukraine"), and the weights of its distinct patterns that matched must reach its
 `threshold`. A cue word alone ("expansion", "escalation", "coup") is common in all news; with
 the actors of this rhetoric in the same sentence it is the frame.
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from config.narratives import Frame
 from narratives.lemmas import Token, lemma, normalise, tokens
 
+CONTEXT_REACH = 2  # sentences on each side of a match where an actor of its context still counts
 VETO_REACH = 3  # words on each side of a match where a hedge still vetoes it (`unless`: half the window)
 MIN_PREFIX = 3
 
@@ -247,10 +248,11 @@ class FrameTagger:
                 if rule.exclude and self._in_sentences(hits, rule.exclude, toks, starts, first, last) and not (
                         rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
                     continue
-                # the actor may be named in the sentence before ("Our president set the
+                # the actor may be named a sentence or two before ("Our president set the
                 # conditions. Only on them can there be talks.") or after ("The sanctions hurt
                 # those who imposed them. Europe lost 500 billion.")
-                if rule.context and not self._in_sentences(hits, rule.context, toks, starts, first - 1, last + 1):
+                if rule.context and not self._in_sentences(hits, rule.context, toks, starts,
+                                                           first - CONTEXT_REACH, last + CONTEXT_REACH):
                     continue
             score[p.frame] += p.weight
             if p.frame not in found:

@@ -12,7 +12,10 @@ the frame design was final, measured once (`--split heldout3`); `dev2` (i15b: RI
 officials and kremlin.ru transcript paragraphs) was annotated before the patterns were generalised
 and is tuned on; `heldout4` (the other half of the same candidates, split by a hash of the reference)
 was annotated after that tuning and before the tagger ran on it (`--split heldout4`); `heldout5`
-(RIA paragraphs and the kremlin.ru Atom feed) after the last change, measured once. Overall is
+(RIA paragraphs and the kremlin.ru Atom feed) after the last change, measured once; `heldout6`
+(scripts/pick_frames_heldout.py: RIA, PolNeAR dev and kremlin.ru samples) before the learned tagger,
+measured once; `heldout7` (pick_frames_heldout.py --split heldout7: the kremlin.ru, PolNeAR and quote-gold
+paragraphs left) before the concept patterns were written, measured once. Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations

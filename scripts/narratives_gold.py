@@ -2,7 +2,8 @@
 
 The repository holds only references (`ria:<message_id>/<paragraph>`, `polnear:<stem>:<line>` for PolNeAR dev,
 `polnear-train:<stem>:<line>` for PolNeAR train, `kremlin:<file stem>:<n>` for the n-th <p> of a kremlin.ru
-page in fixtures/real/kremlin, `kremlin:<name>.atom.xml:<n>` of its Atom feed)
+page in fixtures/real/kremlin, `kremlin:<name>.atom.xml:<n>` of its Atom feed, `evalq:<dev|dev-ru>/<stem>:<n>`
+for the n-th paragraph of a plain-text article of the quote gold in eval/quotes)
 and our own texts; the shared texts are read from the shared folder (/work/shared, else
 ../shared beside the checkout; `--shared` to point elsewhere) and never copied here.
 """
@@ -24,8 +25,9 @@ RIA_FILE = "data/ru-telegram/ria-novosti-2024-11-26--12-04.json"
 POLNEAR_DIR = "data/polnear/dev/text"
 POLNEAR_TRAIN_DIR = "data/polnear/train/text"
 KREMLIN_DIR = "fixtures/real/kremlin"
+EVALQ_DIR = "eval/quotes"  # the quote gold's plain-text articles (RUSI commentary, Russian news texts)
 # the gold's split flags besides the default (tune/heldout by position); an item has at most one
-SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4", "heldout5")
+SPLITS = ("fresh", "heldout2", "heldout3", "dev2", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 class MissingShared(LookupError):
@@ -64,6 +66,13 @@ def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
         name, _, n = rest.rpartition(":")  # a page's stem, or a file name with its suffix (the Atom feed)
         paras = kremlin_paragraphs(shared / KREMLIN_DIR / (name if name.endswith(".xml") else f"{name}.html"))
         return {"text": paras[int(n)], "lang": "en", "date": None}
+    if kind == "evalq":
+        name, _, n = rest.rpartition(":")
+        p = shared / EVALQ_DIR / f"{name}.txt"
+        if not p.is_file():
+            raise MissingShared(str(p))
+        lang = "ru" if name.startswith("dev-ru/") else "en"
+        return {"text": ria_paragraphs(p.read_text(encoding="utf-8"))[int(n)], "lang": lang, "date": None}
     raise LookupError(f"{ref}: unknown reference kind {kind!r}")
 
 

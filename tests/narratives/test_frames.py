@@ -109,9 +109,11 @@ def test_a_frame_needs_an_actor_of_its_context_in_the_sentence(tmp_path: Path) -
     assert [m.frame for m in t.tag("Missiles for Kyiv mean escalation.", "en")] == ["escalation"]
     # the cue words alone, with no actor of this rhetoric: some other conflict
     assert t.tag("New missiles mean escalation, the analyst said.", "en") == []
-    # the actor in the sentence before still counts ("it" refers back); two sentences before does not
+    # the actor one or two sentences before still counts ("it" refers back; a speaker's turn names the
+    # actor, then argues); three sentences before does not
     assert t.tag("Kyiv asked again. These missiles mean escalation.", "en")
-    assert not t.tag("Kyiv asked again. Nothing else. These missiles mean escalation.", "en")
+    assert t.tag("Kyiv asked again. Nothing else. These missiles mean escalation.", "en")
+    assert not t.tag("Kyiv asked again. Nothing else. Or more. These missiles mean escalation.", "en")
 
 
 def test_an_exclusion_vetoes_its_sentence_unless_a_despite_actor_is_there_too(tmp_path: Path) -> None:
@@ -193,3 +195,45 @@ def test_the_sentence_around_a_quote_is_bounded_and_its_words_join_the_quotes() 
     assert "польша" in f.lemmas and "c:poland" in f.keys and f.length == len(q)
     assert sentence_around("x" * 5000, 2000, 2010) == "x" * 610  # no full stop: 300 either side
     assert sentence_around(body, 5, 500) == ""  # a span outside the body
+
+
+# Paraphrases of each frame's concept with none of its telling phrases, written for this test from the
+# frame descriptions (not taken from any gold item), and near misses that share the words but not the claim.
+CONCEPT_PARAPHRASES = [
+    ("en", "Russia reserves the right to strike back at the countries whose weapons are allowed to hit its territory.",
+     "western_escalation"),
+    ("ru", "Россия ответит на удары британскими ракетами, которым Лондон разрешил лететь по нашим городам.",
+     "western_escalation"),
+    ("ru", "Немецкие крылатые ракеты могут полететь вглубь России, предупредил Песков.", "western_escalation"),
+    ("en", "Zelensky does what he is told: every decision in Kyiv is dictated by Washington.", "ukraine_puppet"),
+    ("ru", "Администрация Байдена делает все, чтобы не дать войне на Украине закончиться.", "proxy_war"),
+    ("en", "Some forces abroad would like to influence the processes in Belarus to suit their political interests.",
+     "colour_revolution"),
+    ("en", "The Kiev authorities tried to crush the people of that territory by force.", "russian_speakers_persecuted"),
+    ("ru", "Киевские власти силой отбирают храмы у верующих канонической церкви.", "russian_speakers_persecuted"),
+    ("en", "The alliance's military presence keeps mounting, a direct threat to Russia's security.", "nato_threat"),
+    ("ru", "Наращивание военного присутствия НАТО создает угрозу для Союзного государства.", "nato_threat"),
+    ("ru", "У России есть новейшее оружие, которое гарантирует адекватный ответ на любую агрессию.",
+     "nuclear_deterrence"),
+    ("en", "Russia will honour its allied obligations and come to the aid of Belarus.", "union_state_shield"),
+    ("ru", "Заморозка конфликта даст Киеву лишь передышку, чтобы перевооружиться, заявил Лавров.",
+     "peace_on_russian_terms"),
+    ("en", "Because of the sanctions our farmers took over the domestic market, Putin said.", "sanctions_backfire"),
+]
+NEAR_MISSES = [
+    ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
+    ("en", "Special Operations forces of the United States were deployed on missions across the globe."),
+    ("en", "Germany helped build a NATO rapid response force while arming the Kurds."),
+    ("ru", "Рейтер: в США не видят рисков ядерной войны из-за разрешения Киеву бить ATACMS."),
+    ("en", "Sanctions were imposed against Russia at the instruction of the US, Putin said."),
+]
+
+
+@pytest.mark.parametrize("lang,text,frame", CONCEPT_PARAPHRASES)
+def test_a_frame_is_found_by_its_concept_without_its_telling_phrases(lang: str, text: str, frame: str) -> None:
+    assert frame in {m.frame for m in configured_tagger().tag(text, lang)}
+
+
+@pytest.mark.parametrize("lang,text", NEAR_MISSES)
+def test_the_concepts_words_without_the_claim_are_no_frame(lang: str, text: str) -> None:
+    assert configured_tagger().tag(text, lang) == []

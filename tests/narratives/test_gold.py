@@ -57,3 +57,15 @@ def test_every_gold_reference_resolves_and_kremlin_paragraphs_are_one_line() -> 
     # held-out 4 was picked to hold at least 80 items, 20 with a frame
     h4 = [it for it in items if it["heldout4"]]
     assert len(h4) >= 80 and sum(1 for it in h4 if it["frames"]) >= 20
+
+
+def test_heldout7_resolves_its_quote_gold_paragraphs_and_f1_holds() -> None:
+    from narratives_gold import load_frames_gold
+
+    h7 = [it for it in load_frames_gold() if it["heldout7"]]
+    assert len(h7) >= 80 and any(it["id"].startswith("evalq:dev-ru/") and it["lang"] == "ru" for it in h7)
+    out = _run("scripts/eval_frames.py", "--split", "heldout7")
+    f1 = float(out.strip().splitlines()[-1].split()[-2])
+    # first measurement 0.267 (6 gold frames in 148 items); 0.286 once the CSTO's name stopped counting as
+    # an allied obligation (seen), see notes/i15b.md
+    assert f1 >= 0.255, out
