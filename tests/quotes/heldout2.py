@@ -58,17 +58,19 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def materialize_ria(dest: Path, shared: Path, part: str = "ria") -> int:
+def materialize_ria(dest: Path, shared: Path, part: str = "ria", spec_file: Path | None = None) -> int:
     """Write NAME.txt + NAME.gold.json (+ meta) of one part ("ria": ria/ria.json, "ria-b":
-    ria/ria-b.json, "ria-c": ria/ria-c.json) into `dest` from ../shared; the number of posts."""
-    spec = json.loads((DATA / "ria" / f"{part}.json").read_text(encoding="utf-8"))
+    ria/ria-b.json, "ria-c": ria/ria-c.json; or any such `spec_file`) into `dest` from ../shared;
+    the number of posts."""
+    spec_file = spec_file or DATA / "ria" / f"{part}.json"
+    spec = json.loads(spec_file.read_text(encoding="utf-8"))
     posts = ria_posts(shared)
     dest.mkdir(parents=True, exist_ok=True)
     n = 0
     for doc in spec["posts"]:
         text = posts.get(doc["message_id"])
         if text is None or sha(text) != doc["sha256_16"]:
-            raise SystemExit(f"{RIA_FILE}: post {doc['message_id']} is missing or changed; heldout-2/ria needs the "
+            raise SystemExit(f"{RIA_FILE}: post {doc['message_id']} is missing or changed; {spec_file} needs the "
                              "file as annotated")
         name = f"ria_{doc['message_id']}"
         quotes = [{**q, "text": text[q["start"]:q["end"]]} for q in doc["quotes"]]

@@ -22,27 +22,13 @@ DATA = ROOT / "tests" / "data" / "quotes" / "heldout-3"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.quotes.heldout2 import RIA_FILE, _gold, ria_posts, sha  # noqa: E402
+from tests.quotes.heldout2 import _gold, materialize_ria  # noqa: E402
 
 
 def materialize_ria_d(dest: Path, shared: Path) -> int:
     """Write NAME.txt + NAME.gold.json (+ meta) of heldout-3/ria into `dest` from ../shared; the
     number of posts."""
-    spec = json.loads((DATA / "ria" / "ria-d.json").read_text(encoding="utf-8"))
-    posts = ria_posts(shared)
-    dest.mkdir(parents=True, exist_ok=True)
-    for doc in spec["posts"]:
-        text = posts.get(doc["message_id"])
-        if text is None or sha(text) != doc["sha256_16"]:
-            raise SystemExit(f"{RIA_FILE}: post {doc['message_id']} is missing or changed; heldout-3/ria needs the "
-                             "file as annotated")
-        name = f"ria_{doc['message_id']}"
-        quotes = [{**q, "text": text[q["start"]:q["end"]]} for q in doc["quotes"]]
-        (dest / f"{name}.txt").write_text(text, encoding="utf-8")
-        gold = {"id": name, "file": f"{name}.txt", "lang": "ru", "source": spec["source"], "quotes": quotes}
-        (dest / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        (dest / f"{name}.meta.json").write_text(json.dumps(spec["meta"]), encoding="utf-8")
-    return len(spec["posts"])
+    return materialize_ria(dest, shared, spec_file=DATA / "ria" / "ria-d.json")
 
 
 def write_sources() -> None:
