@@ -67,6 +67,38 @@ def near(ws: frozenset[str], seen: list[frozenset[str]]) -> bool:
     return any(len(ws & s) / max(1, len(ws | s)) >= 0.5 for s in seen)
 
 
+def _kremlin_pool(shared: Path, used: set[str]) -> list[tuple[str, str]]:
+    """(ref, paragraph) of every unused kremlin.ru paragraph of >= 80 characters naming a topic."""
+    pool = []
+    for f in sorted((shared / KREMLIN_DIR).iterdir()):
+        if f.suffix not in (".html", ".xml") or "print" in f.stem:  # the print page repeats its article
+            continue
+        stem = f.name if f.suffix == ".xml" else f.stem
+        for n, p in enumerate(kremlin_paragraphs(f)):
+            ref = f"kremlin:{stem}:{n}"
+            if ref not in used and len(p) >= 80 and TOPIC_KREMLIN.search(p):
+                pool.append((ref, p))
+    return pool
+
+
+def _take(rnd: random.Random, pool: list[tuple[str, str]], k: int, seen: list[frozenset[str]],
+          split: str) -> list[str]:
+    """Shuffle `pool` and print up to `k` of it as gold lines to annotate, skipping near-copies
+    of anything `seen` (which grows by what is taken); the refs taken."""
+    rnd.shuffle(pool)
+    taken: list[str] = []
+    for ref, text in pool:
+        if len(taken) == k:
+            break
+        ws = words(text)
+        if near(ws, seen):
+            continue
+        seen.append(ws)
+        taken.append(ref)
+        print(f"  - {{ref: {ref}, frames: [], {split}: true}}  # {' '.join(text.split())}")
+    return taken
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=6)
@@ -98,15 +130,7 @@ def main() -> int:
             ref = f"polnear:{f.stem}:{n}"
             if ref not in used and len(line) >= 80 and TOPIC_EN.search(line):
                 pol.append((ref, line))
-    kremlin = []
-    for f in sorted((a.shared / KREMLIN_DIR).iterdir()):
-        if f.suffix not in (".html", ".xml") or "print" in f.stem:  # the print page repeats its article
-            continue
-        stem = f.name if f.suffix == ".xml" else f.stem
-        for n, p in enumerate(kremlin_paragraphs(f)):
-            ref = f"kremlin:{stem}:{n}"
-            if ref not in used and len(p) >= 80 and TOPIC_KREMLIN.search(p):
-                kremlin.append((ref, p))
+    kremlin = _kremlin_pool(a.shared, used)
     rnd = random.Random(a.seed)
     taken: set[str] = set()
     every = len(ria)
@@ -115,32 +139,13 @@ def main() -> int:
         pool = {"ria": ria, "polnear": pol, "kremlin": kremlin}.get(which) or [
             x for x in (named if which == "officials" else ria)
             if x[0] not in taken and (which == "officials" or FRAME_WORD_RU.search(x[1]))]
-        rnd.shuffle(pool)
-        picked = 0
-        for ref, text in pool:
-            if picked == k:
-                break
-            ws = words(text)
-            if near(ws, seen):
-                continue
-            seen.append(ws)
-            taken.add(ref)
-            picked += 1
-            print(f"  - {{ref: {ref}, frames: [], {a.split}: true}}  # {' '.join(text.split())}")
+        taken.update(_take(rnd, pool, k, seen, a.split))
     return 0
 
 
 def pick_rich(a: argparse.Namespace, used: set[str], seen: list[frozenset[str]]) -> int:
     """heldout7: official statements on the frames' topics from sources the gold barely uses."""
-    kremlin = []
-    for f in sorted((a.shared / KREMLIN_DIR).iterdir()):
-        if f.suffix not in (".html", ".xml") or "print" in f.stem:
-            continue
-        stem = f.name if f.suffix == ".xml" else f.stem
-        for n, p in enumerate(kremlin_paragraphs(f)):
-            ref = f"kremlin:{stem}:{n}"
-            if ref not in used and len(p) >= 80 and TOPIC_KREMLIN.search(p):
-                kremlin.append((ref, p))
+    kremlin = _kremlin_pool(a.shared, used)
     pol: dict[str, list[tuple[str, str]]] = {"polnear": [], "polnear-train": []}
     for kind, folder in (("polnear", POLNEAR_DIR), ("polnear-train", POLNEAR_TRAIN_DIR)):
         for f in sorted((a.shared / folder).glob("*.txt")):
@@ -164,17 +169,7 @@ def pick_rich(a: argparse.Namespace, used: set[str], seen: list[frozenset[str]])
     rnd = random.Random(a.seed)
     for pool, k in ((kremlin, len(kremlin)), (pol["polnear"], len(pol["polnear"])), (ria, len(ria)),
                     (pol["polnear-train"], a.train), (evalq, len(evalq))):
-        rnd.shuffle(pool)
-        picked = 0
-        for ref, text in pool:
-            if picked == k:
-                break
-            ws = words(text)
-            if near(ws, seen):
-                continue
-            seen.append(ws)
-            picked += 1
-            print(f"  - {{ref: {ref}, frames: [], {a.split}: true}}  # {' '.join(text.split())}")
+        _take(rnd, pool, k, seen, a.split)
     return 0
 
 
