@@ -112,13 +112,18 @@ def write_sources() -> None:
         gold = _gold(name, f"{name}.txt", text, quotes, "ru", "written for issue 12 (Belarusian state media style)")
         (by / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         (by / f"{name}.meta.json").write_text(json.dumps({"country": "BY"}), encoding="utf-8")
-    wire = DATA / "wire"
+    write_wire(DATA / "wire", WIRE, "written for issue 12 (wire and transcript label styles)")
+
+
+def write_wire(wire: Path, texts: list[Any], source: str, lang: str | None = None) -> None:
+    """Write NAME.EXT + NAME.gold.json (+ meta when a country is given) of each (name, ext,
+    country, text, quotes) into `wire`; `lang` None: Russian when the text has Cyrillic letters."""
     wire.mkdir(parents=True, exist_ok=True)
-    for name, ext, country, text, quotes in WIRE:
+    for name, ext, country, text, quotes in texts:
         file = f"{name}.{ext}"
         (wire / file).write_text(text + "\n", encoding="utf-8")
-        lang = "ru" if any("а" <= c <= "я" for c in text.lower()) else "en"
-        gold = _gold(name, file, text, quotes, lang, "written for issue 12 (wire and transcript label styles)")
+        lang_ = lang or ("ru" if any("а" <= c <= "я" for c in text.lower()) else "en")
+        gold = _gold(name, file, text, quotes, lang_, source)
         (wire / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         if country:
             (wire / f"{name}.meta.json").write_text(json.dumps({"country": country}), encoding="utf-8")

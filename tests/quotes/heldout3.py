@@ -12,7 +12,6 @@ tests/data/quotes/heldout-3/README.md). Two parts:
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ DATA = ROOT / "tests" / "data" / "quotes" / "heldout-3"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.quotes.heldout2 import _gold, materialize_ria  # noqa: E402
+from tests.quotes.heldout2 import materialize_ria, write_wire  # noqa: E402
 
 
 def materialize_ria_d(dest: Path, shared: Path) -> int:
@@ -34,15 +33,7 @@ def materialize_ria_d(dest: Path, shared: Path) -> int:
 def write_sources() -> None:
     from tests.quotes.heldout3_wire import WIRE
 
-    wire = DATA / "wire"
-    wire.mkdir(parents=True, exist_ok=True)
-    for name, ext, country, text, quotes in WIRE:
-        file = f"{name}.{ext}"
-        (wire / file).write_text(text + "\n", encoding="utf-8")
-        gold = _gold(name, file, text, quotes, "en", "written for heldout-3 (BelTA, TASS, kremlin.ru styles)")
-        (wire / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        if country:
-            (wire / f"{name}.meta.json").write_text(json.dumps({"country": country}), encoding="utf-8")
+    write_wire(DATA / "wire", WIRE, "written for heldout-3 (BelTA, TASS, kremlin.ru styles)", lang="en")
 
 
 if __name__ == "__main__":
