@@ -151,18 +151,14 @@ WHERE t.type = 'text' AND {where}
 
 
 def _index_topics(conn: Connection, ids: list[int]) -> None:
-    dialect = conn.dialect.name
+    pg = conn.dialect.name == "postgresql"
+    # "is one of :ids": PostgreSQL binds the list as an array, SQLite as one JSON text
+    among = "= ANY(:ids)" if pg else "IN (SELECT value FROM json_each(:ids))"
     for i in range(0, len(ids), 5000):
         chunk = ids[i:i + 5000]
-        if dialect == "postgresql":
-            conn.execute(text("DELETE FROM quote_topics WHERE quote_id = ANY(:ids)"), {"ids": chunk})
-            conn.execute(text(TOPIC_ROWS_SQL[dialect].format(where="q.id = ANY(:ids)")), {"ids": chunk})
-        else:
-            # SQLite binds a list as one JSON text
-            conn.execute(text("DELETE FROM quote_topics WHERE quote_id IN (SELECT value FROM json_each(:ids))"),
-                         {"ids": json.dumps(chunk)})
-            conn.execute(text(TOPIC_ROWS_SQL[dialect].format(where="q.id IN (SELECT value FROM json_each(:ids))")),
-                         {"ids": json.dumps(chunk)})
+        bound = {"ids": chunk if pg else json.dumps(chunk)}
+        conn.execute(text(f"DELETE FROM quote_topics WHERE quote_id {among}"), bound)
+        conn.execute(text(TOPIC_ROWS_SQL[conn.dialect.name].format(where=f"q.id {among}")), bound)
 
 
 def index_quotes(conn: Connection, ids: Iterable[int], *, topics: bool = True) -> int:
