@@ -15,7 +15,9 @@ was annotated after that tuning and before the tagger ran on it (`--split heldou
 (RIA paragraphs and the kremlin.ru Atom feed) after the last change, measured once; `heldout6`
 (scripts/pick_frames_heldout.py: RIA, PolNeAR dev and kremlin.ru samples) before the learned tagger,
 measured once; `heldout7` (pick_frames_heldout.py --split heldout7: the kremlin.ru, PolNeAR and quote-gold
-paragraphs left) before the concept patterns were written, measured once. Overall is
+paragraphs left) before the concept patterns were written, measured once. `heldout8` (own texts written
+from recollection of real 2016-2025 statements by annotators who never saw the patterns; framed-rich) before
+the i15c round, measured once. Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations
