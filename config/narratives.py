@@ -15,6 +15,8 @@ Precision comes from three more parts of a frame, all in the data file:
 - `exclude`: terms that veto the frame in the sentence where they occur (another conflict or
   region: Syria, Korea, Gaza...; the other side's view), unless an actor of its `despite`
   groups is in that sentence too ("in Syria and in Ukraine");
+- `distancing` (top level): terms that name the rhetoric as someone else's ("Moscow's views on",
+  "Kremlin propaganda") veto every frame in their sentence;
 - `threshold` with per-pattern `weight`: the weights of the distinct patterns matched must reach
   it, so a weak cue (weight 0.5) needs a second one, while a telling phrase (weight 1) suffices.
 """
