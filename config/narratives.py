@@ -15,6 +15,8 @@ Precision comes from three more parts of a frame, all in the data file:
 - `exclude`: terms that veto the frame in the sentence where they occur (another conflict or
   region: Syria, Korea, Gaza...; the other side's view), unless an actor of its `despite`
   groups is in that sentence too ("in Syria and in Ukraine");
+- `distancing` (top level): terms that name the rhetoric as someone else's ("Moscow's views on",
+  "Kremlin propaganda") veto every frame in their sentence;
 - `threshold` with per-pattern `weight`: the weights of the distinct patterns matched must reach
   it, so a weak cue (weight 0.5) needs a second one, while a telling phrase (weight 1) suffices.
 """
@@ -114,6 +116,9 @@ class EchoSettings(BaseModel):
 class NarrativesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     hedges: dict[Lang, list[str]] = Field(default_factory=dict)
+    # words that attribute the line to someone else ("Moscow's views on", "Kremlin propaganda"): they veto
+    # every frame in their sentence, since an analyst describing the rhetoric does not assert it
+    distancing: dict[Lang, list[str]] = Field(default_factory=dict)
     # named groups of actor/target terms per language, which frames require as `context`
     actors: dict[str, dict[Lang, list[str]]] = Field(default_factory=dict)
     # shared exclusion lists, for frames to reference by YAML alias (`exclude: {en: [*elsewhere_en]}`)
@@ -125,6 +130,11 @@ class NarrativesFile(BaseModel):
     @classmethod
     def _hedges(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
         return {k: _terms(t, "hedge") for k, t in v.items()}
+
+    @field_validator("distancing")
+    @classmethod
+    def _distancing(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
+        return {k: _terms(t, "distancing term") for k, t in v.items()}
 
     @field_validator("elsewhere")
     @classmethod

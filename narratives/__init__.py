@@ -23,7 +23,8 @@ def configured_tagger(cfg: NarrativesFile | None = None) -> FrameTagger:
             _TAGGERS.clear()
         hit = _TAGGERS[id(cfg)] = (cfg, FrameTagger(
             cfg.frames, {str(k): v for k, v in cfg.hedges.items()},
-            {name: {str(k): v for k, v in langs.items()} for name, langs in cfg.actors.items()}))
+            {name: {str(k): v for k, v in langs.items()} for name, langs in cfg.actors.items()},
+            {str(k): v for k, v in cfg.distancing.items()}))
     return hit[1]
 
 

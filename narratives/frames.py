@@ -4,7 +4,8 @@
 term (a word, a phrase, a prefix) gets an id, and three indexes map a token's lemma (or its
 prefixes) to the term ids it can start. Tagging a text is then one pass over its tokens with
 dict lookups, plus a check per pattern whose every group was hit: are all groups within the
-pattern's window, and no `unless` term (or hedge) in or near that span?
+pattern's window, and no `unless` term (or hedge) in or near that span, and no distancing term
+("Moscow's views on", "Kremlin propaganda") in its sentence?
 
 Then the frame's own conditions, per sentence of the match (split on . ! ? ; and line breaks):
 an actor of its `context` must be in that sentence or within CONTEXT_REACH (2) sentences of it (the match's
@@ -122,7 +123,8 @@ class FrameTagger:
     """Tags texts with frames; build once per configuration (it holds the compiled indexes)."""
 
     def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None,
-                 actors: Mapping[str, Mapping[str, list[str]]] | None = None):
+                 actors: Mapping[str, Mapping[str, list[str]]] | None = None,
+                 distancing: Mapping[str, list[str]] | None = None):
         self.frame_ids = [f.id for f in frames]
         actors = actors or {}
         # per language: frame id -> its context, exclusions and threshold
@@ -148,6 +150,7 @@ class FrameTagger:
                                                      frozenset(self._term(t) for t in f.exclude.get(lang, [])),
                                                      frozenset(self._term(t) for t in despite), f.threshold)
         self._hedges = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (hedges or {}).items()}
+        self._distancing = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (distancing or {}).items()}
         for code, compiled in self._patterns.items():
             for pi, cp in enumerate(compiled):
                 for gi, g in enumerate(cp.groups):
@@ -213,6 +216,9 @@ class FrameTagger:
         if not hits:
             return []
         hedges = self._hedges.get(lang, frozenset())
+        distancing = self._distancing.get(lang, frozenset())
+        if distancing and not any(t in distancing for t in hits):
+            distancing = frozenset()  # none in the text: skip the per-match sentence check
         rules = self._rules.get(lang, {})
         touched: dict[int, list[list[tuple[int, int]]]] = {}
         groups_of = self._term_groups.get(lang, {})
@@ -241,18 +247,22 @@ class FrameTagger:
                     self._vetoed(hits, hedges, lo, hi, VETO_REACH):
                 continue
             rule = rules.get(p.frame)
-            if rule is not None and (rule.context or rule.exclude):
+            if distancing or (rule is not None and (rule.context or rule.exclude)):
                 if starts is None:
                     starts = sentence_starts(text) if text else []
                 first, last = bisect_right(starts, toks[lo].start), bisect_right(starts, toks[hi].start)
-                if rule.exclude and self._in_sentences(hits, rule.exclude, toks, starts, first, last) and not (
+                # "the Kremlin's narrative of NATO encirclement": the line described, not asserted
+                if distancing and self._in_sentences(hits, distancing, toks, starts, first, last):
+                    continue
+                if rule is not None and rule.exclude and \
+                        self._in_sentences(hits, rule.exclude, toks, starts, first, last) and not (
                         rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
                     continue
                 # the actor may be named a sentence or two before ("Our president set the
                 # conditions. Only on them can there be talks.") or after ("The sanctions hurt
                 # those who imposed them. Europe lost 500 billion.")
-                if rule.context and not self._in_sentences(hits, rule.context, toks, starts,
-                                                           first - CONTEXT_REACH, last + CONTEXT_REACH):
+                if rule is not None and rule.context and not self._in_sentences(
+                        hits, rule.context, toks, starts, first - CONTEXT_REACH, last + CONTEXT_REACH):
                     continue
             score[p.frame] += p.weight
             if p.frame not in found:

@@ -219,6 +219,16 @@ CONCEPT_PARAPHRASES = [
     ("ru", "Заморозка конфликта даст Киеву лишь передышку, чтобы перевооружиться, заявил Лавров.",
      "peace_on_russian_terms"),
     ("en", "Because of the sanctions our farmers took over the domestic market, Putin said.", "sanctions_backfire"),
+    # idioms of the rhetoric, written for this test from the frame descriptions
+    ("ru", "Нам обещали, что альянс не сдвинется ни на дюйм, а теперь он подобрался к нашим границам.", "nato_threat"),
+    ("en", "They were told in London to fight on rather than sign what had been initialled in Istanbul.", "proxy_war"),
+    ("ru", "Украинцы гибнут за чужие интересы, сказал Лукашенко.", "proxy_war"),
+    ("ru", "Срок полномочий Зеленского истек, и его подпись ничего не стоит.", "kyiv_illegitimate"),
+    ("en", "Kyiv decides nothing: the strings are pulled elsewhere.", "ukraine_puppet"),
+    ("ru", "На белорусской границе соседи роют окопы и ставят противотанковые заграждения.", "border_provocations"),
+    ("ru", "Европейцы сами себя наказали санкциями, заявила Захарова.", "sanctions_backfire"),
+    ("en", "Despite the sanctions, our economy grew by four percent.", "sanctions_backfire"),
+    ("ru", "Наш ядерный потенциал остудит горячие головы, заявил Медведев.", "nuclear_deterrence"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -226,6 +236,11 @@ NEAR_MISSES = [
     ("en", "Germany helped build a NATO rapid response force while arming the Kurds."),
     ("ru", "Рейтер: в США не видят рисков ядерной войны из-за разрешения Киеву бить ATACMS."),
     ("en", "Sanctions were imposed against Russia at the instruction of the US, Putin said."),
+    ("ru", "Российские самолеты близко подходили к самолетам НАТО."),
+    ("en", "Despite the sanctions on Iran, its oil exports grew."),
+    ("ru", "Новый закон не решает проблем Украины с энергетикой."),
+    # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
+    ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
 
 
