@@ -39,6 +39,13 @@ PARAPHRASES = [
      "western_escalation"),
     ("en", "The transfer of Taurus missiles would drag Germany directly into the conflict, Peskov said.",
      "western_escalation"),
+    ("ru", "Вы же понимаете, что без нашего союза с Россией Беларусь давно бы уже поделили соседи.", "union_state_shield"),
+    ("en", "Putin said any peace deal would have to guarantee that Ukraine never joins NATO and stays neutral.",
+     "peace_on_russian_terms"),
+    ("en", "Nebenzya said the Kiev regime is waging a war against its own Russian-speaking citizens and the Orthodox faith.",
+     "russian_speakers_persecuted"),
+    ("ru", "Песков: переброска на Украину европейских военных приведет к неминуемому столкновению России и НАТО.",
+     "western_escalation"),
 ]
 
 # sentence, frame it must not get
@@ -48,6 +55,9 @@ NEAR_MISSES = [
     ("en", "Zelensky rejected a freeze of the conflict, saying Russia would use it to rearm.", "peace_on_russian_terms"),
     ("ru", "Украина отвергает перемирие, заявил Зеленский.", "peace_on_russian_terms"),
     ("ru", "Переговоры пройдут в июне, сообщили в Кремле.", "peace_on_russian_terms"),
+    ("en", "Talks on neutral ground in Geneva are possible, Peskov said.", "peace_on_russian_terms"),
+    ("ru", "Нехаммер предложил Австрию в качестве нейтральной страны для мирных переговоров по Украине.",
+     "peace_on_russian_terms"),
     ("en", "Proxy battles and covert coups were run from the White House and the CIA during the Cold War.",
      "colour_revolution"),
     ("en", "Polish farmers protest against EU funding of Ukrainian grain imports.", "colour_revolution"),
