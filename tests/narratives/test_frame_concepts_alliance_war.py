@@ -65,6 +65,12 @@ NEAR_MISSES = [
      "migrants_west_fault"),
     ("ru", "В Польше погибли люди в результате ДТП, сообщили пограничники.", "migrants_west_fault"),
     ("ru", "Потомок Пушкина осудил снос памятников поэту на Украине.", "russian_speakers_persecuted"),
+    ("en", "Ukraine's language ombudsman said the number of complaints about the use of Russian in services fell.",
+     "russian_speakers_persecuted"),
+    ("en", "Ukraine's SBU searched the Kyiv Pechersk Lavra over suspected collaboration with Russia.",
+     "russian_speakers_persecuted"),
+    ("en", "The situation in Donbas remains tense, and the OSCE monitors recorded violations of the ceasefire on both sides.",
+     "russian_speakers_persecuted"),
     ("ru", "Генсек НАТО заявил, что поставки оружия Украине не приведут к эскалации.", "western_escalation"),
     ("en", "Dean Baker of a liberal think tank called Trump's tax cuts irresponsible.", "western_escalation"),
 ]
