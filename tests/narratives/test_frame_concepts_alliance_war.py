@@ -55,6 +55,8 @@ NEAR_MISSES = [
     ("en", "Zelensky rejected a freeze of the conflict, saying Russia would use it to rearm.", "peace_on_russian_terms"),
     ("ru", "Украина отвергает перемирие, заявил Зеленский.", "peace_on_russian_terms"),
     ("ru", "Переговоры пройдут в июне, сообщили в Кремле.", "peace_on_russian_terms"),
+    ("ru", "Зеленский заявил, что Украина готова к переговорам, но только после возвращения всех территорий.",
+     "peace_on_russian_terms"),
     ("en", "Talks on neutral ground in Geneva are possible, Peskov said.", "peace_on_russian_terms"),
     ("ru", "Нехаммер предложил Австрию в качестве нейтральной страны для мирных переговоров по Украине.",
      "peace_on_russian_terms"),
@@ -76,6 +78,7 @@ NEAR_MISSES = [
      "russian_speakers_persecuted"),
     ("ru", "Генсек НАТО заявил, что поставки оружия Украине не приведут к эскалации.", "western_escalation"),
     ("en", "Dean Baker of a liberal think tank called Trump's tax cuts irresponsible.", "western_escalation"),
+    ("ru", "Рябков: Россия не исключает размещения ракет средней дальности в ответ на действия США.", "western_escalation"),
 ]
 
 
