@@ -24,6 +24,8 @@ PARAPHRASES = [
     ("ru", "Мы видим, как по украинским лекалам пытаются раскачать обстановку в Грузии, и за этим стоят западные кураторы.",
      "colour_revolution"),
     ("ru", "Лукашенко: в 2020 году нас пытались свергнуть, деньги и инструкции шли из-за границы.", "colour_revolution"),
+    ("en", "In 2020 Belarus withstood a hybrid war: the protests after the election were steered from abroad, Lukashenko said.",
+     "colour_revolution"),
     ("en", "Polish border guards beat the refugees and push them back into Belarus, Minsk said.", "migrants_west_fault"),
     ("ru", "Европа сама породила миграционный кризис своими военными авантюрами на Ближнем Востоке, а теперь строит "
            "заборы на границе с Беларусью.", "migrants_west_fault"),
@@ -63,6 +65,8 @@ NEAR_MISSES = [
     ("en", "Proxy battles and covert coups were run from the White House and the CIA during the Cold War.",
      "colour_revolution"),
     ("en", "Polish farmers protest against EU funding of Ukrainian grain imports.", "colour_revolution"),
+    ("en", "Moldova says Russia is waging a hybrid war to influence the elections, the EU said.", "colour_revolution"),
+    ("en", "The EU accused Belarus of a hybrid attack using migrants at the border.", "colour_revolution"),
     ("en", "Rubio seemed hopeful the United States could accept more refugees fleeing chaos and war in Syria.",
      "migrants_west_fault"),
     ("ru", "В Польше погибли люди в результате ДТП, сообщили пограничники.", "migrants_west_fault"),
