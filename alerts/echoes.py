@@ -369,6 +369,49 @@ def _version_of(quote_id: int, spoken_at: datetime, st: Statement, by_lang: dict
     return best
 
 
+def _stored(ids: Sequence[int], session: Session, *, echoes: bool
+            ) -> tuple[dict[int, QuoteNarrative], dict[int, set[str]], dict[tuple[int, str], dict[int, QuoteEcho]]]:
+    """What is stored for these quotes: narrative rows, frame ids, and (`echoes`) echo and version rows
+    by (quote id, kind) and echoed quote id; a few queries per 500 quotes."""
+    narr: dict[int, QuoteNarrative] = {}
+    have: dict[int, set[str]] = defaultdict(set)
+    stored: dict[tuple[int, str], dict[int, QuoteEcho]] = defaultdict(dict)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        narr.update((r.quote_id, r) for r in session.scalars(
+            select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(chunk))))
+        for fid, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)
+                                        .where(QuoteFrame.quote_id.in_(chunk))):
+            have[qid].add(fid)
+        if echoes:
+            for er in session.scalars(select(QuoteEcho).where(QuoteEcho.quote_id.in_(chunk))):
+                stored[(er.quote_id, er.kind)][er.echoed_quote_id] = er
+    return narr, have, stored
+
+
+def _article_quotes(session: Session, article_id: int, quotes: Sequence[Quote] | None = None) -> list[Quote]:
+    """The article's quotes at their place in its text, oldest id first."""
+    if quotes is None:
+        quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)))
+    return sorted((q for q in quotes if q.start >= 0), key=lambda q: q.id)
+
+
+def tag_article(session: Session, article_id: int, leaders: dict[str, Leader], cfg: NarrativesFile) -> int:
+    """Only the frames of the article's quotes (their narrative and frame rows), no echo lookup: the
+    first pass of `alerts.retag`, so that its echo pass sees every statement with its new frames.
+    Returns how many quotes have a frame."""
+    article = session.get(Article, article_id)
+    if article is None:
+        return 0
+    quotes = _article_quotes(session, article_id)
+    narr, have, _ = _stored([q.id for q in quotes], session, echoes=False)
+    with session.no_autoflush:
+        rows = [_upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id),
+                                  have[q.id]) for q in quotes]
+    session.flush()
+    return sum(1 for r in rows if r.frames)
+
+
 def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
                   cfg: NarrativesFile | None = None, quotes: Sequence[Quote] | None = None,
                   new: Iterable[int] = ()) -> dict[str, int]:
@@ -382,27 +425,14 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     article = session.get(Article, article_id)
     if article is None:
         return {}
-    if quotes is None:
-        quotes = list(session.scalars(select(Quote).where(Quote.article_id == article_id, Quote.start >= 0)))
-    quotes = sorted((q for q in quotes if q.start >= 0), key=lambda q: q.id)
+    quotes = _article_quotes(session, article_id, quotes)
     counts = {"quotes": len(quotes), "framed": 0, "echoes": 0, "versions": 0}
     if not quotes:
         return counts
     ids = [q.id for q in quotes]
-    narr: dict[int, QuoteNarrative] = {}
-    have: dict[int, set[str]] = defaultdict(set)
-    stored: dict[tuple[int, str], dict[int, QuoteEcho]] = defaultdict(dict)
     fresh = set(new)
-    old_ids = [i for i in ids if i not in fresh]  # a new article's quotes: nothing to read
-    for i in range(0, len(old_ids), 500):
-        chunk = old_ids[i:i + 500]
-        narr.update((r.quote_id, r) for r in session.scalars(
-            select(QuoteNarrative).where(QuoteNarrative.quote_id.in_(chunk))))
-        for fid, qid in session.execute(select(QuoteFrame.frame_id, QuoteFrame.quote_id)
-                                        .where(QuoteFrame.quote_id.in_(chunk))):
-            have[qid].add(fid)
-        for er in session.scalars(select(QuoteEcho).where(QuoteEcho.quote_id.in_(chunk))):
-            stored[(er.quote_id, er.kind)][er.echoed_quote_id] = er
+    # a new article's quotes have nothing stored to read
+    narr, have, stored = _stored([i for i in ids if i not in fresh], session, echoes=True)
     with session.no_autoflush:
         rows = [_upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id),
                                   have[q.id]) for q in quotes]

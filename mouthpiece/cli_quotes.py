@@ -152,3 +152,54 @@ def show(quote_id: Annotated[int, typer.Argument(help="a quote id from `mouthpie
             reason = (a.novelty or {}).get("reason")
             if reason:
                 out.print(f"      why new: {_safe(reason, 300)}")
+
+
+@quotes_app.command("retag")
+def retag(since: Annotated[str | None, typer.Option(help="only the articles said on or after: 2026-11-01, "
+                                                    "or an age: 30d")] = None) -> None:
+    """Tag the stored quotes again with narratives.yaml as it is now: their frames, their echoes
+    of earlier statements and their versions in the other language.
+
+    Quotes are tagged when they are extracted; run this after adding or editing a frame, or after
+    an upgrade that changed the shipped frames. Articles go oldest first, one transaction each, so
+    it can run beside the service, be interrupted and be run again (a second run changes
+    nothing). It sends nothing: `mouthpiece rules test` shows what the rules would fire now."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from alerts.retag import retag as run_retag
+    from config.loader import ConfigError
+    from config.narratives import load_narratives
+    from mouthpiece.preflight import ready_storage
+    from storage.search import parse_when
+
+    try:
+        start = parse_when(since) if since else None
+    except ValueError as e:
+        _fail(f"--since: {e}")
+        return
+    try:
+        cfg = load_narratives()
+    except ConfigError as e:
+        _fail(str(e))
+        return
+    ready_storage()
+    err = Console(stderr=True, highlight=False)
+    with Progress(TextColumn("retagging: frames, then echoes"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("retag", total=None)
+        res = run_retag(since=start, cfg=cfg, progress=lambda done, total: bar.update(task, completed=done,
+                                                                                       total=total))
+    out = _out()
+    b, a = res.before, res.after
+    out.print(f"retagged {res.articles} article(s), {res.quotes} quote(s), in {res.seconds:.1f} s"
+              + (f" (said since {start:%Y-%m-%d %H:%M} UTC)" if start else ""))
+    out.print(f"  quotes with a frame    {b.framed} -> {a.framed}")
+    out.print(f"  (quote, frame) pairs   {b.frame_pairs} -> {a.frame_pairs}")
+    out.print(f"  echoes                 {b.echoes} -> {a.echoes}")
+    out.print(f"  cross-language links   {b.versions} -> {a.versions}")
+    if res.failed:
+        for aid, why in res.failed[:10]:
+            out.print(f"  [red]article {aid} failed[/red]: {_safe(why, 200)}")
+        more = len(res.failed) - 10
+        _fail(f"{len(res.failed)} article(s) failed and were left as they were"
+              + (f" ({more} not listed; the log has them)" if more > 0 else ""), code=1)
