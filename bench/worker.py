@@ -1,14 +1,15 @@
 """Where an extraction worker's time goes: the worker path in one process, no broker round trips.
 
     .venv/bin/python bench/worker.py [--articles 300] [--database sqlite|postgresql+psycopg://...]
-                                     [--profile out.prof]
+                                     [--profile out.prof] [--retag]
 
 Stores `--articles` bench articles (bench/ingest.py's generator, parsed by the crawler's own
 `extract_article`) with `upsert_article`, then runs the `extract_quotes` task body for each
 (extraction, quotes, clustering, narratives, rules, alert rows), as a worker does. Prints time
 and SQL statements per article for both steps, and with `--profile` writes a cProfile of the
 extraction step (`python -m pstats FILE`, or snakeviz). The first articles pay for loading the
-models: they are extracted before the clock starts.
+models: they are extracted before the clock starts. `--retag` then times `mouthpiece quotes retag`
+over the whole store (its frames pass and its echoes pass).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def main() -> None:
                     help="a PostgreSQL server URL (a fresh database is made on it) or 'sqlite'")
     ap.add_argument("--profile", help="write a cProfile of the extraction step here")
     ap.add_argument("--top", type=int, default=25, help="statements shown, most frequent first")
+    ap.add_argument("--retag", action="store_true", help="also time `mouthpiece quotes retag` over the store")
     a = ap.parse_args()
 
     import sqlalchemy as sa
@@ -137,6 +139,16 @@ def main() -> None:
     kinds = Counter(seen)
     for stmt, k in kinds.most_common(a.top):
         print(f"  {k / n:6.2f}  {stmt}")
+    if a.retag:
+        from alerts.retag import retag
+
+        cpu = time.process_time()
+        res = retag()
+        cpu = time.process_time() - cpu
+        print(f"retag: {res.articles} articles, {res.quotes} quotes in {res.seconds:.1f} s "
+              f"({res.articles / res.seconds:.1f} articles/s, {cpu / max(res.articles, 1) * 1000:.1f} ms CPU per "
+              f"article); quotes with a frame {res.before.framed} -> {res.after.framed}, "
+              f"echoes {res.before.echoes} -> {res.after.echoes}")
     reset_engines()
     if scratch is not None:
         scratch.drop()
