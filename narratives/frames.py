@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from config.narratives import Frame
-from narratives.lemmas import Token, lemma, normalise, tokens
+from narratives.lemmas import Token, lemma, tokens, word_low
 
 CONTEXT_REACH = 2  # sentences on each side of a match where an actor of its context still counts
 VETO_REACH = 3  # words on each side of a match where a hedge still vetoes it (`unless`: half the window)
@@ -111,10 +111,11 @@ def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
 def _compile_term(term: str) -> tuple[_Part, ...]:
     parts = []
     for w in term.split():
-        low = normalise(w).replace("'", "").replace("’", "")
-        if low.endswith("*"):
-            parts.append(_Part(low.rstrip("*"), True))
+        # the text's own word normalisation ("Belarus's" is "belarus" in both); a prefix keeps its '*' apart
+        if w.endswith("*"):
+            parts.append(_Part(word_low(w.rstrip("*")), True))
         else:
+            low = word_low(w)
             parts.append(_Part(lemma(low), False))
     return tuple(parts)
 

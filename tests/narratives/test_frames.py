@@ -48,6 +48,50 @@ def test_unless_and_hedges_veto_a_match() -> None:
     assert "sanctions_backfire" not in {m.frame for m in t.tag("Санкции якобы бьют по самим европейцам.", "ru")}
 
 
+def test_a_speakers_own_denial_of_an_accusation_is_no_hedge() -> None:
+    # "голословно обвиняют" is how Minsk rejects the accusation and blames the West: the frame itself
+    said = "Беларусь голословно обвиняют в миграционном кризисе, который создал Запад своими войнами."
+    assert "migrants_west_fault" in {m.frame for m in configured_tagger().tag(said, "ru")}
+
+
+def test_a_term_written_with_a_possessive_matches_the_text_as_it_is_tokenised(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, """frames:
+  - id: walls
+    label: Walls on the border
+    description: d d
+    patterns:
+      en:
+        - all: [["Belarus's border*"], [wall, walls]]
+        - all: [["dragon's teeth"]]
+      ru:
+        - all: [[стена]]
+""")
+    assert [m.frame for m in t.tag("They build walls on Belarus's borders.", "en")] == ["walls"]
+    assert [m.frame for m in t.tag("A wall on Belarus' border.", "en")] == ["walls"]
+    assert [m.frame for m in t.tag("Rows of dragon's teeth appeared.", "en")] == ["walls"]
+
+
+def test_the_ukrainian_parliament_and_church_are_ukrainian_actors(tmp_path: Path) -> None:
+    body = """actors:
+  ukraine: {en: [placeholder]}  # the shipped group is passed to the tagger below
+frames:
+  - id: f
+    label: Kyiv's decisions
+    description: d d
+    context: [ukraine]
+    patterns:
+      en: [{all: [[decision]]}]
+      ru: [{all: [[решение]]}]
+"""
+    p = tmp_path / "narratives.yaml"
+    p.write_text(body)
+    t = FrameTagger(load_narratives(p).frames, {}, {k: dict(v) for k, v in SHIPPED.actors.items()})
+    for lang, text in [("en", "The Rada's decision."), ("en", "A decision on the UOC."),
+                       ("ru", "Решение Верховной рады."), ("ru", "Решение об УПЦ."), ("ru", "Решение Рады.")]:
+        assert [m.frame for m in t.tag(text, lang)] == ["f"], text
+    assert t.tag("The committee's decision.", "en") == []
+
+
 def test_russian_inflections_match_by_lemma_and_english_by_stem() -> None:
     t = configured_tagger()
     for text in ("Марионеточный режим Киева", "Киевом управляют марионетки Запада"):
