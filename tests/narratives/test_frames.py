@@ -273,6 +273,16 @@ CONCEPT_PARAPHRASES = [
     ("ru", "Европейцы сами себя наказали санкциями, заявила Захарова.", "sanctions_backfire"),
     ("en", "Despite the sanctions, our economy grew by four percent.", "sanctions_backfire"),
     ("ru", "Наш ядерный потенциал остудит горячие головы, заявил Медведев.", "nuclear_deterrence"),
+    # sanctions_backfire without "backfire": the economic war failed, the pressure made us stronger, who punished
+    # whom, and the two halves (they pay and freeze / our goods found buyers) that are weak alone
+    ("ru", "Их экономическая война против нас провалилась, заявил Медведев.", "sanctions_backfire"),
+    ("ru", "Западное давление только укрепило нас: мы нашли новые рынки на востоке.", "sanctions_backfire"),
+    ("ru", "Так кто кого наказал? — спросила Захарова.", "sanctions_backfire"),
+    ("ru", "Германия переживает деиндустриализацию, а наша экономика растет, сказал Путин.", "sanctions_backfire"),
+    ("en", "Europeans pay three times more for gas, while our oil found other buyers in Asia, the minister said.",
+     "sanctions_backfire"),
+    ("en", "In spite of all the Western sanctions, Belarus's industry grew by eight percent, the premier said.",
+     "sanctions_backfire"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -283,6 +293,12 @@ NEAR_MISSES = [
     ("ru", "Российские самолеты близко подходили к самолетам НАТО."),
     ("en", "Despite the sanctions on Iran, its oil exports grew."),
     ("ru", "Новый закон не решает проблем Украины с энергетикой."),
+    # a sanctions package reported, growth that is not ours, restrictions of another kind, trade figures
+    ("en", "The EU introduced the 14th package of sanctions; Germany's industrial production grew 2 percent."),
+    ("en", "COVID restrictions made us stronger as a team, the coach said."),
+    ("ru", "ЕС ввел четырнадцатый пакет санкций против России."),
+    ("ru", "Экспорт Беларуси в Россию вырос на 14 процентов, сообщил Лукашенко."),
+    ("ru", "Правительство выделило новый пакет помощи аграриям, сообщил министр."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
