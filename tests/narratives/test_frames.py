@@ -283,6 +283,12 @@ CONCEPT_PARAPHRASES = [
      "sanctions_backfire"),
     ("en", "In spite of all the Western sanctions, Belarus's industry grew by eight percent, the premier said.",
      "sanctions_backfire"),
+    # nuclear_deterrence: "remember, we have...", a nuclear power cannot be defeated, nobody will dare (a sentence
+    # after the weapon), the unstoppable missile
+    ("ru", "Не забывайте: у России есть Сармат, и шутить с нами не надо.", "nuclear_deterrence"),
+    ("en", "Russia is a nuclear power and cannot be defeated on the battlefield, Medvedev said.", "nuclear_deterrence"),
+    ("en", "Our nuclear triad is fully renewed. That is why no one will dare to attack us.", "nuclear_deterrence"),
+    ("ru", "Орешник нечем сбить, и на Западе это прекрасно понимают, сказал Лукашенко.", "nuclear_deterrence"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -299,6 +305,13 @@ NEAR_MISSES = [
     ("ru", "ЕС ввел четырнадцатый пакет санкций против России."),
     ("ru", "Экспорт Беларуси в Россию вырос на 14 процентов, сообщил Лукашенко."),
     ("ru", "Правительство выделило новый пакет помощи аграриям, сообщил министр."),
+    # the nuclear words without the deterrent: a decree reported, a power plant, remembrance, a comment refused
+    ("en", "Putin signed a decree approving the updated Basic Principles of State Policy on Nuclear Deterrence."),
+    ("ru", "Путин подписал указ об Основах государственной политики в области ядерного сдерживания, документ опубликован."),
+    ("en", "The nuclear power plant in Zaporizhzhia lost power again, the IAEA said."),
+    ("ru", "Помните о жертвах Чернобыля: у нас есть долг перед ними, заявил Лукашенко."),
+    ("en", "Peskov said the Kremlin would comment on the nuclear doctrine when the work was completed."),
+    ("ru", "Лавров предупредил, что разговоры о возвращении ядерного оружия Киеву — игра с огнем."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
