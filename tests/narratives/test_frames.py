@@ -289,6 +289,12 @@ CONCEPT_PARAPHRASES = [
     ("en", "Russia is a nuclear power and cannot be defeated on the battlefield, Medvedev said.", "nuclear_deterrence"),
     ("en", "Our nuclear triad is fully renewed. That is why no one will dare to attack us.", "nuclear_deterrence"),
     ("ru", "Орешник нечем сбить, и на Западе это прекрасно понимают, сказал Лукашенко.", "nuclear_deterrence"),
+    # border_provocations: a neighbour's drills or fortifications with the speaker's reading (what for? we attack no
+    # one), fortifying and drilling at once, thousands of troops moved
+    ("en", "Lithuania keeps flying drones along our border. What for? We are not going to attack anyone, Lukashenko said.",
+     "border_provocations"),
+    ("ru", "Поляки строят стены и минные поля на границе и проводят рядом учения.", "border_provocations"),
+    ("ru", "Польша перебросила к белорусской границе тысячи солдат и тяжелую технику.", "border_provocations"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -312,6 +318,12 @@ NEAR_MISSES = [
     ("ru", "Помните о жертвах Чернобыля: у нас есть долг перед ними, заявил Лукашенко."),
     ("en", "Peskov said the Kremlin would comment on the nuclear doctrine when the work was completed."),
     ("ru", "Лавров предупредил, что разговоры о возвращении ядерного оружия Киеву — игра с огнем."),
+    # a neighbour fortifying or drilling, reported neutrally; Belarus's own exercises; "forces" is not "forced"
+    ("en", "The EU allocated extra funds to Poland to strengthen its eastern border, the commissioner said."),
+    ("en", "Lithuania held drills near the border this week, the Lithuanian army said."),
+    ("ru", "Польша закрыла пункты пропуска на границе на время учений «Запад-2025»."),
+    ("ru", "Литва начала строить противотанковые рвы вдоль границы, сообщило министерство обороны Литвы."),
+    ("en", "The Polish border guards forced the smugglers' van to stop, the agency said."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
