@@ -295,6 +295,10 @@ CONCEPT_PARAPHRASES = [
      "border_provocations"),
     ("ru", "Поляки строят стены и минные поля на границе и проводят рядом учения.", "border_provocations"),
     ("ru", "Польша перебросила к белорусской границе тысячи солдат и тяжелую технику.", "border_provocations"),
+    # nato_threat: besieged, the line of contact doubled, drills as preparation for confrontation
+    ("en", "The Americans want to keep Russia under siege, ringed with their bases, Lavrov said.", "nato_threat"),
+    ("en", "With Finland in the alliance, our line of contact with NATO has doubled, Medvedev said.", "nato_threat"),
+    ("ru", "Учения альянса у наших границ — это подготовка к конфронтации с Россией, заявил Грушко.", "nato_threat"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -324,6 +328,10 @@ NEAR_MISSES = [
     ("ru", "Польша закрыла пункты пропуска на границе на время учений «Запад-2025»."),
     ("ru", "Литва начала строить противотанковые рвы вдоль границы, сообщило министерство обороны Литвы."),
     ("en", "The Polish border guards forced the smugglers' van to stop, the agency said."),
+    # NATO's own view (a threat TO the bloc), a denial of any wish to fight it ("military" is no "militarisation")
+    ("ru", "Генсек НАТО: Россия остается угрозой для безопасности стран блока."),
+    ("en", "Putin: We have no intention of attacking NATO countries; Russia has no interest in fighting NATO, military or economic."),
+    ("en", "NATO does not seek confrontation with Russia, the Secretary General said after the exercises."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
