@@ -299,6 +299,13 @@ CONCEPT_PARAPHRASES = [
     ("en", "The Americans want to keep Russia under siege, ringed with their bases, Lavrov said.", "nato_threat"),
     ("en", "With Finland in the alliance, our line of contact with NATO has doubled, Medvedev said.", "nato_threat"),
     ("ru", "Учения альянса у наших границ — это подготовка к конфронтации с Россией, заявил Грушко.", "nato_threat"),
+    # ukraine_puppet, proxy_war, kyiv_illegitimate in other words
+    ("ru", "Решения за Киев принимаются в Вашингтоне, а не на Банковой, сказал Лавров.", "ukraine_puppet"),
+    ("en", "Ministers in Kyiv are appointed after calls from the US embassy, Lukashenko said.", "ukraine_puppet"),
+    ("ru", "Украина давно утратила государственность, заявил Медведев.", "ukraine_puppet"),
+    ("en", "The Anglo-Saxons do not want peace: they need the bloodletting to go on, Medvedev said.", "proxy_war"),
+    ("ru", "Самозванец Зеленский цепляется за кресло, запретив выборы, заявил Володин.", "kyiv_illegitimate"),
+    ("en", "Those who came to power in Kyiv on the back of the coup never had a legitimate mandate.", "kyiv_illegitimate"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -332,6 +339,12 @@ NEAR_MISSES = [
     ("ru", "Генсек НАТО: Россия остается угрозой для безопасности стран блока."),
     ("en", "Putin: We have no intention of attacking NATO countries; Russia has no interest in fighting NATO, military or economic."),
     ("en", "NATO does not seek confrontation with Russia, the Secretary General said after the exercises."),
+    # decisions in Washington on aid, an appointment, statehood kept, a coup elsewhere, Kyiv's own "no peace"
+    ("en", "Decisions are made in Washington by Congress on the Ukraine aid bill, the senator said."),
+    ("en", "The Ukrainian ambassador was appointed by Zelensky after a call with the US embassy."),
+    ("ru", "Украина утратила часть территорий, но сохранила государственность, заявил Зеленский."),
+    ("en", "The junta in Niger came to power in a coup and has no legitimate mandate, the ECOWAS said."),
+    ("en", "We do not want peace at any price, Zelensky said: Ukraine will fight for its land."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
