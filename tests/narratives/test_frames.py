@@ -322,6 +322,10 @@ NEAR_MISSES = [
     ("ru", "ЕС ввел четырнадцатый пакет санкций против России."),
     ("ru", "Экспорт Беларуси в Россию вырос на 14 процентов, сообщил Лукашенко."),
     ("ru", "Правительство выделило новый пакет помощи аграриям, сообщил министр."),
+    # "stronger" alone is also the West's call for more pressure
+    ("en", "Western pressure on Moscow must become stronger, Kallas said, calling for new sanctions."),
+    ("en", "New export restrictions on chips make the sanctions regime stronger, the US Treasury said."),
+    ("ru", "Давление Запада на Москву должно стать сильнее, заявила Каллас."),
     # the nuclear words without the deterrent: a decree reported, a power plant, remembrance, a comment refused
     ("en", "Putin signed a decree approving the updated Basic Principles of State Policy on Nuclear Deterrence."),
     ("ru", "Путин подписал указ об Основах государственной политики в области ядерного сдерживания, документ опубликован."),
