@@ -71,6 +71,27 @@ def test_a_term_written_with_a_possessive_matches_the_text_as_it_is_tokenised(tm
     assert [m.frame for m in t.tag("Rows of dragon's teeth appeared.", "en")] == ["walls"]
 
 
+def test_a_vetoed_placement_gives_way_to_the_next_one(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, """frames:
+  - id: f
+    label: Expansion
+    description: d d
+    patterns:
+      en:
+        - all: [[NATO], [expansion, infrastructure]]
+          window: 8
+          unless: [defensive]
+      ru:
+        - all: [[НАТО]]
+""")
+    # the tightest placement ("NATO expansion") sits beside "defensive"; the second one stands on its own
+    text = ("NATO expansion is defensive, its spokesman told reporters in Brussels on Monday. "
+            "Yet NATO keeps moving its infrastructure up to our borders.")
+    assert [m.frame for m in t.tag(text, "en")] == ["f"]
+    assert [m.words for m in t.tag(text, "en")] == [("NATO", "infrastructure")]
+    assert t.tag("NATO expansion is defensive, its spokesman said.", "en") == []
+
+
 def test_the_ukrainian_parliament_and_church_are_ukrainian_actors(tmp_path: Path) -> None:
     body = """actors:
   ukraine: {en: [placeholder]}  # the shipped group is passed to the tagger below
