@@ -327,6 +327,14 @@ CONCEPT_PARAPHRASES = [
     ("en", "The Anglo-Saxons do not want peace: they need the bloodletting to go on, Medvedev said.", "proxy_war"),
     ("ru", "Самозванец Зеленский цепляется за кресло, запретив выборы, заявил Володин.", "kyiv_illegitimate"),
     ("en", "Those who came to power in Kyiv on the back of the coup never had a legitimate mandate.", "kyiv_illegitimate"),
+    ("ru", "Европа сама себе выстрелила в ногу, отказавшись от нашего газа, заявил Лукашенко.", "sanctions_backfire"),
+    ("ru", "Санкционное давление беспрецедентное, но мы выстояли и даже нарастили экспорт, сказал Путин.",
+     "sanctions_backfire"),
+    ("en", "The West expected our economy to collapse within months. It did not happen, Putin said.", "sanctions_backfire"),
+    ("ru", "Никто не решится напасть на Беларусь, пока у нас есть Орешник, заявил Лукашенко.", "nuclear_deterrence"),
+    ("ru", "Если кто-то нападет на Беларусь, ответ будет мгновенным, с применением ядерного оружия, заявил Лукашенко.",
+     "nuclear_deterrence"),
+    ("en", "Zelensky is just an actor reading a script written in Washington, Medvedev said.", "ukraine_puppet"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -370,6 +378,10 @@ NEAR_MISSES = [
     ("ru", "Украина утратила часть территорий, но сохранила государственность, заявил Зеленский."),
     ("en", "The junta in Niger came to power in a coup and has no legitimate mandate, the ECOWAS said."),
     ("en", "We do not want peace at any price, Zelensky said: Ukraine will fight for its land."),
+    ("en", "Economists expected the US economy to crash in 2023. It did not happen, the Fed chair said."),
+    ("en", "Any Russian nuclear attack would be met with a devastating response, Sullivan said."),
+    ("ru", "Европа отказалась от российского газа и перешла на СПГ, сообщил Еврокомиссар."),
+    ("ru", "Экс-генсек НАТО допускает сценарий, при котором Украина пойдет на территориальные уступки."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
