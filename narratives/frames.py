@@ -108,15 +108,23 @@ def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
     return [bisect_right(starts, t.start) for t in toks]
 
 
+_TERM_PUNCT = ",.;:!?\"«»()[]—–"
+
+
 def _compile_term(term: str) -> tuple[_Part, ...]:
     parts = []
     for w in term.split():
+        w = w.strip(_TERM_PUNCT)  # "сук, на котором": the text's tokens carry no punctuation either
+        if not w or w == "*":
+            continue
         # the text's own word normalisation ("Belarus's" is "belarus" in both); a prefix keeps its '*' apart
         if w.endswith("*"):
             parts.append(_Part(word_low(w.rstrip("*")), True))
         else:
             low = word_low(w)
             parts.append(_Part(lemma(low), False))
+    if not parts:
+        raise ValueError(f"term {term!r} has no word to match")
     return tuple(parts)
 
 

@@ -69,6 +69,16 @@ def test_a_term_written_with_a_possessive_matches_the_text_as_it_is_tokenised(tm
     assert [m.frame for m in t.tag("They build walls on Belarus's borders.", "en")] == ["walls"]
     assert [m.frame for m in t.tag("A wall on Belarus' border.", "en")] == ["walls"]
     assert [m.frame for m in t.tag("Rows of dragon's teeth appeared.", "en")] == ["walls"]
+    # a comma inside a term is no part of a word: "сук, на котором" matches the text's "сук, на котором"
+    t = _tagger(tmp_path, """frames:
+  - id: branch
+    label: Cutting the branch
+    description: d d
+    patterns:
+      en: [{all: [["the branch, on which"]]}]
+      ru: [{all: [["сук, на котором"]]}]
+""")
+    assert [m.frame for m in t.tag("Они рубят сук, на котором сидят.", "ru")] == ["branch"]
 
 
 def test_a_vetoed_placement_gives_way_to_the_next_one(tmp_path: Path) -> None:
@@ -335,6 +345,11 @@ CONCEPT_PARAPHRASES = [
     ("ru", "Если кто-то нападет на Беларусь, ответ будет мгновенным, с применением ядерного оружия, заявил Лукашенко.",
      "nuclear_deterrence"),
     ("en", "Zelensky is just an actor reading a script written in Washington, Medvedev said.", "ukraine_puppet"),
+    ("ru", "Киев сделает все, что скажут в Вашингтоне, заявил Лавров.", "ukraine_puppet"),
+    ("ru", "Нам говорили: ни одного солдата НАТО восточнее Германии. А теперь их танки стоят под Псковом.", "nato_threat"),
+    ("en", "Finland's accession is a direct threat to our security, and we will respond, Peskov said.", "nato_threat"),
+    ("ru", "Британские военные фактически управляют ударами по нашей территории, заявил Шойгу.", "proxy_war"),
+    ("ru", "У Зеленского больше нет мандата, юридически он никто, сказал Путин.", "kyiv_illegitimate"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -380,6 +395,10 @@ NEAR_MISSES = [
     ("en", "We do not want peace at any price, Zelensky said: Ukraine will fight for its land."),
     ("en", "Economists expected the US economy to crash in 2023. It did not happen, the Fed chair said."),
     ("en", "Any Russian nuclear attack would be met with a devastating response, Sullivan said."),
+    ("en", "Washington will do whatever it takes to help Kyiv, Blinken said."),
+    ("ru", "Посмотрим, что скажут в Вашингтоне о помощи Киеву, сказал Зеленский."),
+    ("en", "The IAEA has no mandate to inspect the sites in Ukraine, the agency said."),
+    ("en", "Polish officers trained on Patriot missiles in Germany, NATO said, before the batteries went to Ukraine."),
     ("ru", "Европа отказалась от российского газа и перешла на СПГ, сообщил Еврокомиссар."),
     ("ru", "Экс-генсек НАТО допускает сценарий, при котором Украина пойдет на территориальные уступки."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
