@@ -350,6 +350,9 @@ CONCEPT_PARAPHRASES = [
     ("en", "Finland's accession is a direct threat to our security, and we will respond, Peskov said.", "nato_threat"),
     ("ru", "Британские военные фактически управляют ударами по нашей территории, заявил Шойгу.", "proxy_war"),
     ("ru", "У Зеленского больше нет мандата, юридически он никто, сказал Путин.", "kyiv_illegitimate"),
+    ("ru", "Санкции? Мы научились с ними жить, а Запад навсегда потерял наш рынок, сказал Лукашенко.",
+     "sanctions_backfire"),
+    ("ru", "Немецкие заводы закрываются, а наш ВВП растет, сказал Медведев.", "sanctions_backfire"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -396,6 +399,7 @@ NEAR_MISSES = [
     ("en", "Economists expected the US economy to crash in 2023. It did not happen, the Fed chair said."),
     ("en", "Any Russian nuclear attack would be met with a devastating response, Sullivan said."),
     ("en", "Washington will do whatever it takes to help Kyiv, Blinken said."),
+    ("en", "Factories are closing in Ohio, while our GDP grew, the Democratic senator said."),
     ("ru", "Посмотрим, что скажут в Вашингтоне о помощи Киеву, сказал Зеленский."),
     ("en", "The IAEA has no mandate to inspect the sites in Ukraine, the agency said."),
     ("en", "Polish officers trained on Patriot missiles in Germany, NATO said, before the batteries went to Ukraine."),
