@@ -353,6 +353,9 @@ CONCEPT_PARAPHRASES = [
     ("ru", "Санкции? Мы научились с ними жить, а Запад навсегда потерял наш рынок, сказал Лукашенко.",
      "sanctions_backfire"),
     ("ru", "Немецкие заводы закрываются, а наш ВВП растет, сказал Медведев.", "sanctions_backfire"),
+    ("en", "As long as we have nuclear weapons, nobody will touch us, Lukashenko said.", "nuclear_deterrence"),
+    ("ru", "ГПК: польские военные вновь провели демонстративные учения у самой границы с Беларусью.",
+     "border_provocations"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -400,6 +403,8 @@ NEAR_MISSES = [
     ("en", "Any Russian nuclear attack would be met with a devastating response, Sullivan said."),
     ("en", "Washington will do whatever it takes to help Kyiv, Blinken said."),
     ("en", "Factories are closing in Ohio, while our GDP grew, the Democratic senator said."),
+    ("ru", "Никто не тронет ваши сбережения, заверил министр финансов России."),
+    ("ru", "Польша провела показательные выступления пограничников на празднике в Белостоке."),
     ("ru", "Посмотрим, что скажут в Вашингтоне о помощи Киеву, сказал Зеленский."),
     ("en", "The IAEA has no mandate to inspect the sites in Ukraine, the agency said."),
     ("en", "Polish officers trained on Patriot missiles in Germany, NATO said, before the batteries went to Ukraine."),
