@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from config.narratives import Frame
-from narratives.lemmas import Token, lemma, normalise, tokens
+from narratives.lemmas import Token, lemma, tokens, word_low
 
 CONTEXT_REACH = 2  # sentences on each side of a match where an actor of its context still counts
 VETO_REACH = 3  # words on each side of a match where a hedge still vetoes it (`unless`: half the window)
@@ -108,14 +108,23 @@ def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
     return [bisect_right(starts, t.start) for t in toks]
 
 
+_TERM_PUNCT = ",.;:!?\"«»()[]—–"
+
+
 def _compile_term(term: str) -> tuple[_Part, ...]:
     parts = []
     for w in term.split():
-        low = normalise(w).replace("'", "").replace("’", "")
-        if low.endswith("*"):
-            parts.append(_Part(low.rstrip("*"), True))
+        w = w.strip(_TERM_PUNCT)  # "сук, на котором": the text's tokens carry no punctuation either
+        if not w or w == "*":
+            continue
+        # the text's own word normalisation ("Belarus's" is "belarus" in both); a prefix keeps its '*' apart
+        if w.endswith("*"):
+            parts.append(_Part(word_low(w.rstrip("*")), True))
         else:
+            low = word_low(w)
             parts.append(_Part(lemma(low), False))
+    if not parts:
+        raise ValueError(f"term {term!r} has no word to match")
     return tuple(parts)
 
 
@@ -228,7 +237,7 @@ class FrameTagger:
                 if per is None:
                     per = touched[pi] = [[] for _ in pats[pi].groups]
                 per[gi].extend(spans)
-        starts: list[int] | None = None  # sentence starts, computed once a frame needs them
+        starts_box: list[list[int]] = []  # sentence starts, computed once a frame needs them
         found: dict[str, FrameMatch] = {}
         score: dict[str, float] = defaultdict(float)
         for pi in sorted(touched):
@@ -239,31 +248,17 @@ class FrameTagger:
             if not all(spans_per_group):
                 continue
             spans_per_group = [sorted(set(g)) for g in spans_per_group]
-            m = self._within(spans_per_group, p.window)
+            # the tightest placement first; when a veto, a distancing term, an exclusion or a missing actor rules it
+            # out, the next one ("NATO is no longer a defensive union ... the Americans hem Russia in": the first
+            # placement sits beside "defensive", the second stands)
+            m = None
+            for cand in self._within(spans_per_group, p.window):
+                if self._passes(p, cand, hits, hedges, distancing, rules.get(p.frame), toks, text, starts_box):
+                    m = cand
+                    break
             if m is None:
                 continue
             lo, hi, used = m
-            if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2)) or \
-                    self._vetoed(hits, hedges, lo, hi, VETO_REACH):
-                continue
-            rule = rules.get(p.frame)
-            if distancing or (rule is not None and (rule.context or rule.exclude)):
-                if starts is None:
-                    starts = sentence_starts(text) if text else []
-                first, last = bisect_right(starts, toks[lo].start), bisect_right(starts, toks[hi].start)
-                # "the Kremlin's narrative of NATO encirclement": the line described, not asserted
-                if distancing and self._in_sentences(hits, distancing, toks, starts, first, last):
-                    continue
-                if rule is not None and rule.exclude and \
-                        self._in_sentences(hits, rule.exclude, toks, starts, first, last) and not (
-                        rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
-                    continue
-                # the actor may be named a sentence or two before ("Our president set the
-                # conditions. Only on them can there be talks.") or after ("The sanctions hurt
-                # those who imposed them. Europe lost 500 billion.")
-                if rule is not None and rule.context and not self._in_sentences(
-                        hits, rule.context, toks, starts, first - CONTEXT_REACH, last + CONTEXT_REACH):
-                    continue
             score[p.frame] += p.weight
             if p.frame not in found:
                 words = tuple(toks[j].text for a, b in sorted(set(used)) for j in range(a, b + 1))
@@ -283,21 +278,50 @@ class FrameTagger:
                         return True
         return False
 
+    def _passes(self, p: _Pattern, cand: tuple[int, int, list[tuple[int, int]]],
+                hits: dict[int, list[tuple[int, int]]], hedges: frozenset[int], distancing: frozenset[int],
+                rule: _FrameRule | None, toks: list[Token], text: str, starts_box: list[list[int]]) -> bool:
+        """Whether one placement of a pattern stands: no `unless` term or hedge near it, no distancing term or
+        exclusion in its sentence(s), an actor of the frame's context near it."""
+        lo, hi, _used = cand
+        if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2)) or \
+                self._vetoed(hits, hedges, lo, hi, VETO_REACH):
+            return False
+        if not (distancing or (rule is not None and (rule.context or rule.exclude))):
+            return True
+        if not starts_box:
+            starts_box.append(sentence_starts(text) if text else [])
+        starts = starts_box[0]
+        first, last = bisect_right(starts, toks[lo].start), bisect_right(starts, toks[hi].start)
+        # "the Kremlin's narrative of NATO encirclement": the line described, not asserted
+        if distancing and self._in_sentences(hits, distancing, toks, starts, first, last):
+            return False
+        if rule is not None and rule.exclude and \
+                self._in_sentences(hits, rule.exclude, toks, starts, first, last) and not (
+                rule.despite and self._in_sentences(hits, rule.despite, toks, starts, first, last)):
+            return False
+        # the actor may be named a sentence or two before ("Our president set the conditions. Only on them can
+        # there be talks.") or after ("The sanctions hurt those who imposed them. Europe lost 500 billion.")
+        return not (rule is not None and rule.context and not self._in_sentences(
+            hits, rule.context, toks, starts, first - CONTEXT_REACH, last + CONTEXT_REACH))
+
     @staticmethod
     def _within(groups: list[list[tuple[int, int]]], window: int
-                ) -> tuple[int, int, list[tuple[int, int]]] | None:
-        """The tightest choice of one span per group, anchored on each span of the first group,
-        whose overall extent is at most `window` words."""
-        best: tuple[int, int, list[tuple[int, int]]] | None = None
+                ) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """The choices of one span per group, anchored on each span of the first group (the nearest span
+        of every other group), whose overall extent is at most `window` words; tightest first."""
+        out: list[tuple[int, int, list[tuple[int, int]]]] = []
         for anchor in groups[0]:
             used = [anchor]
             for spans in groups[1:]:
                 near = min(spans, key=lambda s: max(abs(s[0] - anchor[1]), abs(anchor[0] - s[1])))
                 used.append(near)
             lo, hi = min(s[0] for s in used), max(s[1] for s in used)
-            if hi - lo + 1 <= window and (best is None or hi - lo < best[1] - best[0]):
-                best = (lo, hi, used)
-        return best
+            if hi - lo + 1 <= window:
+                out.append((lo, hi, used))
+        if len(out) > 1:
+            out.sort(key=lambda c: c[1] - c[0])  # stable: equally tight ones keep the text order
+        return out
 
     @staticmethod
     def _vetoed(hits: dict[int, list[tuple[int, int]]], veto: frozenset[int], lo: int, hi: int,

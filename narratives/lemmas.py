@@ -66,6 +66,16 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
 
 
+def word_low(w: str) -> str:
+    """A word as the tagger compares it: normalised, an English possessive dropped ("Zelensky's" is
+    Zelensky), apostrophes removed. Patterns' terms go through it too, so "Belarus's" in a term is
+    the "Belarus" of the text."""
+    low = normalise(w)
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    return low.replace("'", "").replace("’", "")
+
+
 def tokens(text: str) -> list[Token]:
     """Every word of `text` with its lemma and offset (offsets index `text` itself: NFKC and
     lower-casing are applied per word)."""
@@ -76,10 +86,7 @@ def tokens(text: str) -> list[Token]:
         w = m[0]
         hit = words.get(w)
         if hit is None:
-            low = normalise(w)
-            if low.endswith(("'s", "’s")):  # English possessive: "Zelensky's" is Zelensky
-                low = low[:-2]
-            low = low.replace("'", "").replace("’", "")
+            low = word_low(w)
             hit = (low, lemma(low) if low else "")
             if len(words) >= CACHE_MAX:
                 words.clear()

@@ -48,6 +48,81 @@ def test_unless_and_hedges_veto_a_match() -> None:
     assert "sanctions_backfire" not in {m.frame for m in t.tag("Санкции якобы бьют по самим европейцам.", "ru")}
 
 
+def test_a_speakers_own_denial_of_an_accusation_is_no_hedge() -> None:
+    # "голословно обвиняют" is how Minsk rejects the accusation and blames the West: the frame itself
+    said = "Беларусь голословно обвиняют в миграционном кризисе, который создал Запад своими войнами."
+    assert "migrants_west_fault" in {m.frame for m in configured_tagger().tag(said, "ru")}
+
+
+def test_a_term_written_with_a_possessive_matches_the_text_as_it_is_tokenised(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, """frames:
+  - id: walls
+    label: Walls on the border
+    description: d d
+    patterns:
+      en:
+        - all: [["Belarus's border*"], [wall, walls]]
+        - all: [["dragon's teeth"]]
+      ru:
+        - all: [[стена]]
+""")
+    assert [m.frame for m in t.tag("They build walls on Belarus's borders.", "en")] == ["walls"]
+    assert [m.frame for m in t.tag("A wall on Belarus' border.", "en")] == ["walls"]
+    assert [m.frame for m in t.tag("Rows of dragon's teeth appeared.", "en")] == ["walls"]
+    # a comma inside a term is no part of a word: "сук, на котором" matches the text's "сук, на котором"
+    t = _tagger(tmp_path, """frames:
+  - id: branch
+    label: Cutting the branch
+    description: d d
+    patterns:
+      en: [{all: [["the branch, on which"]]}]
+      ru: [{all: [["сук, на котором"]]}]
+""")
+    assert [m.frame for m in t.tag("Они рубят сук, на котором сидят.", "ru")] == ["branch"]
+
+
+def test_a_vetoed_placement_gives_way_to_the_next_one(tmp_path: Path) -> None:
+    t = _tagger(tmp_path, """frames:
+  - id: f
+    label: Expansion
+    description: d d
+    patterns:
+      en:
+        - all: [[NATO], [expansion, infrastructure]]
+          window: 8
+          unless: [defensive]
+      ru:
+        - all: [[НАТО]]
+""")
+    # the tightest placement ("NATO expansion") sits beside "defensive"; the second one stands on its own
+    text = ("NATO expansion is defensive, its spokesman told reporters in Brussels on Monday. "
+            "Yet NATO keeps moving its infrastructure up to our borders.")
+    assert [m.frame for m in t.tag(text, "en")] == ["f"]
+    assert [m.words for m in t.tag(text, "en")] == [("NATO", "infrastructure")]
+    assert t.tag("NATO expansion is defensive, its spokesman said.", "en") == []
+
+
+def test_the_ukrainian_parliament_and_church_are_ukrainian_actors(tmp_path: Path) -> None:
+    body = """actors:
+  ukraine: {en: [placeholder]}  # the shipped group is passed to the tagger below
+frames:
+  - id: f
+    label: Kyiv's decisions
+    description: d d
+    context: [ukraine]
+    patterns:
+      en: [{all: [[decision]]}]
+      ru: [{all: [[решение]]}]
+"""
+    p = tmp_path / "narratives.yaml"
+    p.write_text(body)
+    t = FrameTagger(load_narratives(p).frames, {}, {k: dict(v) for k, v in SHIPPED.actors.items()})
+    for lang, text in [("en", "The Rada's decision."), ("en", "A decision on the UOC."),
+                       ("ru", "Решение Верховной рады."), ("ru", "Решение об УПЦ."), ("ru", "Решение Рады.")]:
+        assert [m.frame for m in t.tag(text, lang)] == ["f"], text
+    assert t.tag("The committee's decision.", "en") == []
+
+
 def test_russian_inflections_match_by_lemma_and_english_by_stem() -> None:
     t = configured_tagger()
     for text in ("Марионеточный режим Киева", "Киевом управляют марионетки Запада"):
@@ -229,6 +304,58 @@ CONCEPT_PARAPHRASES = [
     ("ru", "Европейцы сами себя наказали санкциями, заявила Захарова.", "sanctions_backfire"),
     ("en", "Despite the sanctions, our economy grew by four percent.", "sanctions_backfire"),
     ("ru", "Наш ядерный потенциал остудит горячие головы, заявил Медведев.", "nuclear_deterrence"),
+    # sanctions_backfire without "backfire": the economic war failed, the pressure made us stronger, who punished
+    # whom, and the two halves (they pay and freeze / our goods found buyers) that are weak alone
+    ("ru", "Их экономическая война против нас провалилась, заявил Медведев.", "sanctions_backfire"),
+    ("ru", "Западное давление только укрепило нас: мы нашли новые рынки на востоке.", "sanctions_backfire"),
+    ("ru", "Так кто кого наказал? — спросила Захарова.", "sanctions_backfire"),
+    ("ru", "Германия переживает деиндустриализацию, а наша экономика растет, сказал Путин.", "sanctions_backfire"),
+    ("en", "Europeans pay three times more for gas, while our oil found other buyers in Asia, the minister said.",
+     "sanctions_backfire"),
+    ("en", "In spite of all the Western sanctions, Belarus's industry grew by eight percent, the premier said.",
+     "sanctions_backfire"),
+    # nuclear_deterrence: "remember, we have...", a nuclear power cannot be defeated, nobody will dare (a sentence
+    # after the weapon), the unstoppable missile
+    ("ru", "Не забывайте: у России есть Сармат, и шутить с нами не надо.", "nuclear_deterrence"),
+    ("en", "Russia is a nuclear power and cannot be defeated on the battlefield, Medvedev said.", "nuclear_deterrence"),
+    ("en", "Our nuclear triad is fully renewed. That is why no one will dare to attack us.", "nuclear_deterrence"),
+    ("ru", "Орешник нечем сбить, и на Западе это прекрасно понимают, сказал Лукашенко.", "nuclear_deterrence"),
+    # border_provocations: a neighbour's drills or fortifications with the speaker's reading (what for? we attack no
+    # one), fortifying and drilling at once, thousands of troops moved
+    ("en", "Lithuania keeps flying drones along our border. What for? We are not going to attack anyone, Lukashenko said.",
+     "border_provocations"),
+    ("ru", "Поляки строят стены и минные поля на границе и проводят рядом учения.", "border_provocations"),
+    ("ru", "Польша перебросила к белорусской границе тысячи солдат и тяжелую технику.", "border_provocations"),
+    # nato_threat: besieged, the line of contact doubled, drills as preparation for confrontation
+    ("en", "The Americans want to keep Russia under siege, ringed with their bases, Lavrov said.", "nato_threat"),
+    ("en", "With Finland in the alliance, our line of contact with NATO has doubled, Medvedev said.", "nato_threat"),
+    ("ru", "Учения альянса у наших границ — это подготовка к конфронтации с Россией, заявил Грушко.", "nato_threat"),
+    # ukraine_puppet, proxy_war, kyiv_illegitimate in other words
+    ("ru", "Решения за Киев принимаются в Вашингтоне, а не на Банковой, сказал Лавров.", "ukraine_puppet"),
+    ("en", "Ministers in Kyiv are appointed after calls from the US embassy, Lukashenko said.", "ukraine_puppet"),
+    ("ru", "Украина давно утратила государственность, заявил Медведев.", "ukraine_puppet"),
+    ("en", "The Anglo-Saxons do not want peace: they need the bloodletting to go on, Medvedev said.", "proxy_war"),
+    ("ru", "Самозванец Зеленский цепляется за кресло, запретив выборы, заявил Володин.", "kyiv_illegitimate"),
+    ("en", "Those who came to power in Kyiv on the back of the coup never had a legitimate mandate.", "kyiv_illegitimate"),
+    ("ru", "Европа сама себе выстрелила в ногу, отказавшись от нашего газа, заявил Лукашенко.", "sanctions_backfire"),
+    ("ru", "Санкционное давление беспрецедентное, но мы выстояли и даже нарастили экспорт, сказал Путин.",
+     "sanctions_backfire"),
+    ("en", "The West expected our economy to collapse within months. It did not happen, Putin said.", "sanctions_backfire"),
+    ("ru", "Никто не решится напасть на Беларусь, пока у нас есть Орешник, заявил Лукашенко.", "nuclear_deterrence"),
+    ("ru", "Если кто-то нападет на Беларусь, ответ будет мгновенным, с применением ядерного оружия, заявил Лукашенко.",
+     "nuclear_deterrence"),
+    ("en", "Zelensky is just an actor reading a script written in Washington, Medvedev said.", "ukraine_puppet"),
+    ("ru", "Киев сделает все, что скажут в Вашингтоне, заявил Лавров.", "ukraine_puppet"),
+    ("ru", "Нам говорили: ни одного солдата НАТО восточнее Германии. А теперь их танки стоят под Псковом.", "nato_threat"),
+    ("en", "Finland's accession is a direct threat to our security, and we will respond, Peskov said.", "nato_threat"),
+    ("ru", "Британские военные фактически управляют ударами по нашей территории, заявил Шойгу.", "proxy_war"),
+    ("ru", "У Зеленского больше нет мандата, юридически он никто, сказал Путин.", "kyiv_illegitimate"),
+    ("ru", "Санкции? Мы научились с ними жить, а Запад навсегда потерял наш рынок, сказал Лукашенко.",
+     "sanctions_backfire"),
+    ("ru", "Немецкие заводы закрываются, а наш ВВП растет, сказал Медведев.", "sanctions_backfire"),
+    ("en", "As long as we have nuclear weapons, nobody will touch us, Lukashenko said.", "nuclear_deterrence"),
+    ("ru", "ГПК: польские военные вновь провели демонстративные учения у самой границы с Беларусью.",
+     "border_provocations"),
 ]
 NEAR_MISSES = [
     ("en", "Republicans say the bill infringes on Americans' constitutional right to bear arms."),
@@ -239,6 +366,50 @@ NEAR_MISSES = [
     ("ru", "Российские самолеты близко подходили к самолетам НАТО."),
     ("en", "Despite the sanctions on Iran, its oil exports grew."),
     ("ru", "Новый закон не решает проблем Украины с энергетикой."),
+    # a sanctions package reported, growth that is not ours, restrictions of another kind, trade figures
+    ("en", "The EU introduced the 14th package of sanctions; Germany's industrial production grew 2 percent."),
+    ("en", "COVID restrictions made us stronger as a team, the coach said."),
+    ("ru", "ЕС ввел четырнадцатый пакет санкций против России."),
+    ("ru", "Экспорт Беларуси в Россию вырос на 14 процентов, сообщил Лукашенко."),
+    ("ru", "Правительство выделило новый пакет помощи аграриям, сообщил министр."),
+    # "stronger" alone is also the West's call for more pressure
+    ("en", "Western pressure on Moscow must become stronger, Kallas said, calling for new sanctions."),
+    ("en", "New export restrictions on chips make the sanctions regime stronger, the US Treasury said."),
+    ("ru", "Давление Запада на Москву должно стать сильнее, заявила Каллас."),
+    # the nuclear words without the deterrent: a decree reported, a power plant, remembrance, a comment refused
+    ("en", "Putin signed a decree approving the updated Basic Principles of State Policy on Nuclear Deterrence."),
+    ("ru", "Путин подписал указ об Основах государственной политики в области ядерного сдерживания, документ опубликован."),
+    ("en", "The nuclear power plant in Zaporizhzhia lost power again, the IAEA said."),
+    ("ru", "Помните о жертвах Чернобыля: у нас есть долг перед ними, заявил Лукашенко."),
+    ("en", "Peskov said the Kremlin would comment on the nuclear doctrine when the work was completed."),
+    ("ru", "Лавров предупредил, что разговоры о возвращении ядерного оружия Киеву — игра с огнем."),
+    # a neighbour fortifying or drilling, reported neutrally; Belarus's own exercises; "forces" is not "forced"
+    ("en", "The EU allocated extra funds to Poland to strengthen its eastern border, the commissioner said."),
+    ("en", "Lithuania held drills near the border this week, the Lithuanian army said."),
+    ("ru", "Польша закрыла пункты пропуска на границе на время учений «Запад-2025»."),
+    ("ru", "Литва начала строить противотанковые рвы вдоль границы, сообщило министерство обороны Литвы."),
+    ("en", "The Polish border guards forced the smugglers' van to stop, the agency said."),
+    # NATO's own view (a threat TO the bloc), a denial of any wish to fight it ("military" is no "militarisation")
+    ("ru", "Генсек НАТО: Россия остается угрозой для безопасности стран блока."),
+    ("en", "Putin: We have no intention of attacking NATO countries; Russia has no interest in fighting NATO, military or economic."),
+    ("en", "NATO does not seek confrontation with Russia, the Secretary General said after the exercises."),
+    # decisions in Washington on aid, an appointment, statehood kept, a coup elsewhere, Kyiv's own "no peace"
+    ("en", "Decisions are made in Washington by Congress on the Ukraine aid bill, the senator said."),
+    ("en", "The Ukrainian ambassador was appointed by Zelensky after a call with the US embassy."),
+    ("ru", "Украина утратила часть территорий, но сохранила государственность, заявил Зеленский."),
+    ("en", "The junta in Niger came to power in a coup and has no legitimate mandate, the ECOWAS said."),
+    ("en", "We do not want peace at any price, Zelensky said: Ukraine will fight for its land."),
+    ("en", "Economists expected the US economy to crash in 2023. It did not happen, the Fed chair said."),
+    ("en", "Any Russian nuclear attack would be met with a devastating response, Sullivan said."),
+    ("en", "Washington will do whatever it takes to help Kyiv, Blinken said."),
+    ("en", "Factories are closing in Ohio, while our GDP grew, the Democratic senator said."),
+    ("ru", "Никто не тронет ваши сбережения, заверил министр финансов России."),
+    ("ru", "Польша провела показательные выступления пограничников на празднике в Белостоке."),
+    ("ru", "Посмотрим, что скажут в Вашингтоне о помощи Киеву, сказал Зеленский."),
+    ("en", "The IAEA has no mandate to inspect the sites in Ukraine, the agency said."),
+    ("en", "Polish officers trained on Patriot missiles in Germany, NATO said, before the batteries went to Ukraine."),
+    ("ru", "Европа отказалась от российского газа и перешла на СПГ, сообщил Еврокомиссар."),
+    ("ru", "Экс-генсек НАТО допускает сценарий, при котором Украина пойдет на территориальные уступки."),
     # an analyst describing the line does not assert it (`distancing` vetoes the sentence)
     ("en", "The Belarusian president is a mouthpiece for Moscow's views on NATO expansion towards its borders."),
 ]
