@@ -18,7 +18,9 @@ measured once; `heldout7` (pick_frames_heldout.py --split heldout7: the kremlin.
 paragraphs left) before the concept patterns were written, measured once. `heldout8` (own texts written
 from recollection of real 2016-2025 statements by annotators who never saw the patterns; framed-rich) before
 the i15c round, measured once;
-`heldout9` (the same rule, other voices and harder styles) kept unseen until the round's end. Overall is
+`heldout9` (the same rule, other voices and harder styles) kept blind: its errors
+have never been read (measured after each half of the i15c round), while heldout8 became its second
+half's dev split. Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations

@@ -80,4 +80,19 @@ def test_heldout8_is_framed_rich_in_both_languages_and_f1_holds() -> None:
         assert len(framed) >= 50 and len({f for it in framed for f in it["frames"]}) == 13, lang
     out = _run("scripts/eval_frames.py", "--split", "heldout8")
     f1 = float(out.strip().splitlines()[-1].split()[-2])
-    assert f1 >= 0.60, out  # first measurement 0.615 (P 0.819, R 0.493), before the i15c round
+    # first measurement 0.615 (P 0.819, R 0.493), before the i15c round; 0.748 blind after its first half;
+    # a dev split since (0.996)
+    assert f1 >= 0.95, out
+
+
+def test_heldout9_is_framed_rich_in_both_languages_and_f1_holds() -> None:
+    from narratives_gold import load_frames_gold
+
+    h9 = [it for it in load_frames_gold() if it["heldout9"]]
+    for lang in ("en", "ru"):
+        framed = [it for it in h9 if it["lang"] == lang and it["frames"]]
+        assert len(framed) >= 40 and len({f for it in framed for f in it["frames"]}) == 13, lang
+    out = _run("scripts/eval_frames.py", "--split", "heldout9")
+    f1 = float(out.strip().splitlines()[-1].split()[-2])
+    # blind, its errors never read: 0.554 before the i15c round, 0.687 after its first half, 0.757 at its end
+    assert f1 >= 0.74, out
