@@ -2,7 +2,7 @@
 
 `FrameTagger(frames, hedges)` compiles the patterns of `config/narratives.yaml` once: every
 term (a word, a phrase, a prefix) gets an id, and three indexes map a token's lemma (or its
-prefixes) to the term ids it can start. Tagging a text is then one pass over its tokens with
+prefixes) to the term ids whose anchor (the term's longest word) it can be. Tagging a text is then one pass over its tokens with
 dict lookups, plus a check per pattern whose every group was hit: are all groups within the
 pattern's window, and no `unless` term (or hedge) in or near that span, and no distancing term
 ("Moscow's views on", "Kremlin propaganda") in its sentence?
@@ -140,12 +140,16 @@ class FrameTagger:
         self._rules: dict[str, dict[str, _FrameRule]] = {"en": {}, "ru": {}}
         self._terms: list[tuple[_Part, ...]] = []
         self._term_ids: dict[tuple[_Part, ...], int] = {}
-        self._exact: dict[str, list[int]] = defaultdict(list)  # first word's lemma -> term ids
-        self._prefix: dict[str, list[int]] = defaultdict(list)  # first word's prefix -> term ids
+        # a term is looked up by one of its words, its anchor: the longest whole word (a rarer one than "не",
+        # "the" or "наш", which begin hundreds of phrases and would make each of their tokens try them all),
+        # a prefix only when the term has no whole word
+        self._exact: dict[str, list[int]] = defaultdict(list)  # anchor word's lemma -> term ids
+        self._prefix: dict[str, list[int]] = defaultdict(list)  # anchor prefix -> term ids
+        self._anchor: list[int] = []  # term id -> the anchor's position in the term
         self._patterns: dict[str, list[_Pattern]] = {"en": [], "ru": []}
         # per language: term id -> (pattern index, group index) of every group it belongs to
         self._term_groups: dict[str, dict[int, list[tuple[int, int]]]] = {"en": {}, "ru": {}}
-        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can start
+        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can anchor
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -173,11 +177,14 @@ class FrameTagger:
         if tid is None:
             tid = self._term_ids[parts] = len(self._terms)
             self._terms.append(parts)
-            first = parts[0]
-            if first.prefix:
-                self._prefix[first.key].append(tid)
+            whole = [j for j, p in enumerate(parts) if not p.prefix]
+            k = max(whole, key=lambda j: len(parts[j].key)) if whole else max(
+                range(len(parts)), key=lambda j: len(parts[j].key))
+            self._anchor.append(k)
+            if parts[k].prefix:
+                self._prefix[parts[k].key].append(tid)
             else:
-                self._exact[first.key].append(tid)
+                self._exact[parts[k].key].append(tid)
         return tid
 
     def _hits(self, toks: list[Token]) -> dict[int, list[tuple[int, int]]]:
@@ -186,6 +193,7 @@ class FrameTagger:
         n = len(toks)
         cache = self._cands
         terms = self._terms
+        anchor = self._anchor
         for i, tok in enumerate(toks):
             cands = cache.get(tok.text)  # the written word decides its lower case and lemma
             if cands is None:
@@ -205,14 +213,18 @@ class FrameTagger:
                 if m == 1:  # the index lookup was the whole match
                     hits[tid].append((i, i))
                     continue
-                if i + m > n:
+                k = anchor[tid]
+                s0 = i - k
+                if s0 < 0 or s0 + m > n:
                     continue
-                for j in range(1, m):  # the first word matched already (the index); inline: hot loop
-                    p, t = parts[j], toks[i + j]
+                for j in range(m):  # the anchor matched already (the index); inline: hot loop
+                    if j == k:
+                        continue
+                    p, t = parts[j], toks[s0 + j]
                     if not (t.low.startswith(p.key) or t.lemma.startswith(p.key) if p.prefix else t.lemma == p.key):
                         break
                 else:
-                    hits[tid].append((i, i + m - 1))
+                    hits[tid].append((s0, s0 + m - 1))
         return hits
 
     def tag_tokens(self, toks: list[Token], lang: str, text: str = "") -> list[FrameMatch]:
