@@ -133,7 +133,8 @@ class FrameTagger:
 
     def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None,
                  actors: Mapping[str, Mapping[str, list[str]]] | None = None,
-                 distancing: Mapping[str, list[str]] | None = None):
+                 distancing: Mapping[str, list[str]] | None = None,
+                 negations: Mapping[str, list[str]] | None = None):
         self.frame_ids = [f.id for f in frames]
         actors = actors or {}
         # per language: frame id -> its context, exclusions and threshold
@@ -163,6 +164,8 @@ class FrameTagger:
                                                      frozenset(self._term(t) for t in f.exclude.get(lang, [])),
                                                      frozenset(self._term(t) for t in despite), f.threshold)
         self._hedges = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (hedges or {}).items()}
+        # a negation right before an `unless` term turns it round ("NATO has ceased to be a defensive union")
+        self._negations = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (negations or {}).items()}
         self._distancing = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (distancing or {}).items()}
         for code, compiled in self._patterns.items():
             for pi, cp in enumerate(compiled):
@@ -237,6 +240,9 @@ class FrameTagger:
         if not hits:
             return []
         hedges = self._hedges.get(lang, frozenset())
+        negations = self._negations.get(lang, frozenset())
+        # the negations' last tokens, in this text; none: no veto is turned round
+        neg_ends = {b for t, spans in hits.items() if t in negations for _a, b in spans} if negations else set()
         distancing = self._distancing.get(lang, frozenset())
         if distancing and not any(t in distancing for t in hits):
             distancing = frozenset()  # none in the text: skip the per-match sentence check
@@ -265,7 +271,8 @@ class FrameTagger:
             # placement sits beside "defensive", the second stands)
             m = None
             for cand in self._within(spans_per_group, p.window):
-                if self._passes(p, cand, hits, hedges, distancing, rules.get(p.frame), toks, text, starts_box):
+                if self._passes(p, cand, hits, hedges, distancing, rules.get(p.frame), toks, text, starts_box,
+                                neg_ends):
                     m = cand
                     break
             if m is None:
@@ -292,11 +299,12 @@ class FrameTagger:
 
     def _passes(self, p: _Pattern, cand: tuple[int, int, list[tuple[int, int]]],
                 hits: dict[int, list[tuple[int, int]]], hedges: frozenset[int], distancing: frozenset[int],
-                rule: _FrameRule | None, toks: list[Token], text: str, starts_box: list[list[int]]) -> bool:
+                rule: _FrameRule | None, toks: list[Token], text: str, starts_box: list[list[int]],
+                neg_ends: set[int] | None = None) -> bool:
         """Whether one placement of a pattern stands: no `unless` term or hedge near it, no distancing term or
         exclusion in its sentence(s), an actor of the frame's context near it."""
         lo, hi, _used = cand
-        if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2)) or \
+        if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2), neg_ends) or \
                 self._vetoed(hits, hedges, lo, hi, VETO_REACH):
             return False
         if not (distancing or (rule is not None and (rule.context or rule.exclude))):
@@ -337,13 +345,13 @@ class FrameTagger:
 
     @staticmethod
     def _vetoed(hits: dict[int, list[tuple[int, int]]], veto: frozenset[int], lo: int, hi: int,
-                reach: int) -> bool:
+                reach: int, neg_ends: set[int] | None = None) -> bool:
         if not veto:
             return False
         for t, spans in hits.items():
             if t in veto:
                 for a, b in spans:
-                    if b >= lo - reach and a <= hi + reach:
+                    if b >= lo - reach and a <= hi + reach and not (neg_ends and a - 1 in neg_ends):
                         return True
         return False
 
