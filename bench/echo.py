@@ -180,12 +180,17 @@ def bench_db(n: int, lookups: int, seed: int) -> None:
     reset_engines()
 
 
+BLIND = ("heldout10",)
+
+
 def bench_tagging(rounds: int) -> None:
     from narratives import lemmas as lem
 
     gold = Path(__file__).resolve().parents[1] / "tests" / "data" / "narratives" / "frames_gold.yaml"
+    # Blind splits being written or not yet measured are never tagged by a tool, not even for speed:
+    # an item flagged with one of BLIND is skipped before its text is touched.
     items = [(it["text"], it["lang"]) for it in yaml.safe_load(gold.read_text(encoding="utf-8"))["items"]
-             if "text" in it]
+             if "text" in it and not any(it.get(k) for k in BLIND)]
     tagger = configured_tagger()
     lem._LEMMA.clear()
     s = time.perf_counter()

@@ -119,6 +119,9 @@ class NarrativesFile(BaseModel):
     # words that attribute the line to someone else ("Moscow's views on", "Kremlin propaganda"): they veto
     # every frame in their sentence, since an analyst describing the rhetoric does not assert it
     distancing: dict[Lang, list[str]] = Field(default_factory=dict)
+    # words that, right before a pattern's `unless` term, turn it round: "ceased to be a defensive union" is the
+    # frame, not the denial "defensive" stands for (hedges and distancing are not turned round)
+    negations: dict[Lang, list[str]] = Field(default_factory=dict)
     # named groups of actor/target terms per language, which frames require as `context`
     actors: dict[str, dict[Lang, list[str]]] = Field(default_factory=dict)
     # shared exclusion lists, for frames to reference by YAML alias (`exclude: {en: [*elsewhere_en]}`)
@@ -130,6 +133,11 @@ class NarrativesFile(BaseModel):
     @classmethod
     def _hedges(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
         return {k: _terms(t, "hedge") for k, t in v.items()}
+
+    @field_validator("negations")
+    @classmethod
+    def _negations(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
+        return {k: _terms(t, "negation") for k, t in v.items()}
 
     @field_validator("distancing")
     @classmethod

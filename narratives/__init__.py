@@ -24,7 +24,8 @@ def configured_tagger(cfg: NarrativesFile | None = None) -> FrameTagger:
         hit = _TAGGERS[id(cfg)] = (cfg, FrameTagger(
             cfg.frames, {str(k): v for k, v in cfg.hedges.items()},
             {name: {str(k): v for k, v in langs.items()} for name, langs in cfg.actors.items()},
-            {str(k): v for k, v in cfg.distancing.items()}))
+            {str(k): v for k, v in cfg.distancing.items()},
+            {str(k): v for k, v in cfg.negations.items()}))
     return hit[1]
 
 

@@ -2,7 +2,7 @@
 
 `FrameTagger(frames, hedges)` compiles the patterns of `config/narratives.yaml` once: every
 term (a word, a phrase, a prefix) gets an id, and three indexes map a token's lemma (or its
-prefixes) to the term ids it can start. Tagging a text is then one pass over its tokens with
+prefixes) to the term ids whose anchor (the term's longest word) it can be. Tagging a text is then one pass over its tokens with
 dict lookups, plus a check per pattern whose every group was hit: are all groups within the
 pattern's window, and no `unless` term (or hedge) in or near that span, and no distancing term
 ("Moscow's views on", "Kremlin propaganda") in its sentence?
@@ -133,19 +133,24 @@ class FrameTagger:
 
     def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None,
                  actors: Mapping[str, Mapping[str, list[str]]] | None = None,
-                 distancing: Mapping[str, list[str]] | None = None):
+                 distancing: Mapping[str, list[str]] | None = None,
+                 negations: Mapping[str, list[str]] | None = None):
         self.frame_ids = [f.id for f in frames]
         actors = actors or {}
         # per language: frame id -> its context, exclusions and threshold
         self._rules: dict[str, dict[str, _FrameRule]] = {"en": {}, "ru": {}}
         self._terms: list[tuple[_Part, ...]] = []
         self._term_ids: dict[tuple[_Part, ...], int] = {}
-        self._exact: dict[str, list[int]] = defaultdict(list)  # first word's lemma -> term ids
-        self._prefix: dict[str, list[int]] = defaultdict(list)  # first word's prefix -> term ids
+        # a term is looked up by one of its words, its anchor: the longest whole word (a rarer one than "не",
+        # "the" or "наш", which begin hundreds of phrases and would make each of their tokens try them all),
+        # a prefix only when the term has no whole word
+        self._exact: dict[str, list[int]] = defaultdict(list)  # anchor word's lemma -> term ids
+        self._prefix: dict[str, list[int]] = defaultdict(list)  # anchor prefix -> term ids
+        self._anchor: list[int] = []  # term id -> the anchor's position in the term
         self._patterns: dict[str, list[_Pattern]] = {"en": [], "ru": []}
         # per language: term id -> (pattern index, group index) of every group it belongs to
         self._term_groups: dict[str, dict[int, list[tuple[int, int]]]] = {"en": {}, "ru": {}}
-        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can start
+        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can anchor
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -159,6 +164,8 @@ class FrameTagger:
                                                      frozenset(self._term(t) for t in f.exclude.get(lang, [])),
                                                      frozenset(self._term(t) for t in despite), f.threshold)
         self._hedges = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (hedges or {}).items()}
+        # a negation right before an `unless` term turns it round ("NATO has ceased to be a defensive union")
+        self._negations = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (negations or {}).items()}
         self._distancing = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (distancing or {}).items()}
         for code, compiled in self._patterns.items():
             for pi, cp in enumerate(compiled):
@@ -173,11 +180,14 @@ class FrameTagger:
         if tid is None:
             tid = self._term_ids[parts] = len(self._terms)
             self._terms.append(parts)
-            first = parts[0]
-            if first.prefix:
-                self._prefix[first.key].append(tid)
+            whole = [j for j, p in enumerate(parts) if not p.prefix]
+            k = max(whole, key=lambda j: len(parts[j].key)) if whole else max(
+                range(len(parts)), key=lambda j: len(parts[j].key))
+            self._anchor.append(k)
+            if parts[k].prefix:
+                self._prefix[parts[k].key].append(tid)
             else:
-                self._exact[first.key].append(tid)
+                self._exact[parts[k].key].append(tid)
         return tid
 
     def _hits(self, toks: list[Token]) -> dict[int, list[tuple[int, int]]]:
@@ -186,6 +196,7 @@ class FrameTagger:
         n = len(toks)
         cache = self._cands
         terms = self._terms
+        anchor = self._anchor
         for i, tok in enumerate(toks):
             cands = cache.get(tok.text)  # the written word decides its lower case and lemma
             if cands is None:
@@ -205,14 +216,18 @@ class FrameTagger:
                 if m == 1:  # the index lookup was the whole match
                     hits[tid].append((i, i))
                     continue
-                if i + m > n:
+                k = anchor[tid]
+                s0 = i - k
+                if s0 < 0 or s0 + m > n:
                     continue
-                for j in range(1, m):  # the first word matched already (the index); inline: hot loop
-                    p, t = parts[j], toks[i + j]
+                for j in range(m):  # the anchor matched already (the index); inline: hot loop
+                    if j == k:
+                        continue
+                    p, t = parts[j], toks[s0 + j]
                     if not (t.low.startswith(p.key) or t.lemma.startswith(p.key) if p.prefix else t.lemma == p.key):
                         break
                 else:
-                    hits[tid].append((i, i + m - 1))
+                    hits[tid].append((s0, s0 + m - 1))
         return hits
 
     def tag_tokens(self, toks: list[Token], lang: str, text: str = "") -> list[FrameMatch]:
@@ -225,6 +240,9 @@ class FrameTagger:
         if not hits:
             return []
         hedges = self._hedges.get(lang, frozenset())
+        negations = self._negations.get(lang, frozenset())
+        # the negations' last tokens, in this text; none: no veto is turned round
+        neg_ends = {b for t, spans in hits.items() if t in negations for _a, b in spans} if negations else set()
         distancing = self._distancing.get(lang, frozenset())
         if distancing and not any(t in distancing for t in hits):
             distancing = frozenset()  # none in the text: skip the per-match sentence check
@@ -253,7 +271,8 @@ class FrameTagger:
             # placement sits beside "defensive", the second stands)
             m = None
             for cand in self._within(spans_per_group, p.window):
-                if self._passes(p, cand, hits, hedges, distancing, rules.get(p.frame), toks, text, starts_box):
+                if self._passes(p, cand, hits, hedges, distancing, rules.get(p.frame), toks, text, starts_box,
+                                neg_ends):
                     m = cand
                     break
             if m is None:
@@ -280,11 +299,12 @@ class FrameTagger:
 
     def _passes(self, p: _Pattern, cand: tuple[int, int, list[tuple[int, int]]],
                 hits: dict[int, list[tuple[int, int]]], hedges: frozenset[int], distancing: frozenset[int],
-                rule: _FrameRule | None, toks: list[Token], text: str, starts_box: list[list[int]]) -> bool:
+                rule: _FrameRule | None, toks: list[Token], text: str, starts_box: list[list[int]],
+                neg_ends: set[int] | None = None) -> bool:
         """Whether one placement of a pattern stands: no `unless` term or hedge near it, no distancing term or
         exclusion in its sentence(s), an actor of the frame's context near it."""
         lo, hi, _used = cand
-        if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2)) or \
+        if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2), neg_ends) or \
                 self._vetoed(hits, hedges, lo, hi, VETO_REACH):
             return False
         if not (distancing or (rule is not None and (rule.context or rule.exclude))):
@@ -325,13 +345,13 @@ class FrameTagger:
 
     @staticmethod
     def _vetoed(hits: dict[int, list[tuple[int, int]]], veto: frozenset[int], lo: int, hi: int,
-                reach: int) -> bool:
+                reach: int, neg_ends: set[int] | None = None) -> bool:
         if not veto:
             return False
         for t, spans in hits.items():
             if t in veto:
                 for a, b in spans:
-                    if b >= lo - reach and a <= hi + reach:
+                    if b >= lo - reach and a <= hi + reach and not (neg_ends and a - 1 in neg_ends):
                         return True
         return False
 
