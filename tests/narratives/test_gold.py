@@ -94,5 +94,19 @@ def test_heldout9_is_framed_rich_in_both_languages_and_f1_holds() -> None:
         assert len(framed) >= 40 and len({f for it in framed for f in it["frames"]}) == 13, lang
     out = _run("scripts/eval_frames.py", "--split", "heldout9")
     f1 = float(out.strip().splitlines()[-1].split()[-2])
-    # blind, its errors never read: 0.554 before the i15c round, 0.687 after its first half, 0.757 at its end
-    assert f1 >= 0.74, out
+    # blind: 0.554 before the i15c round, 0.687 after its first part, 0.757 after its second; a dev split
+    # since (0.973)
+    assert f1 >= 0.95, out
+
+
+def test_heldout10_is_framed_rich_in_both_languages_and_f1_holds() -> None:
+    from narratives_gold import load_frames_gold
+
+    h10 = [it for it in load_frames_gold() if it["heldout10"]]
+    for lang in ("en", "ru"):
+        framed = [it for it in h10 if it["lang"] == lang and it["frames"]]
+        assert len(framed) >= 40 and len({f for it in framed for f in it["frames"]}) == 13, lang
+    out = _run("scripts/eval_frames.py", "--split", "heldout10")
+    f1 = float(out.strip().splitlines()[-1].split()[-2])
+    # blind, its errors never read: 0.625 before the i15c round, 0.722 after its second part, 0.732 after its third
+    assert f1 >= 0.72, out
