@@ -25,7 +25,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from config.loader import config_path, load_yaml
 
@@ -129,20 +137,11 @@ class NarrativesFile(BaseModel):
     echo: EchoSettings = Field(default_factory=EchoSettings)
     frames: list[Frame] = Field(min_length=1)
 
-    @field_validator("hedges")
+    @field_validator("hedges", "negations", "distancing")
     @classmethod
-    def _hedges(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
-        return {k: _terms(t, "hedge") for k, t in v.items()}
-
-    @field_validator("negations")
-    @classmethod
-    def _negations(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
-        return {k: _terms(t, "negation") for k, t in v.items()}
-
-    @field_validator("distancing")
-    @classmethod
-    def _distancing(cls, v: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
-        return {k: _terms(t, "distancing term") for k, t in v.items()}
+    def _term_lists(cls, v: dict[Lang, list[str]], info: ValidationInfo) -> dict[Lang, list[str]]:
+        what = {"hedges": "hedge", "negations": "negation", "distancing": "distancing term"}[info.field_name or ""]
+        return {k: _terms(t, what) for k, t in v.items()}
 
     @field_validator("elsewhere")
     @classmethod
