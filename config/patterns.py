@@ -160,7 +160,7 @@ class _Writer:
             return idiom
         negate = False
         parts: list[str] = []
-        negated_cat: str | None = None
+        negated: list[str] = []  # \W, \D, \S: RE2 has no class difference, so each is a class of its own
         for op, av in items:
             name = str(op)
             if name == "NEGATE":
@@ -172,17 +172,21 @@ class _Writer:
             elif name == "CATEGORY":
                 cat = str(av).replace("CATEGORY_", "").replace("UNI_", "")
                 if cat.startswith("NOT_"):
-                    if len(items) - negate != 1:
-                        raise PatternError(f"\\{cat[4].upper()} inside [...] together with other characters is "
-                                           "not supported; use an alternative, e.g. (?:\\W|x)")
-                    negated_cat = cats.get(cat[4:], "")
+                    negated.append(cat)
                 else:
                     parts.append(cats.get(cat, ""))
             else:
                 raise PatternError(f"{name} inside [...] is not supported")
-        if negated_cat is not None:  # [\W] is [^\w]; [^\W] is [\w]
-            return f"[{negated_cat}]" if negate else f"[^{negated_cat}{_M}]"
         body = "".join(parts)
+        if negated:
+            if negate:  # [^\W] is [\w]; [^\Wx] would be a difference of classes
+                if len(negated) > 1 or body:
+                    raise PatternError(f"\\{negated[0][4].upper()} inside [^...] together with other characters "
+                                       "is not supported; write the characters it should match instead")
+                return f"[{cats.get(negated[0][4:], '')}]"
+            # [\Wx], and Python's own rewrite of (x|\W) into one: an alternative of classes
+            alts = [f"[^{cats.get(c[4:], '')}{_M}]" for c in negated] + ([f"[{body}]"] if body else [])
+            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if negate:
             return f"[^{body}{_M}]"
         return f"[{body}]" if body else "[^\\x{0}-\\x{10ffff}]"

@@ -88,6 +88,16 @@ def test_python_meaning_is_kept_for_unicode_classes_and_boundaries() -> None:
     assert Rule(id="d", name="D", regex=r"[^\W\d_]{5}", new_only=False).matches(facts("Минск"))
 
 
+@pytest.mark.parametrize("pattern, text, hit", [
+    # Python's parser folds (a|\W) into one class [a\W]; found by the property test below
+    (r"aa(a|aaa(a|\W))", "aaaaaa!", True), (r"aa(a|aaa(a|\W))", "aab", False),
+    (r"[\Wx]+", "x!x", True), (r"[\W\d]", "a", False), (r"[\W\d]", "5", True), (r"(б|\W)", "Б", True),
+])
+def test_a_negated_class_beside_other_characters_keeps_pythons_meaning(pattern: str, text: str, hit: bool) -> None:
+    assert bool(re.search(pattern, text, re.I)) == hit  # what the user means, as Python reads it
+    assert Rule(id="n", name="N", regex=pattern, new_only=False).matches(facts(text)) == hit
+
+
 # -- property tests --------------------------------------------------------------------------
 _ATOMS = st.sampled_from(["a", "b", "\\w", "\\s", "\\d", ".", "[a-z]", "[^x]", "НАТО", "(?:\\bNATO\\b)", "(?:x?)", "\\W"])
 
