@@ -20,9 +20,8 @@ import yaml  # noqa: E402
 from narratives_gold import (  # noqa: E402
     DEFAULT_SHARED,
     GOLD_DIR,
-    POLNEAR_TRAIN_DIR,
-    RIA_FILE,
-    ria_paragraphs,
+    polnear_items,
+    ria_items,
     shared_available,
 )
 
@@ -33,17 +32,9 @@ def unlabeled_texts(shared: Path = DEFAULT_SHARED) -> dict[str, tuple[str, str]]
     """reference -> (text, lang) of every RIA paragraph and PolNeAR train line outside the gold."""
     gold = yaml.safe_load((GOLD_DIR / "frames_gold.yaml").read_text(encoding="utf-8"))["items"]
     refs = {it["ref"] for it in gold if "ref" in it}
-    out: dict[str, tuple[str, str]] = {}
-    for post in json.loads((shared / RIA_FILE).read_text(encoding="utf-8")):
-        for i, para in enumerate(ria_paragraphs(post.get("text") or "")):
-            ref = f"ria:{post['message_id']}/{i}"
-            if ref not in refs:
-                out[ref] = (para, "ru")
-    for f in sorted((shared / POLNEAR_TRAIN_DIR).glob("*.txt")):
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            ref = f"polnear-train:{f.stem}:{n}"
-            if ref not in refs and line.strip():
-                out[ref] = (line, "en")
+    out = {ref: (para, "ru") for ref, para in ria_items(shared) if ref not in refs}
+    out.update((ref, (line, "en")) for ref, line in polnear_items(shared, "polnear-train")
+               if ref not in refs and line.strip())
     return out
 
 

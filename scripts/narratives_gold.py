@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,21 @@ def _ria(shared: str) -> dict[int, dict[str, Any]]:
 
 def ria_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def ria_items(shared: Path = DEFAULT_SHARED) -> Iterator[tuple[str, str]]:
+    """(reference, text) of every paragraph of the RIA posts, by message id: the `ria:` references
+    `resolve` reads."""
+    for mid, post in sorted(_ria(str(shared)).items()):
+        for n, p in enumerate(ria_paragraphs(post.get("text") or "")):
+            yield f"ria:{mid}/{n}", p
+
+
+def polnear_items(shared: Path = DEFAULT_SHARED, kind: str = "polnear") -> Iterator[tuple[str, str]]:
+    """(reference, line) of every line of the PolNeAR dev (`polnear`) or train (`polnear-train`) texts."""
+    for f in sorted((shared / (POLNEAR_DIR if kind == "polnear" else POLNEAR_TRAIN_DIR)).glob("*.txt")):
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            yield f"{kind}:{f.stem}:{n}", line
 
 
 def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:

@@ -32,11 +32,10 @@ from narratives_gold import (  # noqa: E402
     DEFAULT_SHARED,
     EVALQ_DIR,
     KREMLIN_DIR,
-    POLNEAR_DIR,
-    POLNEAR_TRAIN_DIR,
-    _ria,
     kremlin_paragraphs,
     load_frames_gold,
+    polnear_items,
+    ria_items,
     ria_paragraphs,
 )
 
@@ -116,20 +115,14 @@ def main() -> int:
     if a.split == "heldout7":
         return pick_rich(a, used, seen)
     ria, named = [], []
-    for mid, post in sorted(_ria(str(a.shared)).items()):
-        for n, p in enumerate(ria_paragraphs(post.get("text") or "")):
-            ref = f"ria:{mid}/{n}"
-            if ref not in used and len(p) >= 80:
-                if TOPIC_RU.search(p):
-                    ria.append((ref, p))
-                if OFFICIAL_RU.search(p):
-                    named.append((ref, p))
-    pol = []
-    for f in sorted((a.shared / POLNEAR_DIR).glob("*.txt")):
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            ref = f"polnear:{f.stem}:{n}"
-            if ref not in used and len(line) >= 80 and TOPIC_EN.search(line):
-                pol.append((ref, line))
+    for ref, p in ria_items(a.shared):
+        if ref not in used and len(p) >= 80:
+            if TOPIC_RU.search(p):
+                ria.append((ref, p))
+            if OFFICIAL_RU.search(p):
+                named.append((ref, p))
+    pol = [(ref, line) for ref, line in polnear_items(a.shared)
+           if ref not in used and len(line) >= 80 and TOPIC_EN.search(line)]
     kremlin = _kremlin_pool(a.shared, used)
     rnd = random.Random(a.seed)
     taken: set[str] = set()
@@ -146,19 +139,11 @@ def main() -> int:
 def pick_rich(a: argparse.Namespace, used: set[str], seen: list[frozenset[str]]) -> int:
     """heldout7: official statements on the frames' topics from sources the gold barely uses."""
     kremlin = _kremlin_pool(a.shared, used)
-    pol: dict[str, list[tuple[str, str]]] = {"polnear": [], "polnear-train": []}
-    for kind, folder in (("polnear", POLNEAR_DIR), ("polnear-train", POLNEAR_TRAIN_DIR)):
-        for f in sorted((a.shared / folder).glob("*.txt")):
-            for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-                ref = f"{kind}:{f.stem}:{n}"
-                if ref not in used and len(line) >= 80 and OFFICIAL_EN.search(line) and TOPIC_EN.search(line):
-                    pol[kind].append((ref, line))
-    ria = []
-    for mid, post in sorted(_ria(str(a.shared)).items()):
-        for n, p in enumerate(ria_paragraphs(post.get("text") or "")):
-            ref = f"ria:{mid}/{n}"
-            if ref not in used and len(p) >= 80 and OFFICIAL_RU.search(p) and TOPIC_RU.search(p):
-                ria.append((ref, p))
+    pol = {kind: [(ref, line) for ref, line in polnear_items(a.shared, kind)
+                  if ref not in used and len(line) >= 80 and OFFICIAL_EN.search(line) and TOPIC_EN.search(line)]
+           for kind in ("polnear", "polnear-train")}
+    ria = [(ref, p) for ref, p in ria_items(a.shared)
+           if ref not in used and len(p) >= 80 and OFFICIAL_RU.search(p) and TOPIC_RU.search(p)]
     evalq = []
     for f in sorted((a.shared / EVALQ_DIR).glob("*/*.txt")):
         topic = TOPIC_RU if f.parent.name == "dev-ru" else TOPIC_KREMLIN
