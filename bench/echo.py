@@ -29,10 +29,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[1] / "scripts")]
 
 import numpy as np  # noqa: E402
 import yaml  # noqa: E402
+from narratives_gold import BLIND  # noqa: E402
 
 from config.narratives import load_frames  # noqa: E402
 from narratives import configured_tagger  # noqa: E402
@@ -178,9 +179,6 @@ def bench_db(n: int, lookups: int, seed: int) -> None:
           f"{load:.1f} s, each hit checked against its row): {n:,} stored quotes (written in {build:.0f} s), "
           f"{lookups} lookups: p50 {statistics.median(lat):.1f} ms, p99 {lat[int(0.99 * (len(lat) - 1))]:.1f} ms")
     reset_engines()
-
-
-BLIND = ("heldout10",)
 
 
 def bench_tagging(rounds: int) -> None:

@@ -20,7 +20,9 @@ from recollection of real 2016-2025 statements by annotators who never saw the p
 the i15c round, measured once;
 `heldout9` (the same rule, other voices and harder styles) kept blind: its errors
 have never been read (measured after each half of the i15c round), while heldout8 became its second
-half's dev split; `heldout10` (the same rule, other sources) blind until the round's third part ends. Overall is
+half's dev split; `heldout10` (the same rule, other sources) blind until the round's third part ended, the dev split
+of round 4 (i15d) since; `heldout11` (the same rule, new voices: MPs, TV hosts, Z channels, transcript turns, UN
+speeches) blind: written before round 4, measured before and after it, its errors never read. Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations
