@@ -53,10 +53,14 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
                       cfg: NarrativesFile, row: QuoteNarrative | None, have: set[str]) -> QuoteNarrative:
     """Write the quote's narrative row and frame rows (`row`, `have`: what is stored already)."""
     toks = tokens(quote.text)
-    # frames from the speaker's own words; similarity also from the sentence around them
-    matches = configured_tagger(cfg).tag_tokens(toks, quote.lang if quote.lang in ("en", "ru") else "en",
-                                                        quote.text)
-    feats = quote_features(quote.text, quote.lang, toks, sentence_around(article.body or "", quote.start, quote.end))
+    # frames and similarity from the speaker's words in their sentence: the reporting clause carries half the
+    # claim as often as not ("Putin spoke of genocide in Donbass, saying that four million people had been
+    # abused for speaking Russian"; the quote alone is the second half)
+    around = sentence_around(article.body or "", quote.start, quote.end)
+    said = around if quote.text in around else quote.text
+    matches = configured_tagger(cfg).tag_tokens(toks if said is quote.text else tokens(said),
+                                                quote.lang if quote.lang in ("en", "ru") else "en", said)
+    feats = quote_features(quote.text, quote.lang, toks, around)
     if row is None:
         row = QuoteNarrative(quote_id=quote.id)
         session.add(row)

@@ -59,15 +59,19 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Monke
 _n = iter(range(1, 100_000))
 
 
-def store(url: str, source: str, text: str, speaker: str, lang: str, when: datetime) -> tuple[int, int]:
+def store(url: str, source: str, text: str, speaker: str, lang: str, when: datetime,
+          body: str | None = None) -> tuple[int, int]:
+    """An article holding one quote: `text` is the whole body, or the quote's place in `body`."""
     i = next(_n)
+    body = text if body is None else body
     with session_scope(url) as s:
         art = Article(source_id=source, canonical_url=f"https://{source}.example/{i}", url=f"https://{source}.example/{i}",
-                      title=f"t{i}", body=text, content_hash=str(i), first_seen_at=when, published_at=when, lang=lang)
+                      title=f"t{i}", body=body, content_hash=str(i), first_seen_at=when, published_at=when, lang=lang)
         s.add(art)
         s.flush()
+        start = body.index(text)
         q = Quote(article_id=art.id, speaker_id=speaker, speaker_name=LEADERS[speaker].name, text=text,
-                  type="direct", start=0, end=len(text), topics=["NATO"], lang=lang)
+                  type="direct", start=start, end=start + len(text), topics=["NATO"], lang=lang)
         s.add(q)
         s.flush()
         return art.id, q.id
@@ -101,6 +105,19 @@ def test_an_echo_row_with_lag_frames_and_words_and_the_same_rows_after_a_rerun(d
         again = [(r.id, r.score, r.lag_seconds, r.evidence)
                  for r in s.scalars(select(QuoteEcho).where(QuoteEcho.kind == "echo"))]
     assert again == first
+
+
+def test_a_quotes_frames_come_from_its_words_in_their_sentence_not_from_the_rest_of_the_article(db: str) -> None:
+    # the reporting clause holds half the claim: the quote alone ("four million people ... abused for speaking
+    # Russian") names neither Donbass nor a genocide
+    said = "nearly four million people had been subjected to abuse for years simply for speaking Russian"
+    body = ("Putin spoke of what he called genocide against the residents of Donbass, saying that " + said + ".\n\n"
+            "He also said that NATO was building up its forces at the borders of the Union State, a direct threat.")
+    a, q = store(db, "kremlin_ru", said, "putin", "en", T0, body=body)
+    index(db, a)
+    with session_scope(db) as s:
+        assert set(s.scalars(select(QuoteFrame.frame_id).where(QuoteFrame.quote_id == q))) == \
+            {"russian_speakers_persecuted"}
 
 
 def test_a_reference_statement_stored_after_its_echo_is_still_linked(db: str) -> None:
