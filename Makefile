@@ -76,6 +76,7 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split heldout11
 	$(BIN)/python scripts/eval_frames.py --split heldout12
 	$(BIN)/python scripts/eval_frames.py --split bare1
+	$(BIN)/python scripts/eval_frames.py --split all --via-quotes
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout

@@ -36,7 +36,7 @@ from config.narratives import NarrativesFile, load_narratives
 from narratives import configured_tagger
 from narratives.echo import Echo, Statement, idf_from_counts, same_statement
 from narratives.features import Features, quote_features
-from narratives.frames import sentence_around
+from narratives.frames import quote_frames, sentence_around
 from narratives.index import EchoIndex, Hit
 from narratives.lemmas import tokens
 from storage.models import Article, Quote, QuoteEcho, QuoteFrame, QuoteNarrative, utcnow
@@ -53,13 +53,9 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
                       cfg: NarrativesFile, row: QuoteNarrative | None, have: set[str]) -> QuoteNarrative:
     """Write the quote's narrative row and frame rows (`row`, `have`: what is stored already)."""
     toks = tokens(quote.text)
-    # frames and similarity from the speaker's words in their sentence: the reporting clause carries half the
-    # claim as often as not ("Putin spoke of genocide in Donbass, saying that four million people had been
-    # abused for speaking Russian"; the quote alone is the second half)
+    # frames and similarity from the speaker's words in their sentence (see narratives.frames.quote_frames)
     around = sentence_around(article.body or "", quote.start, quote.end)
-    said = around if quote.text in around else quote.text
-    matches = configured_tagger(cfg).tag_tokens(toks if said is quote.text else tokens(said),
-                                                quote.lang if quote.lang in ("en", "ru") else "en", said)
+    matches = quote_frames(configured_tagger(cfg), quote.text, quote.lang, around, toks)
     feats = quote_features(quote.text, quote.lang, toks, around)
     if row is None:
         row = QuoteNarrative(quote_id=quote.id)

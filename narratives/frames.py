@@ -95,7 +95,11 @@ def sentence_around(body: str, start: int, end: int, reach: int = 300) -> str:
     if not body or not 0 <= start < end <= len(body):
         return ""
     lo, hi = max(0, start - reach), min(len(body), end + reach)
-    before = sentence_starts(body[lo:start + 1])
+    # a sentence start is seen by the capital that begins it: look up to the span's first letter ("▪️ЕС намерен")
+    head = start
+    while head < end - 1 and not body[head].isalnum():
+        head += 1
+    before = sentence_starts(body[lo:head + 1])
     s0 = lo + before[-1] if before else lo
     after = sentence_starts(body[end - 1:hi])
     e0 = end - 1 + after[0] if after else hi
@@ -361,6 +365,17 @@ class FrameTagger:
         `lang` picks the patterns (en or ru); without it, the script of most words decides."""
         toks = tokens(text)
         return self.tag_tokens(toks, lang or guess_lang(toks), text)
+
+
+def quote_frames(tagger: FrameTagger, text: str, lang: str | None, around: str = "",
+                 toks: list[Token] | None = None) -> list[FrameMatch]:
+    """A stored quote's frames: its words in their sentence (`around`, from `sentence_around`), not the
+    quoted words alone. The reporting clause carries half the claim as often as not ("Putin spoke of genocide
+    in Donbass, saying that four million people had been abused for speaking Russian": the quote is the second
+    half). `toks`: the quote's own tokens when the caller has them."""
+    said = around if around and text in around else text
+    lang = lang if lang in ("en", "ru") else "en"
+    return tagger.tag_tokens(toks if said is text and toks is not None else tokens(said), lang, said)
 
 
 def guess_lang(toks: Iterable[Token]) -> str:

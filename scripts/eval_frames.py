@@ -1,6 +1,6 @@
 """Frame tagging against the frame gold: precision, recall and F1 per frame and overall.
 
-    .venv/bin/python scripts/eval_frames.py [--split all|tune|heldout] [--errors]
+    .venv/bin/python scripts/eval_frames.py [--split all|tune|heldout] [--errors] [--via-quotes]
 
 Items are split by their position in the gold file: even = tune (patterns may be adjusted
 while looking at them), odd = held-out (only measured); `fresh` items were annotated after the
@@ -32,13 +32,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
-from narratives_gold import DEFAULT_SHARED, SPLITS, load_frames_gold, shared_available  # noqa: E402
+from narratives_gold import DEFAULT_SHARED, SPLITS, document_of, load_frames_gold, shared_available  # noqa: E402
 
-from narratives import configured_tagger  # noqa: E402
+from narratives import FrameTagger, configured_tagger  # noqa: E402
+from narratives.frames import quote_frames, sentence_around  # noqa: E402
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -47,7 +50,25 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = False) -> dict[str, float]:
+@lru_cache(maxsize=64)
+def _quotes(doc: str, lang: str) -> list[Any]:
+    from quotes.extract import extract
+
+    return extract(doc, lang=lang)
+
+
+def frames_via_quotes(tagger: FrameTagger, doc: str, lang: str, start: int = 0, end: int | None = None) -> set[str]:
+    """What the worker stores for a paragraph (doc[start:end]) of a document it extracted quotes from: the
+    frames of each quote's words in that paragraph (a transcript turn runs over several), each tagged in its
+    sentence (`narratives.frames.quote_frames`, as `alerts.echoes` does); none without a quote."""
+    end = len(doc) if end is None else end
+    spans = [(max(q.start, start), min(q.end, end)) for q in _quotes(doc, lang)]
+    return {m.frame for s, e in spans if s < e
+            for m in quote_frames(tagger, doc[s:e], lang, sentence_around(doc, s, e))}
+
+
+def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = False,
+             via_quotes: bool = False) -> dict[str, float]:
     tagger = configured_tagger()
     items = load_frames_gold(shared)
     if split in SPLITS:
@@ -62,7 +83,11 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for it in items:
-        got = {m.frame for m in tagger.tag(it["text"], it["lang"])}
+        if via_quotes:
+            doc, at = (it["text"], 0) if it["id"].startswith("own:") else document_of(it["id"], shared)
+            got = frames_via_quotes(tagger, doc, it["lang"], at, at + len(it["text"]))
+        else:
+            got = {m.frame for m in tagger.tag(it["text"], it["lang"])}
         want = set(it["frames"])
         for f in got & want:
             tp[f] += 1
@@ -72,7 +97,7 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
             fn[f] += 1
         if errors and got != want:
             print(f"  {it['id']}: want {sorted(want)} got {sorted(got)}: {it['text'][:160]}")
-    print(f"frame tagging, {split} split: {len(items)} quotes")
+    print(f"frame tagging{' through the quote extractor' if via_quotes else ''}, {split} split: {len(items)} quotes")
     print(f"{'frame':30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for f in tagger.frame_ids:
         if not tp[f] + fp[f] + fn[f]:  # neither in the gold nor tagged: nothing to score
@@ -90,11 +115,13 @@ def main() -> int:
     ap.add_argument("--split", choices=["all", "tune", "heldout", *SPLITS], default="all")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--errors", action="store_true", help="print every quote tagged wrongly")
+    ap.add_argument("--via-quotes", action="store_true",
+                    help="score what the worker stores: the frames of the quotes the extractor finds in each item")
     a = ap.parse_args()
     if not shared_available(a.shared):
         print(f"skipped: the shared data is not at {a.shared}")
         return 0
-    evaluate(a.split, a.shared, a.errors)
+    evaluate(a.split, a.shared, a.errors, a.via_quotes)
     return 0
 
 

@@ -95,6 +95,26 @@ def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     raise LookupError(f"{ref}: unknown reference kind {kind!r}")
 
 
+def document_of(ref: str, shared: Path = DEFAULT_SHARED) -> tuple[str, int]:
+    """The whole text a reference's paragraph sits in, as the worker would store it (a RIA post, a PolNeAR
+    article, a kremlin.ru page's paragraphs, a quote-gold article), and the paragraph's offset in it."""
+    kind, _, rest = ref.partition(":")
+    para = resolve(ref, shared)["text"]
+    if kind == "ria":
+        doc = _ria(str(shared))[int(rest.partition("/")[0])]["text"]
+    elif kind in ("polnear", "polnear-train"):
+        stem = rest.rpartition(":")[0]
+        doc = (shared / (POLNEAR_DIR if kind == "polnear" else POLNEAR_TRAIN_DIR) / f"{stem}.txt").read_text(
+            encoding="utf-8")
+    elif kind == "kremlin":
+        name = rest.rpartition(":")[0]
+        doc = "\n\n".join(kremlin_paragraphs(shared / KREMLIN_DIR / (name if name.endswith(".xml") else f"{name}.html")))
+    else:
+        doc = (shared / EVALQ_DIR / f"{rest.rpartition(':')[0]}.txt").read_text(encoding="utf-8")
+    at = doc.find(para)
+    return (doc, at) if at >= 0 else (para, 0)
+
+
 @lru_cache(maxsize=8)
 def kremlin_paragraphs(path: Path) -> list[str]:
     """The <p> paragraphs of a kremlin.ru page as plain text (the mirror hard-wraps lines: runs of

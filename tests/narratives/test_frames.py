@@ -270,3 +270,9 @@ def test_the_sentence_around_a_quote_is_bounded_and_its_words_join_the_quotes() 
     assert "польша" in f.lemmas and "c:poland" in f.keys and f.length == len(q)
     assert sentence_around("x" * 5000, 2000, 2010) == "x" * 610  # no full stop: 300 either side
     assert sentence_around(body, 5, 500) == ""  # a span outside the body
+    # a Telegram bullet before the quote: the paragraph above is another sentence (and another speaker)
+    post = ("Россия отвергает замораживание конфликта, заявил Нарышкин;\n\n▪️ЕС направит миллиард евро на оружие "
+            "для Украины, заявил Рейндерс;")
+    i = post.index("▪️ЕС")
+    assert sentence_around(post, i, post.index(", заявил Рейндерс")) == \
+        "ЕС направит миллиард евро на оружие для Украины, заявил Рейндерс;"
