@@ -115,6 +115,19 @@ def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
 _TERM_PUNCT = ",.;:!?\"«»()[]—–"
 
 
+# words that begin or join hundreds of phrases: never a term's anchor while it has another word
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "to", "of", "in", "on", "at", "by", "for", "with", "and", "not", "no",
+                             "и", "в", "на", "не", "с", "к", "у", "о", "по", "за", "из", "от", "до", "а", "но", "же"})
+
+
+def _specificity(part: _Part) -> int:
+    """How few words a term's part matches: longer is rarer; a whole word beats a prefix of its length (the
+    prefix matches it and more); a function word least of all."""
+    if not part.prefix and part.key in _FUNCTION_WORDS:
+        return 0
+    return 2 * len(part.key) + (0 if part.prefix else 1)
+
+
 def _compile_term(term: str) -> tuple[_Part, ...]:
     parts = []
     for w in term.split():
@@ -145,15 +158,18 @@ class FrameTagger:
         self._rules: dict[str, dict[str, _FrameRule]] = {"en": {}, "ru": {}}
         self._terms: list[tuple[_Part, ...]] = []
         self._term_ids: dict[tuple[_Part, ...], int] = {}
-        # a term is looked up by one of its words, its anchor: the longest whole word (a rarer one than "не",
-        # "the" or "наш", which begin hundreds of phrases and would make each of their tokens try them all),
-        # a prefix only when the term has no whole word
+        # a term is looked up by one of its words, its anchor: its most specific word (`_specificity`: "promise*"
+        # in "broke* the promise*", not "the" or "не", which begin hundreds of phrases and would make each of
+        # their tokens try them all)
         self._exact: dict[str, list[int]] = defaultdict(list)  # anchor word's lemma -> term ids
         self._prefix: dict[str, list[int]] = defaultdict(list)  # anchor prefix -> term ids
         self._anchor: list[int] = []  # term id -> the anchor's position in the term
         self._patterns: dict[str, list[_Pattern]] = {"en": [], "ru": []}
-        # per language: term id -> (pattern index, group index) of every group it belongs to
-        self._term_groups: dict[str, dict[int, list[tuple[int, int]]]] = {"en": {}, "ru": {}}
+        # per language: term id -> the patterns whose trigger group holds it. A pattern is looked at only when
+        # a term of its trigger, the group least likely to be in a text (`_trigger`), is: most groups are
+        # actors ("NATO", "Запад") found in every other news text, and trying every pattern of each of their
+        # hits cost more than all the rest of tagging
+        self._triggered: dict[str, dict[int, list[int]]] = {"en": {}, "ru": {}}
         self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can anchor
         for f in frames:
             for lang, pats in f.patterns.items():
@@ -171,11 +187,11 @@ class FrameTagger:
         # a negation right before an `unless` term turns it round ("NATO has ceased to be a defensive union")
         self._negations = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (negations or {}).items()}
         self._distancing = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (distancing or {}).items()}
+        actor_terms = frozenset(t for rules in self._rules.values() for r in rules.values() for t in r.context)
         for code, compiled in self._patterns.items():
             for pi, cp in enumerate(compiled):
-                for gi, g in enumerate(cp.groups):
-                    for tid in g:
-                        self._term_groups[code].setdefault(tid, []).append((pi, gi))
+                for tid in self._trigger(cp, actor_terms):
+                    self._triggered[code].setdefault(tid, []).append(pi)
         self._prefix_lens = sorted({len(k) for k in self._prefix})
 
     def _term(self, term: str) -> int:
@@ -184,15 +200,21 @@ class FrameTagger:
         if tid is None:
             tid = self._term_ids[parts] = len(self._terms)
             self._terms.append(parts)
-            whole = [j for j, p in enumerate(parts) if not p.prefix]
-            k = max(whole, key=lambda j: len(parts[j].key)) if whole else max(
-                range(len(parts)), key=lambda j: len(parts[j].key))
+            k = max(range(len(parts)), key=lambda j: _specificity(parts[j]))
             self._anchor.append(k)
             if parts[k].prefix:
                 self._prefix[parts[k].key].append(tid)
             else:
                 self._exact[parts[k].key].append(tid)
         return tid
+
+    def _trigger(self, p: _Pattern, actors: frozenset[int]) -> frozenset[int]:
+        """The pattern's group least likely to be in a text: one without an actor ("NATO", "Киев", "we" are
+        in most texts of this rhetoric) or a function word, then the fewest terms."""
+        def commonness(g: frozenset[int]) -> tuple[bool, int]:
+            common = any(t in actors or _specificity(self._terms[t][self._anchor[t]]) == 0 for t in g)
+            return common, len(g)
+        return min(p.groups, key=commonness)
 
     def _hits(self, toks: list[Token]) -> dict[int, list[tuple[int, int]]]:
         """term id -> (first token, last token) of each occurrence."""
@@ -251,25 +273,25 @@ class FrameTagger:
         if distancing and not any(t in distancing for t in hits):
             distancing = frozenset()  # none in the text: skip the per-match sentence check
         rules = self._rules.get(lang, {})
-        touched: dict[int, list[list[tuple[int, int]]]] = {}
-        groups_of = self._term_groups.get(lang, {})
-        for tid, spans in hits.items():
-            for pi, gi in groups_of.get(tid, ()):
-                per = touched.get(pi)
-                if per is None:
-                    per = touched[pi] = [[] for _ in pats[pi].groups]
-                per[gi].extend(spans)
+        triggered = self._triggered.get(lang, {})
+        touched = sorted({pi for tid in hits for pi in triggered.get(tid, ())})
         starts_box: list[list[int]] = []  # sentence starts, computed once a frame needs them
         found: dict[str, FrameMatch] = {}
         score: dict[str, float] = defaultdict(float)
-        for pi in sorted(touched):
+        for pi in touched:
             p = pats[pi]
             if p.frame in found and score[p.frame] >= (rules[p.frame].threshold if p.frame in rules else 1.0):
                 continue  # decided already
-            spans_per_group = touched[pi]
-            if not all(spans_per_group):
+            # every group's spans: the text's few distinct terms against each group
+            spans_per_group = []
+            for g in p.groups:
+                spans = sorted({sp for tid in g if tid in hits for sp in hits[tid]} if len(g) <= len(hits) else
+                               {sp for tid, sps in hits.items() if tid in g for sp in sps})
+                if not spans:
+                    break
+                spans_per_group.append(spans)
+            if len(spans_per_group) < len(p.groups):
                 continue
-            spans_per_group = [sorted(set(g)) for g in spans_per_group]
             # the tightest placement first; when a veto, a distancing term, an exclusion or a missing actor rules it
             # out, the next one ("NATO is no longer a defensive union ... the Americans hem Russia in": the first
             # placement sits beside "defensive", the second stands)
