@@ -117,7 +117,8 @@ def read_page(text: str, pack: LanguagePack, ctx: Context, reg: Registry) -> Pag
 # MOUTHPIECE_EN_EXTRACTORS names the English extractors after the transcript turns, in priority
 # order (where quotes of two overlap, the earlier one's stays): "direct" (quotation marks, rules),
 # "indirect" (rules over the parse), "model" (the CRF tagger of quotes/learned); "rules" stands for
-# "direct,indirect". Unset: the English pack's list (quotes/packs/pack.yaml). See
+# "direct,indirect". The speaker-label lines ("label", "Lavrov: ...") run with any choice, before the
+# model. Unset: the English pack's list (quotes/packs/pack.yaml). See
 # quotes/learned/MODEL_CARD.md for the figures of each choice.
 _EN_ALIASES = {"indirect": "indirect_en", "rules": "direct,indirect_en"}
 
@@ -135,10 +136,14 @@ def extractor_names(pack: LanguagePack) -> list[str]:
     for n in raw.split(","):
         n = n.strip()
         chosen.extend(_EN_ALIASES.get(n, n).split(",") if n else [])
-    unknown = set(chosen) - {"direct", "indirect_en", "model", "post"}
+    unknown = set(chosen) - {"direct", "indirect_en", "label", "model", "post"}
     if unknown:
         raise ValueError(f"MOUTHPIECE_EN_EXTRACTORS: unknown extractor(s) {sorted(unknown)}; "
-                         "known: direct, indirect, model, rules")
+                         "known: direct, indirect, label, model, rules")
+    if "label" in names and "label" not in chosen:
+        # the speaker-label lines are layout, as the transcript turns: they run with any choice, after the
+        # rules and before the model
+        chosen.insert(chosen.index("model") if "model" in chosen else len(chosen), "label")
     return ["transcript", *chosen, *(["post"] if "post" in names else [])]
 
 

@@ -153,6 +153,12 @@ def _post() -> Extractor:
     return PostLayoutExtractor()
 
 
+def _label() -> Extractor:
+    from quotes.label import LabelLineExtractor
+
+    return LabelLineExtractor()
+
+
 EXTRACTORS: dict[str, Callable[[], Extractor]] = {
     "transcript": TranscriptExtractor,
     "direct": DirectExtractor,
@@ -160,6 +166,7 @@ EXTRACTORS: dict[str, Callable[[], Extractor]] = {
     "indirect_ru": IndirectRuExtractor,
     "model": LearnedEnExtractor,
     "post": _post,
+    "label": _label,
 }
 
 

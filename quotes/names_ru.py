@@ -17,6 +17,7 @@ from quotes.people import (
     ru_key,
     ru_verb_gender,
 )
+from quotes.text import line_label
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
@@ -153,6 +154,16 @@ class RussianNames(Mentions):
             self._surnames_alone(toks, ru_key)
             self._reindex()
 
+    def _labels_line(self, s: int, e: int) -> bool:
+        """Is text[s:e] the whole label of the line it opens ("⚡️Володин: ...")?"""
+        text = self.text
+        if not re.match(r"[ \t\u00a0]*:", text[e:e + 4]):
+            return False
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        lab = line_label(text, ls, len(text) if le < 0 else le)
+        return lab is not None and lab[:2] == (s, e)
+
     def _ru_single_surnames(self, toks: list[re.Match[str]]) -> None:
         """A surname alone in a speaker's slot is a person (news agencies name most people so):
         right after a reporting verb or "по словам/мнению" ("заявил Патрушев", "по мнению Нехаммера"),
@@ -181,6 +192,12 @@ class RussianNames(Mentions):
             if pw and ru_is_verb_cue(pw.group(1)) and (name_like or (_ru_not_place(w) and re.match(
                     r"[ \u00a0]*(?:[.,;:!?)\n]|$|[ \u00a0]+(?:в|на|по|из|о|об|с|со|во)[ \u00a0])", after))):
                 slot = True  # "заявил Патрушев"
+            elif self._labels_line(m.start(), m.end()) and _ru_not_place(w) and (
+                    _ru_known_surname(w) or (bool(_SURNAME_END.search(w)) and _ru_name_like(w))):
+                # "Володин: разговоры в Европе о ...": a surname alone labelling the line it opens (a news
+                # flash), written as said: the nominative
+                self._add_person(m.start(), m.end(), w, ru_key(w), _ru_surname_gender(w))
+                continue
             elif not name_like:
                 continue
             elif re.search(r"(?i)по[ \u00a0]+(?:словам|мнению|оценке|данным)[ \u00a0]+$", before):

@@ -22,7 +22,7 @@ from quotes.candidate import Candidate, Speaker
 from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
 from quotes.doc import Person
 from quotes.extractors import Page
-from quotes.packs import get_pack
+from quotes.packs import LanguagePack, get_pack
 from quotes.text import quote_spans, strip_span, word_count
 
 # what may lead a quote paragraph: emoji, bullets, arrows, dashes (not letters, digits or marks)
@@ -65,6 +65,8 @@ class PostLayoutExtractor:
                     taken.append(got)
                     by_para[pi].append(out[-1])
                 continue
+            if _boilerplate(page.pack, text, ps, pe):
+                continue  # "Подробнее в нашем канале.", a link: the channel's own line
             body = self._quote_paragraph(text, ps, pe)
             if body is None:
                 continue
@@ -78,8 +80,9 @@ class PostLayoutExtractor:
             sp, link = None, ""
             sig = self._signature(page, pi)
             first_person = _first_person(text, s, e)
-            # the previous paragraph's own attribution (the extractors' before this one, not this one's)
-            prev = self._attributed_end(page, [c for c in by_para[pi - 1] if c.extractor != self.name],
+            # the previous paragraph's own attribution (the extractors' before this one, not this one's;
+            # nor a speaker label's, whose quote is its own line: "Песков: ...", then the reporter's body)
+            prev = self._attributed_end(page, [c for c in by_para[pi - 1] if c.extractor not in (self.name, "label")],
                                         paras[pi - 1]) if pi > 0 and pi - 1 not in page.transcript_paras else None
             before = _latest_speaker(by_para[:pi])
             if sig is not None:
@@ -268,6 +271,21 @@ class PostLayoutExtractor:
 
 
 _SUMMARY_NOUNS = tuple(sorted(get_pack("ru").words("summary_nouns")))
+
+
+def _boilerplate(pack: LanguagePack, text: str, ps: int, pe: int) -> bool:
+    """A channel's own line ("Подробнее в нашем канале", "Подписывайтесь", a link): nobody's quote."""
+    if re.search(r"https?://|www\.|t\.me/|\]\(", text[ps:pe]):
+        return True
+    lead = _LEAD.match(text, ps, pe)
+    low = text[lead.end() if lead else ps:pe].lower()
+    return any(low.startswith(w) and (w[-1] == ":" or not low[len(w):len(w) + 1].isalpha())
+               for w in _boilerplate_words(pack))
+
+
+@lru_cache(maxsize=8)
+def _boilerplate_words(pack: LanguagePack) -> frozenset[str]:
+    return pack.words("boilerplate")
 
 
 def _ends_with_colon(text: str, ps: int, pe: int) -> bool:

@@ -161,3 +161,27 @@ def after_dateline(text: str, a: int, b: int) -> int:
     if m is None or "(" not in m.group() and not re.match(r"[A-Z]{2,}", m.group()):
         return a
     return m.end() if m.end() < b else a
+
+
+# --- speaker labels ---------------------------------------------------------------------------------
+
+# what may lead a line before its first word: emoji, bullets, arrows, Telegram's markers (blanked to
+# spaces); not a dash (a dialogue line) or a quotation mark
+_LINE_LEAD = re.compile(r"[^\w«“„\"'(\[—–-]*")
+_LINE_LABEL = re.compile(r"([^\n:]{1,80}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
+
+
+def line_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
+    """A line that opens with a short label and a colon ("Путин: ...", "⚡️Глава МИД Беларуси Рыженков:
+    ...", "В.ПУТИН: ...", "Lavrov: ..."): the label's start and end, and where the words after the
+    colon start. Layout only: whether the label names a person is the reader's question."""
+    a = _LINE_LEAD.match(text, ps, pe).end()  # type: ignore[union-attr]
+    m = _LINE_LABEL.match(text, a, pe)
+    if m is None:
+        return None
+    label = m.group(1)
+    if len(label.split()) > 8 or re.search(r"[,;!?«»“”\"()\[\]—–]", label):
+        return None
+    if "." in re.sub(r"(?<!\w)\w\.", "", label):
+        return None  # periods only after initials ("В.ПУТИН", "Д. Песков")
+    return a, a + len(label), m.end()

@@ -28,7 +28,7 @@ from tests.quotes.heldout3 import DATA as DATA3  # noqa: E402
 from tests.quotes.heldout3 import materialize_ria_d  # noqa: E402
 
 KEYS = ("det_f1", "e2e_p", "e2e_r", "e2e_f1", "direct_recall", "indirect_recall", "mixed_recall", "bag_r", "bag_f1")
-EXTRACTORS = ("transcript", "direct", "indirect_en", "indirect_ru", "post", "model")
+EXTRACTORS = ("transcript", "direct", "indirect_en", "indirect_ru", "label", "post", "model")
 
 
 def score(shared: Path, gold_dir: Path, runner: Path, only: str | None = None) -> dict[str, float]:

@@ -5,7 +5,8 @@ Usage: python tests/quotes/run_extract.py [--only EXTRACTOR] FILE...
 language), else a small BeautifulSoup conversion of kremlin.ru pages. A NAME.meta.json beside a
 file gives what the pipeline knows of its source ({"country": "BY", "published": "2024-11-28"}),
 as `mouthpiece extract --country` does. --only prints the quotes of one extractor ("direct",
-"indirect_en", "indirect_ru", "transcript", "model") out of the full run, to score each apart.
+"indirect_en", "indirect_ru", "transcript", "label", "post", "model") out of the full run, to score
+each apart.
 """
 from __future__ import annotations
 

@@ -1,0 +1,121 @@
+"""Speaker-label lines (quotes.label): "Путин: ...", "⚡️Глава МИД Беларуси Рыженков: ...", "Lavrov: ...",
+a single turn "В.ПУТИН: ..." are the labelled person's direct quote, to the end of the line; a label that
+is a place, a body, a topic, a question or a heading is nobody's. Texts written here in the styles of
+news flashes and Telegram posts, not copied from any corpus."""
+from __future__ import annotations
+
+import pytest
+
+from quotes import Context, extract
+
+
+def _said(text: str, lang: str, country: str | None = None) -> list[tuple[str | None, str, str, str]]:
+    return [(q.speaker, q.type, q.text, q.extractor) for q in extract(text, lang=lang, context=Context(country=country))]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker", "quote"), [
+    ("Путин: Экономический блицкриг против России провалился. Наша экономика растёт.", "ru", "Vladimir Putin",
+     "Экономический блицкриг против России провалился. Наша экономика растёт."),
+    ("Лавров: Запад ведёт войну против России руками украинцев.", "ru", "Sergei Lavrov",
+     "Запад ведёт войну против России руками украинцев."),
+    ("Володин: разговоры в Европе о ... — дорога к глобальной катастрофе.", "ru", "Володин",
+     "разговоры в Европе о ... — дорога к глобальной катастрофе."),
+    ("Глава МИД Беларуси Рыженков: Запад должен начать диалог с Минском.", "ru", "Maxim Ryzhenkov",
+     "Запад должен начать диалог с Минском."),
+    ("Депутат Госдумы Антропенко: новые правила продажи билетов нужно пересмотреть.", "ru", "Антропенко",
+     "новые правила продажи билетов нужно пересмотреть."),
+    ("В.ПУТИН: Мы готовы к переговорам без предварительных условий.", "ru", "Vladimir Putin",
+     "Мы готовы к переговорам без предварительных условий."),
+    ("ПУТИН: Мы готовы к переговорам без предварительных условий.", "ru", "Vladimir Putin",
+     "Мы готовы к переговорам без предварительных условий."),
+    ("ЛУКАШЕНКО: Нам чужого не надо, но своё мы защитим.", "ru", "Alexander Lukashenko",
+     "Нам чужого не надо, но своё мы защитим."),
+    ("⚡️**Путин: Россия не допустит получения Киевом ядерного оружия**", "ru", "Vladimir Putin",
+     "Россия не допустит получения Киевом ядерного оружия"),
+    ("▪️Захарова: западные СМИ снова распространяют откровенную ложь;", "ru", "Maria Zakharova",
+     "западные СМИ снова распространяют откровенную ложь"),
+    ("Lavrov: The West is waging a war against Russia.", "en", "Sergei Lavrov",
+     "The West is waging a war against Russia."),
+    ("Kremlin spokesman Dmitry Peskov: Moscow remains open to dialogue.", "en", "Dmitry Peskov",
+     "Moscow remains open to dialogue."),
+    ("🇧🇾 Lukashenko: We do not need someone else's land, but we will defend our own.", "en",
+     "Alexander Lukashenko", "We do not need someone else's land, but we will defend our own."),
+])
+def test_label_line_is_the_persons_direct_quote(text: str, lang: str, speaker: str, quote: str) -> None:
+    assert _said(text, lang) == [(speaker, "direct", quote, "label")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Южная Корея: почему президент объявил военное положение", "ru"),
+    ("Важно: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Итак: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Коротко: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Подробнее: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Итоги дня: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Мнение: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Видео: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Сводка МО: подразделения отразили 11 контратак за сутки.", "ru"),
+    ("Москва: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("МИД России: Запад ведёт войну против России руками украинцев.", "ru"),  # a body, as everywhere
+    ("Кремль: Запад ведёт войну против России руками украинцев.", "ru"),
+    ("Минздрав: число заболевших гриппом выросло вдвое.", "ru"),
+    ("Блумберг: Зеленский подал сигнал о готовности к переговорам.", "ru"),
+    ("ВОПРОС: Когда состоится встреча двух президентов?", "ru"),
+    ("Встреча с Путиным: главное из сказанного на форуме.", "ru"),
+    ("Итоги встречи Путина и Си: новая эра отношений двух стран.", "ru"),
+    ("Навальный: что известно о смерти политика", "ru"),
+    ("Breaking News: The West is waging a war against Russia.", "en"),
+    ("Live Updates: The West is waging a war against Russia.", "en"),
+    ("Fact Check: The West is waging a war against Russia.", "en"),
+    ("Washington: The talks failed again on Tuesday.", "en"),
+    ("Question: When will the two presidents meet?", "en"),
+    ("Russian Foreign Ministry: The West is waging a war against Russia.", "en"),
+])
+def test_label_that_is_no_person_gives_no_quote(text: str, lang: str) -> None:
+    assert _said(text, lang) == []
+
+
+def test_channel_boilerplate_below_the_label_is_nobodys() -> None:
+    text = "Песков: цели СВО остаются неизменными.\n\nПодробнее в нашем канале."
+    assert _said(text, "ru") == [("Dmitry Peskov", "direct", "цели СВО остаются неизменными.", "label")]
+    for tail in ("Читайте также: как проходили переговоры в Стамбуле", "Подписывайтесь на наш канал",
+                 "[РИА Новости: экономика](https://t.me/example/1)"):
+        said = _said(f"Песков: цели СВО остаются неизменными.\n\n{tail}", "ru")
+        assert [t for _, _, t, _ in said] == ["цели СВО остаются неизменными."], tail
+
+
+def test_headline_label_takes_its_own_line_not_the_body() -> None:
+    text = ("**Лавров: Запад ведёт войну против России руками украинцев**\n\n"
+            "Министр иностранных дел выступил на пресс-конференции в Москве по итогам года.")
+    assert _said(text, "ru") == [("Sergei Lavrov", "direct", "Запад ведёт войну против России руками украинцев",
+                                  "label")]
+
+
+def test_headline_restated_by_the_storys_own_quote_is_not_a_second_quote() -> None:
+    text = ("Lukashenko: Belarus will never be dragged into a war\n\n"
+            "MINSK, 2 December (BelTA) - Belarus will never be dragged into a war, Belarusian President "
+            "Aleksandr Lukashenko said at a meeting with the military on 2 December.")
+    said = _said(text, "en", "BY")
+    assert [(s, x) for s, _, _, x in said] == [("Alexander Lukashenko", "indirect_en")]
+
+
+def test_transcript_turns_stay_the_transcripts() -> None:
+    text = ("В.Путин: Добрый день, уважаемые коллеги.\n\nВопрос: Когда состоится встреча?\n\n"
+            "В.Путин: Пока рано об этом говорить.")
+    assert {x for _, _, _, x in _said(text, "ru")} == {"transcript"}
+
+
+def test_label_runs_with_any_english_extractor_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.settings import reset_settings
+    from quotes.extract import extractor_names
+    from quotes.packs import get_pack
+
+    for choice, want in (("rules", ["transcript", "direct", "indirect_en", "label"]),
+                         ("direct,model", ["transcript", "direct", "label", "model"])):
+        monkeypatch.setenv("MOUTHPIECE_EN_EXTRACTORS", choice)
+        reset_settings()
+        try:
+            assert extractor_names(get_pack("en")) == want
+        finally:
+            monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS")
+            reset_settings()
