@@ -22,6 +22,7 @@ from quotes.cues import WORD_RE
 from quotes.extractors import Page
 from quotes.packs import LanguagePack
 from quotes.people import _EN_ROLE, RU_ROLE_ENDING, RU_ROLE_STEMS
+from quotes.post import _FIRST_PERSON, _SECOND_PERSON
 from quotes.text import line_label, strip_span, word_count
 
 # a role before the name in a Russian label: an optional adjective, a role stem in the nominative,
@@ -57,6 +58,8 @@ class LabelLineExtractor:
                 continue  # too short for a statement, or a line that introduces what follows
             if _heading(page.pack, text[s:e]):
                 continue  # "Навальный: что известно о ...": a heading about the person
+            if text[e - 1] == "?" and not _FIRST_PERSON.search(text, s, e) and not _SECOND_PERSON.search(text, s, e):
+                continue  # "Ted Cruz: Constitutional conservative or career politician?": a question about them
             if any(c.start < e and s < c.end for c in page.earlier):
                 continue  # the line's marks or reporting verb already attribute it
             if any(_restates(text[s:e], text[c.start:c.end]) for c in page.earlier if _same(c.speaker, sp)):

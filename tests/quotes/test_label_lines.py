@@ -70,9 +70,26 @@ def test_label_line_is_the_persons_direct_quote(text: str, lang: str, speaker: s
     ("Washington: The talks failed again on Tuesday.", "en"),
     ("Question: When will the two presidents meet?", "en"),
     ("Russian Foreign Ministry: The West is waging a war against Russia.", "en"),
+    ("Ted Cruz: Constitutional conservative or another career politician?", "en"),  # a question about him
+    ("Навальный: кто стоит за отравлением политика?", "ru"),
 ])
 def test_label_that_is_no_person_gives_no_quote(text: str, lang: str) -> None:
     assert _said(text, lang) == []
+
+
+def test_a_poll_is_no_person_though_named_again() -> None:
+    text = "Poll: Trump ties Clinton in a three-way race\n\nThe Morning Consult Poll found the two level."
+    assert [x for x in _said(text, "en") if x[3] == "label"] == []
+
+
+def test_a_question_in_the_speakers_own_voice_is_theirs() -> None:
+    assert _said("Путин: Почему мы должны верить обещаниям Запада?", "ru") == [
+        ("Vladimir Putin", "direct", "Почему мы должны верить обещаниям Запада?", "label")]
+
+
+def test_the_resolver_names_the_label_as_the_reason() -> None:
+    q = extract("Лавров: Запад ведёт войну против России руками украинцев.", lang="ru")[0]
+    assert q.reason.startswith("label (speaker label 'Лавров' opening the line); speaker by registry name 'Лавров'")
 
 
 def test_channel_boilerplate_below_the_label_is_nobodys() -> None:
