@@ -58,6 +58,8 @@ class Pattern(BaseModel):
     window: int = Field(default=12, ge=1, le=MAX_WINDOW)
     unless: list[str] = Field(default_factory=list)
     weight: float = Field(default=1.0, gt=0.0, le=10.0)  # towards the frame's `threshold`
+    # a wording specific enough to need no actor of the frame's `context` (a bare quote says "they", "их")
+    standalone: bool = False
 
     @field_validator("all")
     @classmethod

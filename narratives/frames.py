@@ -9,7 +9,9 @@ pattern's window, and no `unless` term (or hedge) in or near that span, and no d
 
 Then the frame's own conditions, per sentence of the match (split on . ! ? ; and line breaks):
 an actor of its `context` must be in that sentence or within CONTEXT_REACH (2) sentences of it (the match's
-own words count; a speaker's turn in a transcript names the actor a sentence or two before the claim), none of its `exclude` terms may be in it unless an actor of its `despite` groups is
+own words count; a speaker's turn in a transcript names the actor a sentence or two before the claim) unless the
+pattern is `standalone`, a wording that is the frame by itself (a stored quote says "they" and names nobody);
+none of its `exclude` terms may be in it unless an actor of its `despite` groups is
 too ("in Syria and in Ukraine"), and the weights of its distinct patterns that matched must reach its
 `threshold`. A cue word alone ("expansion", "escalation", "coup") is common in all news; with
 the actors of this rhetoric in the same sentence it is the frame.
@@ -56,6 +58,7 @@ class _Pattern:
     window: int
     unless: frozenset[int]
     weight: float = 1.0
+    standalone: bool = False  # needs no actor of the frame's context
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ class FrameTagger:
                 for p in pats:
                     groups = tuple(frozenset(self._term(t) for t in g) for g in p.all)
                     self._patterns[lang].append(
-                        _Pattern(f.id, groups, p.window, frozenset(self._term(t) for t in p.unless), p.weight))
+                        _Pattern(f.id, groups, p.window, frozenset(self._term(t) for t in p.unless), p.weight,
+                                 p.standalone))
             for lang in ("en", "ru"):
                 ctx = [t for name in f.context for t in actors.get(name, {}).get(lang, [])]
                 despite = [t for name in f.despite for t in actors.get(name, {}).get(lang, [])]
@@ -333,7 +337,7 @@ class FrameTagger:
         if self._vetoed(hits, p.unless, lo, hi, max(VETO_REACH, p.window // 2), neg_ends) or \
                 self._vetoed(hits, hedges, lo, hi, VETO_REACH):
             return False
-        if not (distancing or (rule is not None and (rule.context or rule.exclude))):
+        if not (distancing or (rule is not None and (rule.context and not p.standalone or rule.exclude))):
             return True
         if not starts_box:
             starts_box.append(sentence_starts(text) if text else [])
@@ -348,7 +352,8 @@ class FrameTagger:
             return False
         # the actor may be named a sentence or two before ("Our president set the conditions. Only on them can
         # there be talks.") or after ("The sanctions hurt those who imposed them. Europe lost 500 billion.")
-        return not (rule is not None and rule.context and not self._in_sentences(
+        # a standalone pattern's wording is the frame by itself: a stored quote says "they", "их", names nobody
+        return not (rule is not None and rule.context and not p.standalone and not self._in_sentences(
             hits, rule.context, toks, starts, first - CONTEXT_REACH, last + CONTEXT_REACH))
 
     @staticmethod
