@@ -180,7 +180,7 @@ def bench_db(n: int, lookups: int, seed: int) -> None:
     reset_engines()
 
 
-BLIND = ("heldout10",)
+BLIND = ("heldout11",)
 
 
 def bench_tagging(rounds: int) -> None:

@@ -2,7 +2,8 @@
 
 `FrameTagger(frames, hedges)` compiles the patterns of `config/narratives.yaml` once: every
 term (a word, a phrase, a prefix) gets an id, and three indexes map a token's lemma (or its
-prefixes) to the term ids whose anchor (the term's longest word) it can be. Tagging a text is then one pass over its tokens with
+prefixes) to the term ids whose anchor (the term's longest whole word of four letters or more, else its longest
+prefix) it can be. Tagging a text is then one pass over its tokens with
 dict lookups, plus a check per pattern whose every group was hit: are all groups within the
 pattern's window, and no `unless` term (or hedge) in or near that span, and no distancing term
 ("Moscow's views on", "Kremlin propaganda") in its sentence?
@@ -108,6 +109,10 @@ def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
     return [bisect_right(starts, t.start) for t in toks]
 
 
+# the terms a word can anchor: one-word term ids, and (term id, anchor position, length, the other words as
+# (position, key, prefix)) of the longer ones
+_Cands = tuple[tuple[int, ...], tuple[tuple[int, int, int, tuple[tuple[int, str, bool], ...]], ...]]
+
 _TERM_PUNCT = ",.;:!?\"«»()[]—–"
 
 
@@ -148,9 +153,8 @@ class FrameTagger:
         self._prefix: dict[str, list[int]] = defaultdict(list)  # anchor prefix -> term ids
         self._anchor: list[int] = []  # term id -> the anchor's position in the term
         self._patterns: dict[str, list[_Pattern]] = {"en": [], "ru": []}
-        # per language: term id -> (pattern index, group index) of every group it belongs to
         self._term_groups: dict[str, dict[int, list[tuple[int, int]]]] = {"en": {}, "ru": {}}
-        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can anchor
+        self._cands: dict[str, _Cands] = {}  # a word as written -> the terms it can anchor (see _candidates)
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -167,11 +171,15 @@ class FrameTagger:
         # a negation right before an `unless` term turns it round ("NATO has ceased to be a defensive union")
         self._negations = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (negations or {}).items()}
         self._distancing = {lang: frozenset(self._term(t) for t in ts) for lang, ts in (distancing or {}).items()}
+        # per language: term id -> (pattern index, the bit of its group) of every group it belongs to; a pattern is
+        # matched only when the bits of all its groups are set (self._full)
+        self._full: dict[str, list[int]] = {}
         for code, compiled in self._patterns.items():
+            self._full[code] = [(1 << len(cp.groups)) - 1 for cp in compiled]
             for pi, cp in enumerate(compiled):
                 for gi, g in enumerate(cp.groups):
                     for tid in g:
-                        self._term_groups[code].setdefault(tid, []).append((pi, gi))
+                        self._term_groups[code].setdefault(tid, []).append((pi, 1 << gi))
         self._prefix_lens = sorted({len(k) for k in self._prefix})
 
     def _term(self, term: str) -> int:
@@ -180,9 +188,11 @@ class FrameTagger:
         if tid is None:
             tid = self._term_ids[parts] = len(self._terms)
             self._terms.append(parts)
-            whole = [j for j, p in enumerate(parts) if not p.prefix]
-            k = max(whole, key=lambda j: len(parts[j].key)) if whole else max(
-                range(len(parts)), key=lambda j: len(parts[j].key))
+            # a whole word of four letters or more; else a prefix of four or more ("press* the button*" is looked up
+            # by "button", not by every "the"); else the longest word
+            whole = [j for j, p in enumerate(parts) if not p.prefix and len(p.key) >= 4]
+            long_prefix = [j for j, p in enumerate(parts) if p.prefix and len(p.key) >= 4]
+            k = max(whole or long_prefix or range(len(parts)), key=lambda j: (not parts[j].prefix, len(parts[j].key)))
             self._anchor.append(k)
             if parts[k].prefix:
                 self._prefix[parts[k].key].append(tid)
@@ -195,40 +205,47 @@ class FrameTagger:
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
         n = len(toks)
         cache = self._cands
-        terms = self._terms
-        anchor = self._anchor
         for i, tok in enumerate(toks):
             cands = cache.get(tok.text)  # the written word decides its lower case and lemma
             if cands is None:
-                found = list(self._exact.get(tok.lemma, ()))
-                for k in self._prefix_lens:
-                    if k > len(tok.low) and k > len(tok.lemma):
-                        break
-                    for key in {tok.low[:k], tok.lemma[:k]}:
-                        found.extend(self._prefix.get(key, ()))
-                cands = tuple(dict.fromkeys(found))
+                cands = cache[tok.text] = self._candidates(tok)
                 if len(cache) >= 200_000:
                     cache.clear()
-                cache[tok.text] = cands
-            for tid in cands:
-                parts = terms[tid]
-                m = len(parts)
-                if m == 1:  # the index lookup was the whole match
-                    hits[tid].append((i, i))
-                    continue
-                k = anchor[tid]
+            singles, multis = cands
+            for tid in singles:  # the index lookup was the whole match
+                hits[tid].append((i, i))
+            for tid, k, m, rest in multis:
                 s0 = i - k
                 if s0 < 0 or s0 + m > n:
                     continue
-                for j in range(m):  # the anchor matched already (the index); inline: hot loop
-                    if j == k:
-                        continue
-                    p, t = parts[j], toks[s0 + j]
-                    if not (t.low.startswith(p.key) or t.lemma.startswith(p.key) if p.prefix else t.lemma == p.key):
+                for off, key, prefix in rest:  # the anchor matched already (the index); inline: hot loop
+                    t = toks[s0 + off]
+                    if not (t.low.startswith(key) or t.lemma.startswith(key) if prefix else t.lemma == key):
                         break
                 else:
                     hits[tid].append((s0, s0 + m - 1))
         return hits
+
+    def _candidates(self, tok: Token) -> _Cands:
+        """The terms a word can anchor: the one-word ones (matched by the lookup itself) and the longer ones, each
+        with its anchor's position, its length and the other words to check (position, key, prefix)."""
+        found = list(self._exact.get(tok.lemma, ()))
+        for k in self._prefix_lens:
+            if k > len(tok.low) and k > len(tok.lemma):
+                break
+            for key in {tok.low[:k], tok.lemma[:k]}:
+                found.extend(self._prefix.get(key, ()))
+        singles: list[int] = []
+        multis: list[tuple[int, int, int, tuple[tuple[int, str, bool], ...]]] = []
+        for tid in dict.fromkeys(found):
+            parts = self._terms[tid]
+            if len(parts) == 1:
+                singles.append(tid)
+            else:
+                k = self._anchor[tid]
+                multis.append((tid, k, len(parts),
+                               tuple((j, p.key, p.prefix) for j, p in enumerate(parts) if j != k)))
+        return tuple(singles), tuple(multis)
 
     def tag_tokens(self, toks: list[Token], lang: str, text: str = "") -> list[FrameMatch]:
         """The frames of a tokenised text; `text` (the one `toks` came from) gives the sentence
@@ -247,14 +264,20 @@ class FrameTagger:
         if distancing and not any(t in distancing for t in hits):
             distancing = frozenset()  # none in the text: skip the per-match sentence check
         rules = self._rules.get(lang, {})
-        touched: dict[int, list[list[tuple[int, int]]]] = {}
         groups_of = self._term_groups.get(lang, {})
-        for tid, spans in hits.items():
-            for pi, gi in groups_of.get(tid, ()):
-                per = touched.get(pi)
-                if per is None:
-                    per = touched[pi] = [[] for _ in pats[pi].groups]
-                per[gi].extend(spans)
+        # first which groups of which patterns the text's terms fill (a bit per group), then the spans of the
+        # patterns whose every group is filled: most patterns a text touches miss a group
+        masks: dict[int, int] = defaultdict(int)
+        for tid in hits:
+            for pi, bit in groups_of.get(tid, ()):
+                masks[pi] |= bit
+        full = self._full.get(lang, [])
+        found_terms = hits.keys()
+        touched: dict[int, list[list[tuple[int, int]]]] = {
+            pi: [[span for tid in found_terms & g for span in hits[tid]] for g in pats[pi].groups]
+            for pi, m in masks.items() if m == full[pi]}
+        if not touched:
+            return []
         starts_box: list[list[int]] = []  # sentence starts, computed once a frame needs them
         found: dict[str, FrameMatch] = {}
         score: dict[str, float] = defaultdict(float)
