@@ -115,6 +115,10 @@ def sentence_ids(toks: Sequence[Token], text: str) -> list[int]:
     return [bisect_right(starts, t.start) for t in toks]
 
 
+# the terms a word can anchor: one-word term ids, and (term id, anchor position, length, the other words as
+# (position, key, prefix)) of the longer ones
+_Cands = tuple[tuple[int, ...], tuple[tuple[int, int, int, tuple[tuple[int, str, bool], ...]], ...]]
+
 _TERM_PUNCT = ",.;:!?\"«»()[]—–"
 
 
@@ -173,7 +177,7 @@ class FrameTagger:
         # actors ("NATO", "Запад") found in every other news text, and trying every pattern of each of their
         # hits cost more than all the rest of tagging
         self._triggered: dict[str, dict[int, list[int]]] = {"en": {}, "ru": {}}
-        self._cands: dict[str, tuple[int, ...]] = {}  # a word as written -> term ids it can anchor
+        self._cands: dict[str, _Cands] = {}  # a word as written -> the terms it can anchor (see _candidates)
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -225,40 +229,47 @@ class FrameTagger:
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
         n = len(toks)
         cache = self._cands
-        terms = self._terms
-        anchor = self._anchor
         for i, tok in enumerate(toks):
             cands = cache.get(tok.text)  # the written word decides its lower case and lemma
             if cands is None:
-                found = list(self._exact.get(tok.lemma, ()))
-                for k in self._prefix_lens:
-                    if k > len(tok.low) and k > len(tok.lemma):
-                        break
-                    for key in {tok.low[:k], tok.lemma[:k]}:
-                        found.extend(self._prefix.get(key, ()))
-                cands = tuple(dict.fromkeys(found))
                 if len(cache) >= 200_000:
                     cache.clear()
-                cache[tok.text] = cands
-            for tid in cands:
-                parts = terms[tid]
-                m = len(parts)
-                if m == 1:  # the index lookup was the whole match
-                    hits[tid].append((i, i))
-                    continue
-                k = anchor[tid]
+                cands = cache[tok.text] = self._candidates(tok)
+            singles, multis = cands
+            for tid in singles:  # the index lookup was the whole match
+                hits[tid].append((i, i))
+            for tid, k, m, rest in multis:
                 s0 = i - k
                 if s0 < 0 or s0 + m > n:
                     continue
-                for j in range(m):  # the anchor matched already (the index); inline: hot loop
-                    if j == k:
-                        continue
-                    p, t = parts[j], toks[s0 + j]
-                    if not (t.low.startswith(p.key) or t.lemma.startswith(p.key) if p.prefix else t.lemma == p.key):
+                for off, key, prefix in rest:  # the anchor matched already (the index); inline: hot loop
+                    t = toks[s0 + off]
+                    if not (t.low.startswith(key) or t.lemma.startswith(key) if prefix else t.lemma == key):
                         break
                 else:
                     hits[tid].append((s0, s0 + m - 1))
         return hits
+
+    def _candidates(self, tok: Token) -> _Cands:
+        """The terms a word can anchor: the one-word ones (matched by the lookup itself) and the longer ones, each
+        with its anchor's position, its length and the other words to check (position, key, prefix)."""
+        found = list(self._exact.get(tok.lemma, ()))
+        for k in self._prefix_lens:
+            if k > len(tok.low) and k > len(tok.lemma):
+                break
+            for key in {tok.low[:k], tok.lemma[:k]}:
+                found.extend(self._prefix.get(key, ()))
+        singles: list[int] = []
+        multis: list[tuple[int, int, int, tuple[tuple[int, str, bool], ...]]] = []
+        for tid in dict.fromkeys(found):
+            parts = self._terms[tid]
+            if len(parts) == 1:
+                singles.append(tid)
+            else:
+                k = self._anchor[tid]
+                multis.append((tid, k, len(parts),
+                               tuple((j, p.key, p.prefix) for j, p in enumerate(parts) if j != k)))
+        return tuple(singles), tuple(multis)
 
     def tag_tokens(self, toks: list[Token], lang: str, text: str = "") -> list[FrameMatch]:
         """The frames of a tokenised text; `text` (the one `toks` came from) gives the sentence
