@@ -18,18 +18,13 @@ import re
 from functools import lru_cache
 
 from quotes.candidate import Candidate, Speaker
-from quotes.cues import WORD_RE
+from quotes.cues import EN_VERBS, WORD_RE
 from quotes.extractors import Page
 from quotes.packs import LanguagePack
-from quotes.people import _EN_ROLE, RU_ROLE_ENDING, RU_ROLE_STEMS
+from quotes.people import _EN_ROLE, RU_ROLE_PREFIX
 from quotes.post import _FIRST_PERSON, _SECOND_PERSON
-from quotes.text import line_label, strip_span, word_count
+from quotes.text import line_head, line_label, strip_span, word_count
 
-# a role before the name in a Russian label: an optional adjective, a role stem in the nominative,
-# up to six words qualifying it ("Глава МИД Беларуси", "Пресс-секретарь президента", "Постпред РФ при ООН")
-_RU_ROLE = re.compile(
-    r"(?i)(?:[а-яё-]+(?:ий|ый|ой|ая)[ \u00a0]+)?(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING
-    + r"((?:[ \u00a0]+[\w-]+){0,6}?)[ \u00a0]+")
 # an English one: "Russian Foreign Minister", "Kremlin spokesman", "Foreign Minister of Belarus"
 _EN_OF = re.compile(r"(?:[ \u00a0]+(?:of|for|to)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){0,3})?"
                     r"[ \u00a0]+")
@@ -47,12 +42,15 @@ class LabelLineExtractor:
             if pi in page.transcript_paras:
                 continue  # a transcript's turns: quotes.transcript
             lab = line_label(text, ps, pe)
-            if lab is None:
-                continue
-            ls, le, cs = lab
-            sp = self._label_person(page, ls, le)
-            if sp is None:
-                continue
+            sp = self._label_person(page, lab[0], lab[1]) if lab is not None else None
+            if lab is not None and sp is not None:
+                ls, le, cs = lab
+                ne = le
+            else:
+                tailed = self._tailed(page, ps, pe)
+                if tailed is None:
+                    continue
+                ls, ne, le, cs, sp = tailed
             s, e = strip_span(text, cs, pe, " \t\u00a0;,")
             if e <= s or word_count(text[s:e]) < _MIN_WORDS or text[e - 1] == ":":
                 continue  # too short for a statement, or a line that introduces what follows
@@ -64,9 +62,32 @@ class LabelLineExtractor:
                 continue  # the line's marks or reporting verb already attribute it
             if any(_restates(text[s:e], text[c.start:c.end]) for c in page.earlier if _same(c.speaker, sp)):
                 continue  # a headline over the story that quotes the same words: the story's quote is the record
-            out.append(Candidate(s, e, "direct", self.name, cue=":", source=(ls, le), speaker=sp,
+            out.append(Candidate(s, e, "direct", self.name, cue=":", source=(ls, ne), speaker=sp,
                                  link=f"speaker label {text[ls:le]!r} opening the line"))
         return out
+
+    def _tailed(self, page: Page, ps: int, pe: int) -> tuple[int, int, int, int, Speaker] | None:
+        """A label whose person is followed by the topic or the occasion of the words ("Путин о
+        переговорах:", "Лавров — о переговорах:", "Лавров в интервью РИА Новости:", "Peskov to
+        reporters:"): the label's start, the name's end, the label's end, where the words start, and
+        the person. The tail opens with a label_tails phrase (after an optional dash) and holds no verb."""
+        text = page.text
+        head = line_head(text, ps, pe)
+        if head is None:
+            return None
+        ls, le, cs = head
+        for m in _tails(page.pack).finditer(text, ls, le):
+            ne = m.start()
+            if re.search(r"[«»“”\"—–]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
+                return None  # the name part is a plain label, as line_label's
+            sp = self._label_person(page, ls, ne)
+            if sp is None:
+                continue
+            rest = text[m.start(1):le]
+            if any(_tail_verb(page, w) for w in WORD_RE.findall(rest)):
+                return None  # "Путин прибыл в ...:", "Lavrov on why he said ...": a sentence, not a label
+            return ls, ne, le, cs, sp
+        return None
 
     @staticmethod
     def _label_person(page: Page, ls: int, le: int) -> Speaker | None:
@@ -103,7 +124,7 @@ def _role_only(page: Page, prefix: str, ls: int) -> bool:
     if any(ts == ls and te <= ls + len(prefix) and not prefix[te - ls:].strip() for ts, te, _ in page.names.titles):
         return True
     if page.lang == "ru":
-        m = _RU_ROLE.fullmatch(prefix)
+        m = RU_ROLE_PREFIX.fullmatch(prefix)
         return m is not None and not any(_verb(w) for w in re.findall(r"[а-яё-]+", m.group(1).lower()))
     m = _EN_ROLE.match(prefix)
     return m is not None and m.start() == 0 and _EN_OF.fullmatch(prefix, m.end()) is not None
@@ -132,6 +153,22 @@ def _heading(pack: LanguagePack, statement: str) -> bool:
 @lru_cache(maxsize=8)
 def _headings(pack: LanguagePack) -> tuple[str, ...]:
     return tuple(sorted(pack.words("label_headings"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _tails(pack: LanguagePack) -> re.Pattern[str]:
+    """A label tail's opening: a space, an optional dash, a label_tails phrase (longest first)."""
+    phrases = sorted(pack.words("label_tails"), key=len, reverse=True)
+    alt = "|".join(r"[ \u00a0]+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(r"(?i)[ \u00a0]+(?:[—–-][ \u00a0]+)?((?:" + alt + r")(?![\w-]))")
+
+
+def _tail_verb(page: Page, word: str) -> bool:
+    low = word.lower()
+    if page.lang == "ru":
+        return _verb(low)
+    return word[:1].islower() and (low in EN_VERBS or low.rstrip("s") in EN_VERBS or low[:-2] in EN_VERBS
+                                   or low[:-1] in EN_VERBS or low in ("is", "was", "will", "has", "had", "says"))
 
 
 @lru_cache(maxsize=8)

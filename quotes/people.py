@@ -55,6 +55,12 @@ _RU_ROLE = re.compile(
 # Зурабишвили", where the role is the object of someone else's sentence)
 RU_ROLE_ENDING = r"(?:ь|й|ий|ый|ая)?"
 RU_ROLE_STEMS = "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role_nouns"), key=len, reverse=True))
+# a role standing before a name (a speaker label's, a sentence's subject): an optional adjective, a role
+# stem in the nominative, up to six words qualifying it ("Глава МИД Беларуси ", "Замглавы МИД ",
+# "Постпред РФ при ООН "); group 1 is the qualifying words (whoever uses it checks they hold no verb)
+RU_ROLE_PREFIX = re.compile(
+    r"(?i)(?:[а-яё-]+(?:ий|ый|ой|ая)[ \u00a0]+)?(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING
+    + r"((?:[ \u00a0]+[\w-]+){0,6}?)[ \u00a0]+")
 
 
 # a role word -> what a person's roles must mention to be that role (None: any person)
