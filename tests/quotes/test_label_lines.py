@@ -136,3 +136,48 @@ def test_label_runs_with_any_english_extractor_choice(monkeypatch: pytest.Monkey
         finally:
             monkeypatch.delenv("MOUTHPIECE_EN_EXTRACTORS")
             reset_settings()
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker", "quote"), [
+    ("Захарова о событиях в Тбилиси: знакомый почерк — те же палатки, те же кураторы из посольств.", "ru",
+     "Maria Zakharova", "знакомый почерк — те же палатки, те же кураторы из посольств."),
+    ("Лавров — о переговорах: никакое «замораживание» конфликта нас не устроит.", "ru", "Sergei Lavrov",
+     "никакое «замораживание» конфликта нас не устроит."),
+    ("Путин о переговорах: мы готовы к диалогу, но без ультиматумов.", "ru", "Vladimir Putin",
+     "мы готовы к диалогу, но без ультиматумов."),
+    ("Лавров в интервью РИА Новости: никакое «замораживание» нас не устроит.", "ru", "Sergei Lavrov",
+     "никакое «замораживание» нас не устроит."),
+    ("Посол России в Беларуси Борис Грызлов в интервью «Известиям»: натовские базы подходят всё ближе.", "ru",
+     "Борис Грызлов", "натовские базы подходят всё ближе."),
+    ("Госсекретарь Совбеза Беларуси Александр Вольфович на ОНТ: у соседей наращивается группировка войск.", "ru",
+     "Alexander Volfovich", "у соседей наращивается группировка войск."),
+    ("⚡️Песков журналистам: Кремль пока не видит предпосылок для переговоров.", "ru", "Dmitry Peskov",
+     "Кремль пока не видит предпосылок для переговоров."),
+    ("Lavrov on talks: Russia is ready for dialogue without ultimatums.", "en", "Sergei Lavrov",
+     "Russia is ready for dialogue without ultimatums."),
+    ("Peskov to reporters: the Kremlin has no plans for a new mobilisation.", "en", "Dmitry Peskov",
+     "the Kremlin has no plans for a new mobilisation."),
+])
+def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: str, speaker: str, quote: str) -> None:
+    assert _said(text, lang) == [(speaker, "direct", quote, "label")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Путин в Пекине: переговоры с Си продлились больше трёх часов.", "ru"),  # a place: the reporter's heading
+    ("Журналисты о Путине: он снова удивил всех на пресс-конференции.", "ru"),
+    ("Вопрос Лаврову о переговорах: когда закончится конфликт на Украине?", "ru"),
+    ("МИД России о переговорах: Запад ведёт войну против России руками украинцев.", "ru"),  # a body
+    ("Итоги дня о Путине: переговоры с Си продлились больше трёх часов.", "ru"),
+    ("Навальный о котором все забыли: что известно о политике", "ru"),
+    ("Путин о переговорах: главное из сказанного на форуме.", "ru"),  # a heading about his words
+    ("Lavrov in Ankara: talks with Fidan lasted three hours.", "en"),
+    ("Reporters on Peskov: the Kremlin has no plans for a new mobilisation.", "en"),
+    ("Russian Foreign Ministry on talks: The West is waging a war against Russia.", "en"),
+])
+def test_tailed_label_that_is_no_persons_words_gives_no_quote(text: str, lang: str) -> None:
+    assert _said(text, lang) == []
+
+
+def test_tailed_label_names_its_whole_label_as_the_reason() -> None:
+    q = extract("Лавров в интервью РИА Новости: никакое «замораживание» нас не устроит.", lang="ru")[0]
+    assert q.reason.startswith("label (speaker label 'Лавров в интервью РИА Новости' opening the line)")
