@@ -3,6 +3,10 @@ label) and a colon, then their words, with no quotation marks: the layout of new
 Telegram posts ("Путин: Экономический блицкриг против России провалился.", "⚡️Глава МИД Беларуси
 Рыженков: ...", "Lavrov: The West is waging a war against Russia.", a single turn "В.ПУТИН: ...").
 
+The name may be followed by the topic or the occasion of the words, from packs/<lang>/label_tails.txt
+("Путин о переговорах:", "Лавров — о переговорах:", "Лавров в интервью РИА Новости:", "Lavrov on talks:",
+"Peskov to reporters:"), a tail with no verb; a place ("Путин в Пекине:") is no such tail.
+
 The words after the colon, to the end of the line, are that person's direct quote (a headline's only:
 the body below it is the reporter's). The label must be a person and nothing else: one person named
 last in it, in the nominative, with nothing before the name but a role ("Депутат Госдумы Антропенко",
