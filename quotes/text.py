@@ -171,20 +171,25 @@ _LINE_LEAD = re.compile(r"[^\w«“„\"'(\[—–-]*")
 _LINE_LABEL = re.compile(r"([^\n:]{1,80}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
 
 
-def line_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
-    """A line that opens with a short label and a colon ("Путин: ...", "⚡️Глава МИД Беларуси Рыженков:
-    ...", "В.ПУТИН: ...", "Lavrov: ..."): the label's start and end, and where the words after the
-    colon start. Layout only: whether the label names a person is the reader's question."""
+def _line_opening(text: str, ps: int, pe: int, pattern: re.Pattern[str], max_words: int,
+                  forbidden: str) -> tuple[int, int, int] | None:
     a = _LINE_LEAD.match(text, ps, pe).end()  # type: ignore[union-attr]
-    m = _LINE_LABEL.match(text, a, pe)
+    m = pattern.match(text, a, pe)
     if m is None:
         return None
     label = m.group(1)
-    if len(label.split()) > 8 or re.search(r"[,;!?«»“”\"()\[\]—–]", label):
+    if len(label.split()) > max_words or re.search(forbidden, label):
         return None
     if "." in re.sub(r"(?<!\w)\w\.", "", label):
         return None  # periods only after initials ("В.ПУТИН", "Д. Песков")
     return a, a + len(label), m.end()
+
+
+def line_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
+    """A line that opens with a short label and a colon ("Путин: ...", "⚡️Глава МИД Беларуси Рыженков:
+    ...", "В.ПУТИН: ...", "Lavrov: ..."): the label's start and end, and where the words after the
+    colon start. Layout only: whether the label names a person is the reader's question."""
+    return _line_opening(text, ps, pe, _LINE_LABEL, 8, r"[,;!?«»“”\"()\[\]—–]")
 
 
 _LINE_HEAD = re.compile(r"((?:[^\n:«“„\"]|[«“„\"][^\n«»“”„\"]{1,40}[»”\"]){1,140}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
@@ -194,13 +199,4 @@ def line_head(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
     """A line that opens with a longer label and a colon, in which a dash or a name in quotation marks
     may stand ("Лавров — о переговорах: ...", "Грызлов в интервью «Известиям»: ...", "Lavrov on talks:
     ..."): as `line_label`, with up to 16 words; no sentence ends inside it. Layout only."""
-    a = _LINE_LEAD.match(text, ps, pe).end()  # type: ignore[union-attr]
-    m = _LINE_HEAD.match(text, a, pe)
-    if m is None:
-        return None
-    label = m.group(1)
-    if len(label.split()) > 16 or re.search(r"[,;!?()\[\]]", label):
-        return None
-    if "." in re.sub(r"(?<!\w)\w\.", "", label):
-        return None
-    return a, a + len(label), m.end()
+    return _line_opening(text, ps, pe, _LINE_HEAD, 16, r"[,;!?()\[\]]")
