@@ -22,9 +22,10 @@ the i15c round, measured once;
 have never been read (measured after each half of the i15c round), while heldout8 became its second
 half's dev split; `heldout10` (the same rule, other sources) blind until the round's third part ended, the dev split
 of round 4 (i15d) since; `heldout11` (the same rule, new voices: MPs, TV hosts, Z channels, transcript turns, UN
-speeches) and `heldout12` (Belarusian officials, Putin's own settings, a third bare quotes) blind: written before
-round 4, measured before and after it, their errors never read; `bare1` (bare quotes as the extractor stores
-them, no attribution) a dev split. Overall is
+speeches) written before round 4 and measured before and after it, the dev split of round 5 since; `heldout12`
+(Belarusian officials, Putin's own settings, a third bare quotes) blind: written before round 4, measured before
+it and after rounds 4 and 5, its errors never read; `bare1` (bare quotes as the extractor stores them, no
+attribution) a dev split. Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations
