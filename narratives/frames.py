@@ -123,15 +123,21 @@ _TERM_PUNCT = ",.;:!?\"«»()[]—–"
 
 
 # words that begin or join hundreds of phrases: never a term's anchor while it has another word
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "to", "of", "in", "on", "at", "by", "for", "with", "and", "not", "no",
-                             "и", "в", "на", "не", "с", "к", "у", "о", "по", "за", "из", "от", "до", "а", "но", "же"})
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "to", "of", "in", "on", "at", "by", "for", "with", "and", "not", "no", "will", "would", "their",
+    "they", "them", "we", "us", "our", "is", "be", "that", "this", "it", "its", "from", "as", "against",
+    "и", "в", "на", "не", "с", "к", "у", "о", "по", "за", "из", "от", "до", "а", "но", "же", "мы", "наш", "они", "их",
+    "это", "этот", "что", "как", "так", "весь", "быть", "свой", "против"})
 
 
-def _specificity(part: _Part) -> int:
+def _specificity(part: _Part, common: frozenset[str] = frozenset()) -> int:
     """How few words a term's part matches: longer is rarer; a whole word beats a prefix of its length (the
-    prefix matches it and more); a function word least of all."""
+    prefix matches it and more); a word of this rhetoric's actors (`common`: "Russia", "Belarus", "border" are in
+    most of its texts) less, a function word least of all."""
     if not part.prefix and part.key in _FUNCTION_WORDS:
         return 0
+    if part.key in common:
+        return 1
     return 2 * len(part.key) + (0 if part.prefix else 1)
 
 
@@ -178,6 +184,8 @@ class FrameTagger:
         # hits cost more than all the rest of tagging
         self._triggered: dict[str, dict[int, list[int]]] = {"en": {}, "ru": {}}
         self._cands: dict[str, _Cands] = {}  # a word as written -> the terms it can anchor (see _candidates)
+        self._common = frozenset(p.key for langs in actors.values() for ts in langs.values() for t in ts
+                                 for p in _compile_term(t))
         for f in frames:
             for lang, pats in f.patterns.items():
                 for p in pats:
@@ -208,7 +216,7 @@ class FrameTagger:
         if tid is None:
             tid = self._term_ids[parts] = len(self._terms)
             self._terms.append(parts)
-            k = max(range(len(parts)), key=lambda j: _specificity(parts[j]))
+            k = max(range(len(parts)), key=lambda j: _specificity(parts[j], self._common))
             self._anchor.append(k)
             if parts[k].prefix:
                 self._prefix[parts[k].key].append(tid)
