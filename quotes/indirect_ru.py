@@ -9,7 +9,7 @@ from quotes.cues import ru_lemma as ru_lemma_of
 from quotes.doc import Doc, Speaker
 from quotes.model import QuoteType
 from quotes.packs import get_pack
-from quotes.people import RU_ROLE_PREFIX
+from quotes.people import ru_role_only
 from quotes.text import quote_spans, sentences, strip_span, word_count
 
 Span = tuple[int, int, QuoteType, str | None, str | None, str | None]
@@ -156,7 +156,7 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             if m and word_count(seg[m.end():]) >= 3:
                 first = doc.speaker_in(s, s + m.start())
                 verb = next((w for w in list(WORD_RE.finditer(text, first[1], s + m.start()))[:4]
-                             if _cue_verb(w.group())), None) if first and _role_only(text[s:first[1]]) else None
+                             if _cue_verb(w.group())), None) if first and ru_role_only(text[s:first[1]]) else None
                 if first and verb is not None:
                     emit(s + m.end(), _end(text, s + m.end(), body_end), first[0], verb.group())
                     continue
@@ -263,20 +263,6 @@ _INVERTED = re.compile(
     r"(?:премьер|президент|министр|глава|лидер|пресс-секретар|генсек|посол|канцлер|дипломат|спикер|"
     r"председател|представител|политик)|(?:он|она)(?![а-яё]))"
 )
-
-
-def _role_only(prefix: str) -> bool:
-    """Is what stands before the subject nothing or a role with no verb ("Замглавы МИД Рябков
-    предупредил Вашингтон: ...")?"""
-    if not prefix.strip():
-        return True
-    m = RU_ROLE_PREFIX.fullmatch(prefix)
-    return m is not None and not any(_any_verb(w) for w in re.findall(r"[а-яё-]+", m.group(1).lower()))
-
-
-@lru_cache(maxsize=100_000)
-def _any_verb(word: str) -> bool:
-    return "VERB" in _morph().parse(word)[0].tag
 
 
 def _in_marks(seg: str, pos: int) -> bool:

@@ -25,7 +25,7 @@ from quotes.candidate import Candidate, Speaker
 from quotes.cues import EN_VERBS, WORD_RE
 from quotes.extractors import Page
 from quotes.packs import LanguagePack
-from quotes.people import _EN_ROLE, RU_ROLE_PREFIX
+from quotes.people import _EN_ROLE, ru_any_verb, ru_role_only
 from quotes.post import _FIRST_PERSON, _SECOND_PERSON
 from quotes.text import line_head, line_label, strip_span, word_count
 
@@ -128,8 +128,7 @@ def _role_only(page: Page, prefix: str, ls: int) -> bool:
     if any(ts == ls and te <= ls + len(prefix) and not prefix[te - ls:].strip() for ts, te, _ in page.names.titles):
         return True
     if page.lang == "ru":
-        m = RU_ROLE_PREFIX.fullmatch(prefix)
-        return m is not None and not any(_verb(w) for w in re.findall(r"[а-яё-]+", m.group(1).lower()))
+        return ru_role_only(prefix)
     m = _EN_ROLE.match(prefix)
     return m is not None and m.start() == 0 and _EN_OF.fullmatch(prefix, m.end()) is not None
 
@@ -170,7 +169,7 @@ def _tails(pack: LanguagePack) -> re.Pattern[str]:
 def _tail_verb(page: Page, word: str) -> bool:
     low = word.lower()
     if page.lang == "ru":
-        return _verb(low)
+        return ru_any_verb(low)
     return word[:1].islower() and (low in EN_VERBS or low.rstrip("s") in EN_VERBS or low[:-2] in EN_VERBS
                                    or low[:-1] in EN_VERBS or low in ("is", "was", "will", "has", "had", "says"))
 
@@ -178,11 +177,3 @@ def _tail_verb(page: Page, word: str) -> bool:
 @lru_cache(maxsize=8)
 def _anonymous(pack: LanguagePack) -> frozenset[str]:
     return pack.words("label_anonymous")
-
-
-@lru_cache(maxsize=20_000)
-def _verb(word: str) -> bool:
-    from quotes.cues import _morph
-
-    return "VERB" in _morph().parse(word)[0].tag
-

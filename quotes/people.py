@@ -11,6 +11,7 @@ import bisect
 import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from config.leaders import Registry
 from quotes.candidate import Speaker
@@ -61,6 +62,23 @@ RU_ROLE_STEMS = "|".join(re.escape(w) for w in sorted(get_pack("ru").words("role
 RU_ROLE_PREFIX = re.compile(
     r"(?i)(?:[а-яё-]+(?:ий|ый|ой|ая)[ \u00a0]+)?(?:" + RU_ROLE_STEMS + ")" + RU_ROLE_ENDING
     + r"((?:[ \u00a0]+[\w-]+){0,6}?)[ \u00a0]+")
+
+
+def ru_role_only(prefix: str) -> bool:
+    """Is what stands before a name nothing, or a role whose qualifying words hold no verb ("Замглавы МИД "
+    in "Замглавы МИД Рябков предупредил ...", "Глава МИД Беларуси " in a speaker label)?"""
+    if not prefix.strip():
+        return True
+    m = RU_ROLE_PREFIX.fullmatch(prefix)
+    return m is not None and not any(ru_any_verb(w) for w in re.findall(r"[а-яё-]+", m.group(1).lower()))
+
+
+@lru_cache(maxsize=100_000)
+def ru_any_verb(word: str) -> bool:
+    """Is the word's likeliest reading a verb?"""
+    from quotes.cues import _morph
+
+    return "VERB" in _morph().parse(word)[0].tag
 
 
 # a role word -> what a person's roles must mention to be that role (None: any person)
