@@ -65,54 +65,48 @@ def polnear_items(shared: Path = DEFAULT_SHARED, kind: str = "polnear") -> Itera
             yield f"{kind}:{f.stem}:{n}", line
 
 
-def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
-    """{"text", "lang", "date"} of a reference."""
+def _located(ref: str, shared: Path) -> tuple[str, list[str], int, str, str | None]:
+    """A reference's whole document as the worker would store it (a RIA post, a PolNeAR article, a kremlin.ru
+    page's paragraphs, a quote-gold article), its paragraphs, the index of the reference's one, lang and date."""
     kind, _, rest = ref.partition(":")
     if kind == "ria":
         mid, _, para = rest.partition("/")
         post = _ria(str(shared)).get(int(mid))
         if post is None:
             raise LookupError(f"{ref}: no such RIA post")
-        paras = ria_paragraphs(post["text"])
-        return {"text": paras[int(para or 0)], "lang": "ru", "date": post["date"]}
+        return post["text"], ria_paragraphs(post["text"]), int(para or 0), "ru", post["date"]
     if kind in ("polnear", "polnear-train"):
         stem, _, line = rest.rpartition(":")
         p = shared / (POLNEAR_DIR if kind == "polnear" else POLNEAR_TRAIN_DIR) / f"{stem}.txt"
         if not p.is_file():
             raise MissingShared(str(p))
-        return {"text": p.read_text(encoding="utf-8").splitlines()[int(line) - 1], "lang": "en", "date": None}
+        doc = p.read_text(encoding="utf-8")
+        return doc, doc.splitlines(), int(line) - 1, "en", None
     if kind == "kremlin":
         name, _, n = rest.rpartition(":")  # a page's stem, or a file name with its suffix (the Atom feed)
         paras = kremlin_paragraphs(shared / KREMLIN_DIR / (name if name.endswith(".xml") else f"{name}.html"))
-        return {"text": paras[int(n)], "lang": "en", "date": None}
+        return "\n\n".join(paras), paras, int(n), "en", None
     if kind == "evalq":
         name, _, n = rest.rpartition(":")
         p = shared / EVALQ_DIR / f"{name}.txt"
         if not p.is_file():
             raise MissingShared(str(p))
-        lang = "ru" if name.startswith("dev-ru/") else "en"
-        return {"text": ria_paragraphs(p.read_text(encoding="utf-8"))[int(n)], "lang": lang, "date": None}
+        doc = p.read_text(encoding="utf-8")
+        return doc, ria_paragraphs(doc), int(n), "ru" if name.startswith("dev-ru/") else "en", None
     raise LookupError(f"{ref}: unknown reference kind {kind!r}")
 
 
+def resolve(ref: str, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
+    """{"text", "lang", "date"} of a reference."""
+    _doc, paras, i, lang, date = _located(ref, shared)
+    return {"text": paras[i], "lang": lang, "date": date}
+
+
 def document_of(ref: str, shared: Path = DEFAULT_SHARED) -> tuple[str, int]:
-    """The whole text a reference's paragraph sits in, as the worker would store it (a RIA post, a PolNeAR
-    article, a kremlin.ru page's paragraphs, a quote-gold article), and the paragraph's offset in it."""
-    kind, _, rest = ref.partition(":")
-    para = resolve(ref, shared)["text"]
-    if kind == "ria":
-        doc = _ria(str(shared))[int(rest.partition("/")[0])]["text"]
-    elif kind in ("polnear", "polnear-train"):
-        stem = rest.rpartition(":")[0]
-        doc = (shared / (POLNEAR_DIR if kind == "polnear" else POLNEAR_TRAIN_DIR) / f"{stem}.txt").read_text(
-            encoding="utf-8")
-    elif kind == "kremlin":
-        name = rest.rpartition(":")[0]
-        doc = "\n\n".join(kremlin_paragraphs(shared / KREMLIN_DIR / (name if name.endswith(".xml") else f"{name}.html")))
-    else:
-        doc = (shared / EVALQ_DIR / f"{rest.rpartition(':')[0]}.txt").read_text(encoding="utf-8")
-    at = doc.find(para)
-    return (doc, at) if at >= 0 else (para, 0)
+    """The whole text a reference's paragraph sits in, and the paragraph's offset in it."""
+    doc, paras, i, _lang, _date = _located(ref, shared)
+    at = doc.find(paras[i])
+    return (doc, at) if at >= 0 else (paras[i], 0)
 
 
 @lru_cache(maxsize=8)
