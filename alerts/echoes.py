@@ -55,8 +55,9 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
     toks = tokens(quote.text)
     # frames and similarity from the speaker's words in their sentence (see narratives.frames.quote_frames)
     around = sentence_around(article.body or "", quote.start, quote.end)
-    matches = quote_frames(configured_tagger(cfg), quote.text, quote.lang, around, toks)
-    feats = quote_features(quote.text, quote.lang, toks, around)
+    around_toks = tokens(around) if around else None  # read by both
+    matches = quote_frames(configured_tagger(cfg), quote.text, quote.lang, around, toks, around_toks)
+    feats = quote_features(quote.text, quote.lang, toks, around, around_toks)
     if row is None:
         row = QuoteNarrative(quote_id=quote.id)
         session.add(row)

@@ -197,12 +197,13 @@ def features(text: str, lang: str | None = None, toks: list[Token] | None = None
     return Features(lang, frozenset(lemmas), frozenset(keys), len(text))
 
 
-def quote_features(text: str, lang: str | None, toks: list[Token] | None = None, sentence: str = "") -> Features:
+def quote_features(text: str, lang: str | None, toks: list[Token] | None = None, sentence: str = "",
+                   sentence_toks: list[Token] | None = None) -> Features:
     """A quote's features for echo similarity: its own words and those of its sentence (the
     reporting clause names who is meant: "about NATO", "of Poland"), as the issue asks. The
     length stays the quote's (versions compare lengths)."""
     own = features(text, lang, toks)
     if not sentence or sentence == text:
         return own
-    ctx = features(sentence, own.lang)
+    ctx = features(sentence, own.lang, sentence_toks)
     return Features(own.lang, own.lemmas | ctx.lemmas, own.keys | ctx.keys, own.length)

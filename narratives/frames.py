@@ -414,14 +414,15 @@ class FrameTagger:
 
 
 def quote_frames(tagger: FrameTagger, text: str, lang: str | None, around: str = "",
-                 toks: list[Token] | None = None) -> list[FrameMatch]:
+                 toks: list[Token] | None = None, around_toks: list[Token] | None = None) -> list[FrameMatch]:
     """A stored quote's frames: its words in their sentence (`around`, from `sentence_around`), not the
     quoted words alone. The reporting clause carries half the claim as often as not ("Putin spoke of genocide
     in Donbass, saying that four million people had been abused for speaking Russian": the quote is the second
-    half). `toks`: the quote's own tokens when the caller has them."""
-    said = around if around and text in around else text
+    half). `toks`, `around_toks`: the tokens of the quote and of its sentence when the caller has them."""
     lang = lang if lang in ("en", "ru") else "en"
-    return tagger.tag_tokens(toks if said is text and toks is not None else tokens(said), lang, said)
+    if around and text in around:
+        return tagger.tag_tokens(around_toks if around_toks is not None else tokens(around), lang, around)
+    return tagger.tag_tokens(toks if toks is not None else tokens(text), lang, text)
 
 
 def guess_lang(toks: Iterable[Token]) -> str:
