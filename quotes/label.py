@@ -84,17 +84,20 @@ class LabelLineExtractor:
         # the words wholly in quotation marks are the person's whatever the tail says of them ("Путин в
         # Пекине: «...»"); bare words after a tail that is only a place are the reporter's heading
         quoted = wholly_quoted(text, *strip_span(text, cs, pe, " \t\u00a0;,")) is not None
-        ends = [(m.start(), m.start(1)) for m in _tails(page.pack).finditer(text, ls, le)]
+        # (where the name ends, where the words that must hold no verb start)
+        ends = [(m.start(), m.end(1)) for m in _tails(page.pack).finditer(text, ls, le)]
+        comma = text.find(",", ls, le)
+        if comma > ls and _role_only(page, text[comma + 1:le].strip() + " ", comma + 1):
+            ends.append((comma, le))  # "Картаполов, председатель комитета Госдумы по обороне:"
         if quoted:
             ends += [(m.start(), m.start()) for m in re.finditer(r"[ \u00a0]+(?=\w)", text[:le]) if m.start() > ls]
         for ne, ts in sorted(set(ends)):
-            if re.search(r"[«»“”\"—–]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
+            if re.search(r"[«»“”\"—–,]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
                 return None  # the name part is a plain label, as line_label's
             sp = self._label_person(page, ls, ne)
             if sp is None:
                 continue
-            rest = text[ts:le]
-            if any(_tail_verb(page, w) for w in WORD_RE.findall(rest)):
+            if any(_tail_verb(page, w) for w in WORD_RE.findall(text, ts, le)):
                 return None  # "Путин прибыл в ...:", "Lavrov on why he said ...": a sentence, not a label
             return ls, ne, le, cs, sp
         return None

@@ -16,6 +16,7 @@ from quotes.people import (
     _vocative,
     ru_any_verb,
     ru_key,
+    ru_role_only,
     ru_verb_gender,
 )
 from quotes.text import label_tails, line_head, line_label, strip_span, wholly_quoted
@@ -191,6 +192,8 @@ class RussianNames(Mentions):
         if head is None or head[0] != s:
             return False
         tail = _RU_TAILS.match(text, e, head[1])
+        if tail is None and text[e:e + 1] == "," and ru_role_only(text[e + 1:head[1]].strip() + " "):
+            return True  # "Картаполов, председатель комитета Госдумы по обороне: ..."
         if tail is None and not wholly_quoted(text, *strip_span(text, head[2], le, " \t\u00a0;,")):
             return False  # "Путин в Пекине: переговоры ..." is a heading; "Путин в Пекине: «...»" his words
         return not any(ru_any_verb(w.lower()) for w in WORD_RE.findall(text[e:head[1]]))

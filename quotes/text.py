@@ -201,7 +201,7 @@ def label_tails(phrases: frozenset[str]) -> re.Pattern[str]:
     """A speaker label's tail opening (quotes.label): a space, an optional dash, one of the phrases (longest
     first; packs/<lang>/label_tails.txt), as group 1."""
     alt = "|".join(r"[ \u00a0]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?i)[ \u00a0]+(?:[—–-][ \u00a0]+)?((?:" + alt + r")(?![\w-]))")
+    return re.compile(r"(?i)(?:,[ \u00a0]+|[ \u00a0]+(?:[—–-][ \u00a0]+)?)((?:" + alt + r")(?![\w-]))")
 
 
 _MARKS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -226,7 +226,7 @@ def wholly_quoted(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 def line_head(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
-    """A line that opens with a longer label and a colon, in which a dash or a name in quotation marks
-    may stand ("Лавров — о переговорах: ...", "Грызлов в интервью «Известиям»: ...", "Lavrov on talks:
-    ..."): as `line_label`, with up to 16 words; no sentence ends inside it. Layout only."""
-    return _line_opening(text, ps, pe, _LINE_HEAD, 16, r"[,;!?()\[\]]")
+    """A line that opens with a longer label and a colon, in which a dash, one comma or a name in quotation
+    marks may stand ("Лавров — о переговорах: ...", "Грызлов в интервью «Известиям»: ...", "Lavrov, at a
+    press conference:"): as `line_label`, with up to 16 words; no sentence ends inside it. Layout only."""
+    return _line_opening(text, ps, pe, _LINE_HEAD, 16, r"[;!?()\[\]]|,.*,")

@@ -203,6 +203,17 @@ def test_label_runs_with_any_english_extractor_choice(monkeypatch: pytest.Monkey
      "После ракетных ударов на Западе вдруг стало тихо"),
     ("Володин на пленарном заседании: натовские базы подошли к нашим границам вплотную.", "ru", "Володин",
      "натовские базы подошли к нашим границам вплотную."),
+    # after a comma: the role, or what the person was doing when they spoke
+    ("Картаполов, председатель комитета Госдумы по обороне: без американских спутников удары невозможны.", "ru",
+     "Картаполов", "без американских спутников удары невозможны."),
+    ("Захарова, официальный представитель МИД России: западные СМИ снова лгут.", "ru", "Maria Zakharova",
+     "западные СМИ снова лгут."),
+    ("Кочанова, выступая перед студентами: нам готовили киевский сценарий.", "ru", "Кочанова",
+     "нам готовили киевский сценарий."),
+    ("Lavrov, at a press conference in Moscow: the documents were initialled in Istanbul.", "en", "Sergei Lavrov",
+     "the documents were initialled in Istanbul."),
+    ("Lavrov, speaking to reporters in Ankara: the documents were initialled in Istanbul.", "en", "Sergei Lavrov",
+     "the documents were initialled in Istanbul."),
 ])
 def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: str, speaker: str, quote: str) -> None:
     assert _said(text, lang) == [(speaker, "direct", quote, "label")]
@@ -218,6 +229,10 @@ def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: 
     ("Путин о переговорах: главное из сказанного на форуме.", "ru"),  # a heading about his words
     ("Lavrov in Ankara: talks with Fidan lasted three hours.", "en"),
     ("Россия в «Евровидении»: конкурс снова обошёлся без российских артистов.", "ru"),  # no person
+    ("Путин, Си и Моди: главное с саммита в Казани.", "ru"),
+    ("Москва, Кремль: Запад снова лжёт.", "ru"),
+    ("Лавров, прилетевший в Анкару: переговоры с Фиданом продлились три часа.", "ru"),  # the reporter's
+    ("Lavrov, who arrived in Ankara: talks with Fidan lasted three hours.", "en"),
     ("Путин в «Сириусе»: дети показали главе государства свои проекты.", "ru"),  # the reporter's words
     ("Reporters on Peskov: the Kremlin has no plans for a new mobilisation.", "en"),
     ("Russian Foreign Ministry on talks: The West is waging a war against Russia.", "en"),
