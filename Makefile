@@ -77,6 +77,7 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split heldout12
 	$(BIN)/python scripts/eval_frames.py --split bare1
 	$(BIN)/python scripts/eval_frames.py --split heldout13
+	$(BIN)/python scripts/eval_frames.py --split realq1
 	$(BIN)/python scripts/eval_frames.py --split all --via-quotes
 
 eval-echo: $(STAMP)
