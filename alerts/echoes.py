@@ -415,10 +415,11 @@ def tag_article(session: Session, article_id: int, leaders: dict[str, Leader], c
 
 def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
                   cfg: NarrativesFile | None = None, quotes: Sequence[Quote] | None = None,
-                  new: Iterable[int] = ()) -> dict[str, int]:
+                  new: Iterable[int] = (), tagged: bool = False) -> dict[str, int]:
     """Frames, versions and echoes of the article's quotes (see the module doc). Returns counts.
     `quotes`: the article's quote rows when the caller has just stored them (else they are read);
-    `new`: the ids of those inserted in this transaction, which have no rows of their own yet.
+    `new`: the ids of those inserted in this transaction, which have no rows of their own yet;
+    `tagged`: `tag_article` has just written their frames (alerts.retag), so stored rows are reused.
 
     What is stored for the article is read in a few queries up front and everything is written
     in one flush at the end: a transcript can hold thousands of quotes."""
@@ -435,8 +436,9 @@ def index_article(session: Session, article_id: int, leaders: dict[str, Leader],
     # a new article's quotes have nothing stored to read
     narr, have, stored = _stored([i for i in ids if i not in fresh], session, echoes=True)
     with session.no_autoflush:
-        rows = [_upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id),
-                                  have[q.id]) for q in quotes]
+        rows = [row if tagged and (row := narr.get(q.id)) is not None else
+                _upsert_narrative(session, q, article, leaders.get(q.speaker_id or ""), cfg, narr.get(q.id), have[q.id])
+                for q in quotes]
         # the statements in the process's echo index before any lookup: what other processes
         # stored since, then these (so that a re-run sees the IDF the first run saw); flushed
         # first, as a hit is checked against its row

@@ -103,7 +103,7 @@ def retag(url: str | None = None, *, since: datetime | None = None, cfg: Narrati
     quotes = 0
     for n, aid in enumerate(ids, len(ids) + 1):
         if aid not in failed:
-            quotes += step(aid, lambda s, a: index_article(s, a, leaders, cfg).get("quotes", 0))
+            quotes += step(aid, lambda s, a: index_article(s, a, leaders, cfg, tagged=True).get("quotes", 0))
         if progress is not None:
             progress(n, 2 * len(ids))
     with session_scope(url) as s:
