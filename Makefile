@@ -58,27 +58,12 @@ train-quotes: $(STAMP)
 eval-quotes: $(STAMP)
 	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)
 # narrative frames and echoes against their gold (tests/data/narratives; reads ../shared, skips without it)
-# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..13 = annotated before the tagger ran on them; bare1 = bare quotes, tuned on)
+# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..13 = annotated before the tagger ran on them; bare1 = bare
+# quotes, tuned on; realq1 = real quotes as stored; one line per split, then the same through the quote extractor)
 eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split all
-	$(BIN)/python scripts/eval_frames.py --split heldout
-	$(BIN)/python scripts/eval_frames.py --split fresh
-	$(BIN)/python scripts/eval_frames.py --split heldout2
-	$(BIN)/python scripts/eval_frames.py --split heldout3
-	$(BIN)/python scripts/eval_frames.py --split dev2
-	$(BIN)/python scripts/eval_frames.py --split heldout4
-	$(BIN)/python scripts/eval_frames.py --split heldout5
-	$(BIN)/python scripts/eval_frames.py --split heldout6
-	$(BIN)/python scripts/eval_frames.py --split heldout7
-	$(BIN)/python scripts/eval_frames.py --split heldout8
-	$(BIN)/python scripts/eval_frames.py --split heldout9
-	$(BIN)/python scripts/eval_frames.py --split heldout10
-	$(BIN)/python scripts/eval_frames.py --split heldout11
-	$(BIN)/python scripts/eval_frames.py --split heldout12
-	$(BIN)/python scripts/eval_frames.py --split bare1
-	$(BIN)/python scripts/eval_frames.py --split heldout13
-	$(BIN)/python scripts/eval_frames.py --split realq1
-	$(BIN)/python scripts/eval_frames.py --split all --via-quotes
+	$(BIN)/python scripts/eval_frames.py --summary
+	$(BIN)/python scripts/eval_frames.py --summary --via-quotes
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout

@@ -1,6 +1,6 @@
 """Frame tagging against the frame gold: precision, recall and F1 per frame and overall.
 
-    .venv/bin/python scripts/eval_frames.py [--split all|tune|heldout] [--errors] [--via-quotes]
+    .venv/bin/python scripts/eval_frames.py [--split all|tune|heldout|<split>] [--errors] [--via-quotes] [--summary]
 
 Items are split by their position in the gold file: even = tune (patterns may be adjusted
 while looking at them), odd = held-out (only measured); `fresh` items were annotated after the
@@ -42,7 +42,14 @@ from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
-from narratives_gold import DEFAULT_SHARED, SPLITS, document_of, load_frames_gold, shared_available  # noqa: E402
+from narratives_gold import (  # noqa: E402
+    BLIND,
+    DEFAULT_SHARED,
+    SPLITS,
+    document_of,
+    load_frames_gold,
+    shared_available,
+)
 
 from narratives import FrameTagger, configured_tagger  # noqa: E402
 from narratives.frames import quote_frames, sentence_around  # noqa: E402
@@ -71,18 +78,9 @@ def frames_via_quotes(tagger: FrameTagger, doc: str, lang: str, start: int = 0, 
             for m in quote_frames(tagger, doc[s:e], lang, sentence_around(doc, s, e))}
 
 
-def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = False,
-             via_quotes: bool = False) -> dict[str, float]:
-    tagger = configured_tagger()
-    items = load_frames_gold(shared)
-    if split in SPLITS:
-        items = [x for x in items if x[split]]
-    else:
-        items = [x for x in items if not any(x[k] for k in SPLITS)]
-    if split == "tune":
-        items = [x for x in items if x["i"] % 2 == 0]
-    elif split == "heldout":
-        items = [x for x in items if x["i"] % 2 == 1]
+def _counts(items: list[dict[str, Any]], tagger: FrameTagger, shared: Path, errors: bool,
+            via_quotes: bool) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Per frame, (tp, fp, fn) over the items; with `errors`, every item tagged wrongly is printed."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -93,14 +91,44 @@ def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = F
         else:
             got = {m.frame for m in tagger.tag(it["text"], it["lang"])}
         want = set(it["frames"])
-        for f in got & want:
-            tp[f] += 1
-        for f in got - want:
-            fp[f] += 1
-        for f in want - got:
-            fn[f] += 1
+        tp.update(got & want)
+        fp.update(got - want)
+        fn.update(want - got)
         if errors and got != want:
             print(f"  {it['id']}: want {sorted(want)} got {sorted(got)}: {it['text'][:160]}")
+    return tp, fp, fn
+
+
+def _split_items(items: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    if split in SPLITS:
+        return [x for x in items if x[split]]
+    items = [x for x in items if not any(x[k] for k in SPLITS)]
+    if split == "tune":
+        return [x for x in items if x["i"] % 2 == 0]
+    if split == "heldout":
+        return [x for x in items if x["i"] % 2 == 1]
+    return items
+
+
+def summary(shared: Path = DEFAULT_SHARED, via_quotes: bool = False) -> None:
+    """One line per split: items, gold frames, micro P / R / F1 (and which splits are blind)."""
+    tagger = configured_tagger()
+    items = load_frames_gold(shared)
+    print(f"frame tagging{' through the quote extractor' if via_quotes else ''}, every split")
+    print(f"{'split':12} {'items':>6} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for split in ("all", "heldout", *SPLITS):
+        got = _split_items(items, split)
+        tp, fp, fn = _counts(got, tagger, shared, False, via_quotes)
+        p, r, f1 = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+        blind = "  (blind)" if split in BLIND else ""
+        print(f"{split:12} {len(got):6d} {sum(tp.values()) + sum(fn.values()):5d} {p:6.3f} {r:6.3f} {f1:6.3f}{blind}")
+
+
+def evaluate(split: str = "all", shared: Path = DEFAULT_SHARED, errors: bool = False,
+             via_quotes: bool = False) -> dict[str, float]:
+    tagger = configured_tagger()
+    items = _split_items(load_frames_gold(shared), split)
+    tp, fp, fn = _counts(items, tagger, shared, errors, via_quotes)
     print(f"frame tagging{' through the quote extractor' if via_quotes else ''}, {split} split: {len(items)} quotes")
     print(f"{'frame':30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for f in tagger.frame_ids:
@@ -121,9 +149,19 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="print every quote tagged wrongly")
     ap.add_argument("--via-quotes", action="store_true",
                     help="score what the worker stores: the frames of the quotes the extractor finds in each item")
+    ap.add_argument("--summary", action="store_true", help="one line per split instead of one split's table")
+    ap.add_argument("--unblind", action="store_true",
+                    help="with --errors on a blind split: read its errors, after which it is a dev split")
     a = ap.parse_args()
     if not shared_available(a.shared):
         print(f"skipped: the shared data is not at {a.shared}")
+        return 0
+    if a.errors and a.split in BLIND and not a.unblind:
+        print(f"{a.split} is blind (scripts/narratives_gold.py BLIND): its errors are not printed. Reading them makes it\n"
+              f"a dev split (narratives/README.md, 'Held-out honesty'); say --unblind, then move it out of BLIND.")
+        return 2
+    if a.summary:
+        summary(a.shared, a.via_quotes)
         return 0
     evaluate(a.split, a.shared, a.errors, a.via_quotes)
     return 0
