@@ -74,8 +74,11 @@ def test_po_ego_slovam_carried_and_blockquote_paragraph() -> None:
 
 
 def test_surname_alone_after_the_verb_and_markdown_kept_out() -> None:
+    # a surname the registry does not hold (Naryshkin, once this example, is in it since issue 15)
+    said = _said("Переговоры по Украине возможны только с учетом реалий на земле, **заявил Клишас**", "RU")
+    assert said == [("Клишас", "Переговоры по Украине возможны только с учетом реалий на земле")]
     said = _said("Переговоры по Украине возможны только с учетом реалий на земле, **заявил Нарышкин**", "RU")
-    assert said == [("Нарышкин", "Переговоры по Украине возможны только с учетом реалий на земле")]
+    assert said == [("Sergei Naryshkin", "Переговоры по Украине возможны только с учетом реалий на земле")]
 
 
 def test_dash_attribution_after_a_paragraph_long_quote() -> None:
