@@ -32,9 +32,9 @@ def _ru_genitive_qualifier(word: str) -> bool:
 
 
 _OWNER_BEFORE = re.compile(
-    r"(?i)(?:представител\w*|пресс-секретар\w*|помощник\w*|советник\w*|спикер\w*|офис\w*|администраци\w*|"
-    r"аппарат\w*|пресс-служб\w*|(?:spokes(?:man|woman|person)|aide|advis[eo]r|office|administration|"
-    r"press\s+(?:secretary|service|office))\s+(?:for|of|to))\s+$")
+    r"(?i)(?:(?:представител\w*|пресс-секретар\w*|помощник\w*|советник\w*|спикер\w*|офис\w*|администраци\w*|"
+    r"аппарат\w*|пресс-служб\w*|заместител\w*|зам|deputy|vice|(?:spokes(?:man|woman|person)|aide|advis[eo]r|office|"
+    r"administration|press\s+(?:secretary|service|office))\s+(?:for|of|to))\s+|vice-)$")
 
 
 class SpeakerExpressions(Mentions):
@@ -81,7 +81,8 @@ class SpeakerExpressions(Mentions):
 
     def _owned_title(self, ts: int) -> bool:
         """A title that only says whose someone is ("представитель главы государства", "an aide to
-        the head of state"): the speaker is the representative, not the head of state."""
+        the head of state", "заместитель постпреда России при ООН", "the deputy speaker of the Federation
+        Council"): the speaker is the representative or the deputy, not the title's holder."""
         return bool(_OWNER_BEFORE.search(self.text[max(0, ts - 40):ts]))
 
     def nearest_before(self, pos: int, gender: str | None = None, floor: int = 0) -> Speaker | None:

@@ -82,6 +82,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+# after a closing mark: a comma or a dash, then a verb in the past or present ("», заявил", "» — отметила")
+_REPORTING_AFTER = re.compile(r"[ \u00a0]*(?:,|[—–-])[ \u00a0]*(?:[—–-][ \u00a0]*)?[а-яё]+(?:л|ла|ли|ит|ет)(?![а-яё])")
+
+
 def quote_spans(text: str, start: int, end: int) -> list[QSpan]:
     """Quoted spans in text[start:end], with nesting; unclosed top-level quotes run to `end`."""
     stack: list[tuple[str, int]] = []
@@ -126,10 +130,16 @@ def quote_spans(text: str, start: int, end: int) -> list[QSpan]:
                 continue
             stack.append((c, i))
         i += 1
-    # unclosed: only the outermost runs to the paragraph end (multi-paragraph quotes)
+    # unclosed: only the outermost runs to the paragraph end (multi-paragraph quotes), unless a reporting
+    # verb follows an inner quote's close: «... развитие «на земле», заявил Рябков. — the agency wrote one »
+    # for two, and the words after it are the reporter's
     if stack:
         op, pos = stack[0]
-        if op in "“«„\"":
+        inner = [q.close for q in out if q.open > pos and q.close is not None and text[q.close] == "»"]
+        j = inner[-1] if inner else None
+        if op == "«" and j is not None and _REPORTING_AFTER.match(text, j + 1, end):
+            out.append(QSpan(pos, j, pos + 1, j, 0))
+        elif op in "“«„\"":
             out.append(QSpan(pos, None, pos + 1, end, 0))
     out.sort(key=lambda q: q.open)
     return out

@@ -174,3 +174,14 @@ def test_a_belarusian_general_echoes_a_russian_envoy(db: str) -> None:
         assert countries == {q_ru: RU, q_by: BY}
         echoes = [(r.quote_id, r.echoed_quote_id) for r in s.scalars(select(QuoteEcho).where(QuoteEcho.kind == "echo"))]
     assert echoes == [(q_by, q_ru)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("«Запад ведёт войну против России», — заявила заместитель постпреда России при ООН.", "ru"),
+    ("«Запад ведёт войну против России», — заявил заместитель председателя Совета Федерации.", "ru"),
+    ("\"The West is waging war on Russia,\" the deputy speaker of the Federation Council said.", "en"),
+    ("\"The West is waging war on Russia,\" the vice-speaker of the Federation Council said.", "en"),
+])
+def test_a_deputy_is_not_the_titles_holder(text: str, lang: str) -> None:
+    """A deputy named only by the post they stand in for is someone else: no quote for the holder."""
+    assert [q.speaker for q in extract(text, lang=lang)] == []

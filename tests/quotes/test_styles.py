@@ -104,3 +104,15 @@ def test_a_title_that_says_whose_representative_and_markdown_edges() -> None:
     said = _said(text, "RU")
     assert all(s != "Vladimir Putin" for s, _ in said)
     assert ("Семенихин", "Власти **лишили брони всех коммунальщиков региона") in said
+
+
+def test_one_closing_guillemet_for_two_leaves_the_reporters_words_unquoted() -> None:
+    """Agencies often write one » where two quotes end together («... «на земле», заявил ...): the
+    reporting verb after it shows the outer quote has ended, so its speaker is not inside a quote."""
+    text = ("Решение возможно, если Запад признает, что нет альтернативы предложению Путина «с поправкой на "
+            "развитие «на земле», заявил РИА Новости замглавы МИД РФ Рябков.")
+    assert [s for s, _ in _said(text)] == ["Sergei Ryabkov"]
+    # a quote that runs on into the next paragraph keeps running: no reporting verb after its inner quote
+    text = "«Мы говорим «нет», и это наша позиция. Мы не отступим.\n\n«Запад должен это понять», — сказал Лавров."
+    assert _said(text) == [("Sergei Lavrov", "Мы говорим «нет», и это наша позиция. Мы не отступим."),
+                           ("Sergei Lavrov", "Запад должен это понять")]
