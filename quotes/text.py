@@ -189,6 +189,10 @@ def _line_opening(text: str, ps: int, pe: int, pattern: re.Pattern[str], max_wor
     if m is None:
         return None
     label = m.group(1)
+    # a note in brackets after the label ("LAVROV (via interpreter):", "Mr NEBENZIA (Russian Federation):") is
+    # no part of it
+    note = re.fullmatch(r"(.*?\S)[ \u00a0]*\([^()\n]{1,40}\)", label)
+    label = note.group(1) if note else label
     if len(label.split()) > max_words or re.search(forbidden, label):
         return None
     if "." in re.sub(r"(?<!\w)\w\.", "", label):

@@ -216,6 +216,13 @@ def test_label_runs_with_any_english_extractor_choice(monkeypatch: pytest.Monkey
      "the documents were initialled in Istanbul."),
     ("Lavrov, speaking to reporters in Ankara: the documents were initialled in Istanbul.", "en", "Sergei Lavrov",
      "the documents were initialled in Istanbul."),
+    # a body's session, as an occasion; a note in brackets after the name
+    ("Небензя в Совбезе ООН: с 2014 года украинская армия обстреливала жилые кварталы Донецка.", "ru",
+     "Vassily Nebenzia", "с 2014 года украинская армия обстреливала жилые кварталы Донецка."),
+    ("LAVROV (via interpreter): Under Ukraine's own constitution, his mandate ended in May.", "en", "Sergei Lavrov",
+     "Under Ukraine's own constitution, his mandate ended in May."),
+    ("В.ПУТИН (отвечая на вопрос): Перемирие ради перемирия нам не нужно.", "ru", "Vladimir Putin",
+     "Перемирие ради перемирия нам не нужно."),
 ])
 def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: str, speaker: str, quote: str) -> None:
     assert _said(text, lang) == [(speaker, "direct", quote, "label")]
@@ -232,6 +239,7 @@ def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: 
     ("Lavrov in Ankara: talks with Fidan lasted three hours.", "en"),
     ("Россия в «Евровидении»: конкурс снова обошёлся без российских артистов.", "ru"),  # no person
     ("Путин, Си и Моди: главное с саммита в Казани.", "ru"),
+    ("Южная Корея (обновлено): президент объявил военное положение в стране.", "ru"),
     ("Москва, Кремль: Запад снова лжёт.", "ru"),
     ("Лавров, прилетевший в Анкару: переговоры с Фиданом продлились три часа.", "ru"),  # the reporter's
     ("Lavrov, who arrived in Ankara: talks with Fidan lasted three hours.", "en"),
