@@ -58,7 +58,7 @@ train-quotes: $(STAMP)
 eval-quotes: $(STAMP)
 	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)
 # narrative frames and echoes against their gold (tests/data/narratives; reads ../shared, skips without it)
-# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..12 = annotated before the tagger ran on them; bare1 = bare quotes, tuned on)
+# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..13 = annotated before the tagger ran on them; bare1 = bare quotes, tuned on)
 eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split all
 	$(BIN)/python scripts/eval_frames.py --split heldout
@@ -76,6 +76,8 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split heldout11
 	$(BIN)/python scripts/eval_frames.py --split heldout12
 	$(BIN)/python scripts/eval_frames.py --split bare1
+	$(BIN)/python scripts/eval_frames.py --split heldout13
+	$(BIN)/python scripts/eval_frames.py --split realq1
 	$(BIN)/python scripts/eval_frames.py --split all --via-quotes
 
 eval-echo: $(STAMP)

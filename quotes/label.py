@@ -27,7 +27,7 @@ from quotes.extractors import Page
 from quotes.packs import LanguagePack
 from quotes.people import _EN_ROLE, ru_any_verb, ru_role_only
 from quotes.post import _FIRST_PERSON, _SECOND_PERSON
-from quotes.text import line_head, line_label, strip_span, word_count
+from quotes.text import label_tails, line_head, line_label, strip_span, wholly_quoted, word_count
 
 # an English one: "Russian Foreign Minister", "Kremlin spokesman", "Foreign Minister of Belarus"
 _EN_OF = re.compile(r"(?:[ \u00a0]+(?:of|for|to)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){0,3})?"
@@ -56,6 +56,7 @@ class LabelLineExtractor:
                     continue
                 ls, ne, le, cs, sp = tailed
             s, e = strip_span(text, cs, pe, " \t\u00a0;,")
+            s, e = wholly_quoted(text, s, e) or (s, e)
             if e <= s or word_count(text[s:e]) < _MIN_WORDS or text[e - 1] == ":":
                 continue  # too short for a statement, or a line that introduces what follows
             if _heading(page.pack, text[s:e]):
@@ -80,15 +81,23 @@ class LabelLineExtractor:
         if head is None:
             return None
         ls, le, cs = head
-        for m in _tails(page.pack).finditer(text, ls, le):
-            ne = m.start()
-            if re.search(r"[«»“”\"—–]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
+        # the words wholly in quotation marks are the person's whatever the tail says of them ("Путин в
+        # Пекине: «...»"); bare words after a tail that is only a place are the reporter's heading
+        quoted = wholly_quoted(text, *strip_span(text, cs, pe, " \t\u00a0;,")) is not None
+        # (where the name ends, where the words that must hold no verb start)
+        ends = [(m.start(), m.end(1)) for m in _tails(page.pack).finditer(text, ls, le)]
+        comma = text.find(",", ls, le)
+        if comma > ls and _role_only(page, text[comma + 1:le].strip() + " ", comma + 1):
+            ends.append((comma, le))  # "Картаполов, председатель комитета Госдумы по обороне:"
+        if quoted:
+            ends += [(m.start(), m.start()) for m in re.finditer(r"[ \u00a0]+(?=\w)", text[:le]) if m.start() > ls]
+        for ne, ts in sorted(set(ends)):
+            if re.search(r"[«»“”\"—–,]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
                 return None  # the name part is a plain label, as line_label's
             sp = self._label_person(page, ls, ne)
             if sp is None:
                 continue
-            rest = text[m.start(1):le]
-            if any(_tail_verb(page, w) for w in WORD_RE.findall(rest)):
+            if any(_tail_verb(page, w) for w in WORD_RE.findall(text, ts, le)):
                 return None  # "Путин прибыл в ...:", "Lavrov on why he said ...": a sentence, not a label
             return ls, ne, le, cs, sp
         return None
@@ -160,10 +169,7 @@ def _headings(pack: LanguagePack) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _tails(pack: LanguagePack) -> re.Pattern[str]:
-    """A label tail's opening: a space, an optional dash, a label_tails phrase (longest first)."""
-    phrases = sorted(pack.words("label_tails"), key=len, reverse=True)
-    alt = "|".join(r"[ \u00a0]+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(r"(?i)[ \u00a0]+(?:[—–-][ \u00a0]+)?((?:" + alt + r")(?![\w-]))")
+    return label_tails(pack.words("label_tails"))
 
 
 def _tail_verb(page: Page, word: str) -> bool:

@@ -14,10 +14,12 @@ from quotes.people import (
     _gender_of_name,
     _last,
     _vocative,
+    ru_any_verb,
     ru_key,
+    ru_role_only,
     ru_verb_gender,
 )
-from quotes.text import line_label
+from quotes.text import label_tails, line_head, line_label, strip_span, wholly_quoted
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
@@ -28,6 +30,28 @@ _RU_ROLE_BEFORE = re.compile(
 
 _SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|енко|ук|юк|швили|дзе|ян)$")
 _RU_NOT_NAMES = set(get_pack("ru").words("not_names"))
+_RU_OCCASION = re.compile(r"[ \u00a0]+(?:в|во|на)[ \u00a0]+")
+
+
+def _occasion_verb(text: str, end: int) -> re.Match[str] | None:
+    """After a surname, an occasion and then a reporting verb ("Косачёв на заседании Совета Федерации
+    подчеркнул", "Володин на пленарном заседании заявил"): the verb (group 1), at most six words on, with
+    no punctuation before it."""
+    m = _RU_OCCASION.match(text, end, end + 8)
+    if m is None:
+        return None
+    for k, w in enumerate(re.finditer(r"[^ \u00a0\n]+", text[m.end():m.end() + 120])):
+        word = re.match(r"[\w«»\"-]+", w.group())
+        if k > 6 or word is None:
+            return None
+        if k and ru_is_verb_cue(word.group()):
+            return re.match(r"([а-яё-]+)", word.group())
+        if word.end() != len(w.group()):
+            return None  # a comma or a full stop: the occasion has ended without a verb
+    return None
+
+
+_RU_TAILS = label_tails(get_pack("ru").words("label_tails"))
 
 
 @lru_cache(maxsize=50_000)
@@ -155,14 +179,24 @@ class RussianNames(Mentions):
             self._reindex()
 
     def _labels_line(self, s: int, e: int) -> bool:
-        """Is text[s:e] the whole label of the line it opens ("⚡️Володин: ...")?"""
+        """Is text[s:e] the whole label of the line it opens ("⚡️Володин: ..."), or its name before a tail
+        ("Слуцкий в своём телеграм-канале: ...", "Киселёв в «Вестях недели»: ...")?"""
         text = self.text
-        if not re.match(r"[ \t\u00a0]*:", text[e:e + 4]):
-            return False
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
-        lab = line_label(text, ls, len(text) if le < 0 else le)
-        return lab is not None and lab[:2] == (s, e)
+        le = len(text) if le < 0 else le
+        if re.match(r"[ \t\u00a0]*:", text[e:e + 4]):
+            lab = line_label(text, ls, le)
+            return lab is not None and lab[:2] == (s, e)
+        head = line_head(text, ls, le)
+        if head is None or head[0] != s:
+            return False
+        tail = _RU_TAILS.match(text, e, head[1])
+        if tail is None and text[e:e + 1] == "," and ru_role_only(text[e + 1:head[1]].strip() + " "):
+            return True  # "Картаполов, председатель комитета Госдумы по обороне: ..."
+        if tail is None and not wholly_quoted(text, *strip_span(text, head[2], le, " \t\u00a0;,")):
+            return False  # "Путин в Пекине: переговоры ..." is a heading; "Путин в Пекине: «...»" his words
+        return not any(ru_any_verb(w.lower()) for w in WORD_RE.findall(text[e:head[1]]))
 
     def _ru_single_surnames(self, toks: list[re.Match[str]]) -> None:
         """A surname alone in a speaker's slot is a person (news agencies name most people so):
@@ -173,7 +207,16 @@ class RussianNames(Mentions):
         text = self.text
         for k, m in enumerate(toks):
             w = m.group()
-            if self._taken(m.start(), m.end()) or len(w) < 3 or w.isupper() or not re.match(r"[А-ЯЁ][а-яё]", w):
+            if self._taken(m.start(), m.end()) or len(w) < 3:
+                continue
+            if w.isupper():
+                # "МУРАВЕЙКО: Мы фиксируем ...": a transcript turn's label, in capitals
+                cap = w.capitalize()
+                if (len(w) >= 4 and re.fullmatch(r"[А-ЯЁ]+", w) and cap not in _RU_NOT_NAMES and _ru_not_place(cap)
+                        and _ru_name_like(cap) and re.match(r"[ \t\u00a0]*:", text[m.end():m.end() + 4]) and self._labels_line(m.start(), m.end())):
+                    self._add_person(m.start(), m.end(), cap, ru_key(cap), _ru_surname_gender(cap))
+                continue
+            if not re.match(r"[А-ЯЁ][а-яё]", w):
                 continue
             if w in _RU_NOT_NAMES or (m.end() < len(text) and text[m.end()] in "»”\""):
                 continue  # not a name, or the last word of a name in marks ("«Ансар Алла»")
@@ -204,6 +247,9 @@ class RussianNames(Mentions):
                 slot, case = True, "gent"  # "по мнению Нехаммера"
             else:
                 nv = re.match(r"[ \u00a0]+(?:(?:ранее|также|уже|в[ \u00a0]+\w+|журналистам)[ \u00a0]+)?([а-яё-]+)", after)
+                if nv and not ru_is_verb_cue(nv.group(1)):
+                    # "Косачёв на заседании Совета Федерации подчеркнул": the occasion between name and verb
+                    nv = _occasion_verb(text, m.end()) or nv
                 if nv and ru_is_verb_cue(nv.group(1)) and _ru_past_or_present(nv.group(1)):
                     slot = True  # "Фицо сообщил"
                 elif (nv and _ru_past_verb(nv.group(1)) and _ru_known_surname(w)

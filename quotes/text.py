@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CYR = re.compile(r"[А-Яа-яЁёІіЎўЄєЇї]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -195,8 +196,37 @@ def line_label(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
 _LINE_HEAD = re.compile(r"((?:[^\n:«“„\"]|[«“„\"][^\n«»“”„\"]{1,40}[»”\"]){1,140}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
 
 
+@lru_cache(maxsize=8)
+def label_tails(phrases: frozenset[str]) -> re.Pattern[str]:
+    """A speaker label's tail opening (quotes.label): a space, an optional dash, one of the phrases (longest
+    first; packs/<lang>/label_tails.txt), as group 1."""
+    alt = "|".join(r"[ \u00a0]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?i)(?:,[ \u00a0]+|[ \u00a0]+(?:[—–-][ \u00a0]+)?)((?:" + alt + r")(?![\w-]))")
+
+
+_MARKS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def wholly_quoted(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The words inside the quotation marks when the marks hold the whole of text[s:e] (a full stop may
+    follow them: "«После того как ...»."), else None."""
+    opener = text[s:s + 1]
+    close = _MARKS.get(opener) if e > s else None
+    end = e - 1 if e - s > 2 and text[e - 1] in ".!?…" and text[e - 2:e - 1] == close else e
+    if close is None or end - s < 3 or text[end - 1:end] != close:
+        return None
+    if opener == close:
+        return None if close in text[s + 1:end - 1] else (s + 1, end - 1)
+    depth = 0
+    for i in range(s, end - 1):  # the opening mark closes at the end, not before: «a» b «c» is two quotes
+        depth += (text[i] == opener) - (text[i] == close)
+        if depth == 0:
+            return None
+    return s + 1, end - 1
+
+
 def line_head(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
-    """A line that opens with a longer label and a colon, in which a dash or a name in quotation marks
-    may stand ("Лавров — о переговорах: ...", "Грызлов в интервью «Известиям»: ...", "Lavrov on talks:
-    ..."): as `line_label`, with up to 16 words; no sentence ends inside it. Layout only."""
-    return _line_opening(text, ps, pe, _LINE_HEAD, 16, r"[,;!?()\[\]]")
+    """A line that opens with a longer label and a colon, in which a dash, one comma or a name in quotation
+    marks may stand ("Лавров — о переговорах: ...", "Грызлов в интервью «Известиям»: ...", "Lavrov, at a
+    press conference:"): as `line_label`, with up to 16 words; no sentence ends inside it. Layout only."""
+    return _line_opening(text, ps, pe, _LINE_HEAD, 16, r"[;!?()\[\]]|,.*,")

@@ -25,7 +25,10 @@ of round 4 (i15d) since; `heldout11` (the same rule, new voices: MPs, TV hosts, 
 speeches) written before round 4 and measured before and after it, the dev split of round 5 since; `heldout12`
 (Belarusian officials, Putin's own settings, a third bare quotes) blind: written before round 4, measured before
 it and after rounds 4 and 5, its errors never read; `bare1` (bare quotes as the extractor stores them, no
-attribution) a dev split. Overall is
+attribution) a dev split; `heldout13` (new events of 2024-2025, a third bare quotes) blind, written before round 6; `realq1`
+(real quotes as the worker stores them, from the shared texts outside every earlier item; almost none framed: a
+precision check) blind.
+Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
 from __future__ import annotations

@@ -32,7 +32,10 @@ def unlabeled_texts(shared: Path = DEFAULT_SHARED) -> dict[str, tuple[str, str]]
     """reference -> (text, lang) of every RIA paragraph and PolNeAR train line outside the gold."""
     gold = yaml.safe_load((GOLD_DIR / "frames_gold.yaml").read_text(encoding="utf-8"))["items"]
     refs = {it["ref"] for it in gold if "ref" in it}
-    out = {ref: (para, "ru") for ref, para in ria_items(shared) if ref not in refs}
+    # a quote's span (`ria:<id>@<start>-<end>`) keeps its whole post out: a blind split's quote stays unseen
+    posts = {r.partition("@")[0] + "/" for r in refs if "@" in r and r.startswith("ria:")}
+    out = {ref: (para, "ru") for ref, para in ria_items(shared)
+           if ref not in refs and ref[:ref.index("/") + 1] not in posts}
     out.update((ref, (line, "en")) for ref, line in polnear_items(shared, "polnear-train")
                if ref not in refs and line.strip())
     return out

@@ -77,6 +77,42 @@ def test_label_that_is_no_person_gives_no_quote(text: str, lang: str) -> None:
     assert _said(text, lang) == []
 
 
+@pytest.mark.parametrize(("text", "speaker", "quote"), [
+    ("МУРАВЕЙКО: Мы фиксируем наращивание группировки войск Польши и стран Балтии у наших границ.", "Муравейко",
+     "Мы фиксируем наращивание группировки войск Польши и стран Балтии у наших границ."),
+    ("КОНАШЕНКОВ: Подразделения отразили четыре контратаки противника.", "Конашенков",
+     "Подразделения отразили четыре контратаки противника."),
+])
+def test_a_single_turn_in_capitals_outside_the_registry_is_its_surnames(text: str, speaker: str, quote: str) -> None:
+    assert _said(text, "ru") == [(speaker, "direct", quote, "label")]
+
+
+@pytest.mark.parametrize("text", [
+    "МОЛНИЯ: Запад ведёт войну против России руками украинцев.",
+    "СРОЧНО: Запад ведёт войну против России руками украинцев.",
+    "ВАЖНО: Запад ведёт войну против России руками украинцев.",
+    "РЕПЛИКА: Запад ведёт войну против России руками украинцев.",
+    "ВЕДУЩИЙ: Добрый вечер, это программа о главном.",
+])
+def test_a_capitals_heading_or_role_is_no_surname(text: str) -> None:
+    assert _said(text, "ru") == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), [
+    ("Косачёв на заседании Совета Федерации подчеркнул, что повестка переговоров определена ещё летом.",
+     "Косачёв", "повестка переговоров определена ещё летом"),
+    ("Володин на пленарном заседании Госдумы заявил, что Европа сама выбрала путь конфронтации.",
+     "Володин", "Европа сама выбрала путь конфронтации"),
+    # a place after the name: bare words are the reporter's heading, words in marks the person's
+    ("Путин в Пекине: «Наши отношения с Китаем не направлены против третьих стран».", "Vladimir Putin",
+     "Наши отношения с Китаем не направлены против третьих стран"),
+    ("Володин в Госдуме: «Натовские базы подошли к нашим границам вплотную».", "Володин",
+     "Натовские базы подошли к нашим границам вплотную"),
+])
+def test_a_surname_with_the_occasion_before_its_verb_is_the_speaker(text: str, speaker: str, quote: str) -> None:
+    assert [(s, t) for s, _, t, _ in _said(text, "ru")] == [(speaker, quote)]
+
+
 def test_a_poll_is_no_person_though_named_again() -> None:
     text = "Poll: Trump ties Clinton in a three-way race\n\nThe Morning Consult Poll found the two level."
     assert [x for x in _said(text, "en") if x[3] == "label"] == []
@@ -157,6 +193,27 @@ def test_label_runs_with_any_english_extractor_choice(monkeypatch: pytest.Monkey
      "Russia is ready for dialogue without ultimatums."),
     ("Peskov to reporters: the Kremlin has no plans for a new mobilisation.", "en", "Dmitry Peskov",
      "the Kremlin has no plans for a new mobilisation."),
+    # a surname alone before the tail, outside the registry: the label is the speaker's slot
+    ("Слуцкий в своём телеграм-канале: просроченный президент ничего подписать не может.", "ru", "Слуцкий",
+     "просроченный президент ничего подписать не может."),
+    ("Андрейченко в интервью «Беларусь 1»: Польша держит у нашей границы десятки тысяч военных.", "ru",
+     "Андрейченко", "Польша держит у нашей границы десятки тысяч военных."),
+    # a programme or an outlet in quotation marks, and the statement in marks of its own
+    ("Киселёв в «Вестях недели»: «После ракетных ударов на Западе вдруг стало тихо».", "ru", "Киселёв",
+     "После ракетных ударов на Западе вдруг стало тихо"),
+    ("Володин на пленарном заседании: натовские базы подошли к нашим границам вплотную.", "ru", "Володин",
+     "натовские базы подошли к нашим границам вплотную."),
+    # after a comma: the role, or what the person was doing when they spoke
+    ("Картаполов, председатель комитета Госдумы по обороне: без американских спутников удары невозможны.", "ru",
+     "Картаполов", "без американских спутников удары невозможны."),
+    ("Захарова, официальный представитель МИД России: западные СМИ снова лгут.", "ru", "Maria Zakharova",
+     "западные СМИ снова лгут."),
+    ("Кочанова, выступая перед студентами: нам готовили киевский сценарий.", "ru", "Кочанова",
+     "нам готовили киевский сценарий."),
+    ("Lavrov, at a press conference in Moscow: the documents were initialled in Istanbul.", "en", "Sergei Lavrov",
+     "the documents were initialled in Istanbul."),
+    ("Lavrov, speaking to reporters in Ankara: the documents were initialled in Istanbul.", "en", "Sergei Lavrov",
+     "the documents were initialled in Istanbul."),
 ])
 def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: str, speaker: str, quote: str) -> None:
     assert _said(text, lang) == [(speaker, "direct", quote, "label")]
@@ -171,6 +228,12 @@ def test_label_with_the_words_topic_or_occasion_is_the_persons(text: str, lang: 
     ("Навальный о котором все забыли: что известно о политике", "ru"),
     ("Путин о переговорах: главное из сказанного на форуме.", "ru"),  # a heading about his words
     ("Lavrov in Ankara: talks with Fidan lasted three hours.", "en"),
+    ("Россия в «Евровидении»: конкурс снова обошёлся без российских артистов.", "ru"),  # no person
+    ("Путин, Си и Моди: главное с саммита в Казани.", "ru"),
+    ("Москва, Кремль: Запад снова лжёт.", "ru"),
+    ("Лавров, прилетевший в Анкару: переговоры с Фиданом продлились три часа.", "ru"),  # the reporter's
+    ("Lavrov, who arrived in Ankara: talks with Fidan lasted three hours.", "en"),
+    ("Путин в «Сириусе»: дети показали главе государства свои проекты.", "ru"),  # the reporter's words
     ("Reporters on Peskov: the Kremlin has no plans for a new mobilisation.", "en"),
     ("Russian Foreign Ministry on talks: The West is waging a war against Russia.", "en"),
 ])
