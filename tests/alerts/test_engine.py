@@ -29,20 +29,12 @@ TEXT = "NATO is building up its forces near our western borders, and we cannot i
 
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("MOUTHPIECE_DATA_DIR", str(tmp_path / "data"))
     from config.settings import reset_settings
+    from tests.support.seed import seeded_database
 
-    reset_settings()
-    reset_engines()
-    upgrade(url)
-    with session_scope(url) as s:
-        for sid, name in (("belta", "BelTA"), ("sb", "SB Belarus Today"), ("tass", "TASS")):
-            s.add(Source(id=sid, name=name, kind="state_media", country="BY", http_cache={}))
-        for ld in LEADERS.values():
-            s.add(Speaker(id=ld.id, name=ld.name, country=ld.country))
-    yield url
+    yield seeded_database(f"sqlite:///{tmp_path / 'a.sqlite'}",
+                          [("belta", "BelTA", "BY"), ("sb", "SB Belarus Today", "BY"), ("tass", "TASS", "BY")],
+                          tmp_path / "data", monkeypatch)
     reset_engines()
     reset_settings()
 

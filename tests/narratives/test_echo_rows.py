@@ -13,8 +13,9 @@ from alerts.echoes import echo_views, index_article
 from alerts.engine import evaluate_article
 from alerts.rules import Rule
 from config.leaders import load_leaders
-from storage.db import reset_engines, session_scope, upgrade
-from storage.models import Alert, Article, Quote, QuoteEcho, QuoteFrame, Source, Speaker
+from storage.db import reset_engines, session_scope
+from storage.models import Alert, Article, Quote, QuoteEcho, QuoteFrame
+from tests.support.seed import seeded_database
 from tests.support.services import fresh_pg_database
 
 LEADERS = {ld.id: ld for ld in load_leaders()}
@@ -39,17 +40,9 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Monke
     else:
         cm = fresh_pg_database()
         url = cm.__enter__()
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("MOUTHPIECE_DATA_DIR", str(tmp_path / "data"))
-    reset_settings()
-    reset_engines()
-    upgrade(url)
-    with session_scope(url) as s:
-        for sid, country in (("kremlin_ru", "RU"), ("belta_ru", "BY"), ("belta_en", "BY")):
-            s.add(Source(id=sid, name=sid, kind="state_media", country=country, http_cache={}))
-        for ld in LEADERS.values():
-            s.add(Speaker(id=ld.id, name=ld.name, country=ld.country))
-    yield url
+    yield seeded_database(url, [(sid, sid, country) for sid, country in
+                                (("kremlin_ru", "RU"), ("belta_ru", "BY"), ("belta_en", "BY"))],
+                          tmp_path / "data", monkeypatch)
     reset_engines()
     reset_settings()
     if cm is not None:

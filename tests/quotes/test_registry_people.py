@@ -119,21 +119,11 @@ BY_BODY = ("Муравейко: Польша стягивает войска к 
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     from config.settings import reset_settings
-    from storage.db import reset_engines, session_scope, upgrade
-    from storage.models import Source, Speaker
+    from storage.db import reset_engines
+    from tests.support.seed import seeded_database
 
-    url = f"sqlite:///{tmp_path / 'e.sqlite'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("MOUTHPIECE_DATA_DIR", str(tmp_path / "data"))
-    reset_settings()
-    reset_engines()
-    upgrade(url)
-    with session_scope(url) as s:
-        for sid, country in (("ria_ru", RU), ("belta_ru", BY)):
-            s.add(Source(id=sid, name=sid, kind="state_media", country=country, http_cache={}))
-        for ld in LEADERS.values():
-            s.add(Speaker(id=ld.id, name=ld.name, country=ld.country))
-    yield url
+    yield seeded_database(f"sqlite:///{tmp_path / 'e.sqlite'}", [("ria_ru", "ria_ru", RU), ("belta_ru", "belta_ru", BY)],
+                          tmp_path / "data", monkeypatch)
     reset_engines()
     reset_settings()
 
