@@ -218,25 +218,14 @@ def label_tails(phrases: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?:,[ \u00a0]+|[ \u00a0]+(?:[—–-][ \u00a0]+)?)((?:" + alt + r")(?![\w-]))")
 
 
-_MARKS = {"«": "»", "“": "”", "„": "“", '"': '"'}
-
-
 def wholly_quoted(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """The words inside the quotation marks when the marks hold the whole of text[s:e] (a full stop may
-    follow them: "«После того как ...»."), else None."""
-    opener = text[s:s + 1]
-    close = _MARKS.get(opener) if e > s else None
-    end = e - 1 if e - s > 2 and text[e - 1] in ".!?…" and text[e - 2:e - 1] == close else e
-    if close is None or end - s < 3 or text[end - 1:end] != close:
-        return None
-    if opener == close:
-        return None if close in text[s + 1:end - 1] else (s + 1, end - 1)
-    depth = 0
-    for i in range(s, end - 1):  # the opening mark closes at the end, not before: «a» b «c» is two quotes
-        depth += (text[i] == opener) - (text[i] == close)
-        if depth == 0:
-            return None
-    return s + 1, end - 1
+    """The words inside the quotation marks when one top-level quote (quote_spans) holds the whole of text[s:e]
+    (a full stop may follow it: "«После того как ...»."), else None: «a» b «c» is two quotes."""
+    end = e - 1 if e - s > 2 and text[e - 1] in ".!?…" else e
+    for q in quote_spans(text, s, e):
+        if q.depth == 0 and q.open == s and q.close is not None and q.close == end - 1 and q.ce - q.cs >= 1:
+            return q.cs, q.ce
+    return None
 
 
 def line_head(text: str, ps: int, pe: int) -> tuple[int, int, int] | None:
