@@ -32,6 +32,7 @@ from quotes.text import label_tails, line_head, line_label, strip_span, wholly_q
 # an English one: "Russian Foreign Minister", "Kremlin spokesman", "Foreign Minister of Belarus"
 _EN_OF = re.compile(r"(?:[ \u00a0]+(?:of|for|to)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){0,3})?"
                     r"[ \u00a0]+")
+_SPACE_BEFORE_WORD = re.compile(r"[ \u00a0]+(?=\w)")
 _MIN_WORDS = 3
 _RESTATED = 0.5  # the share of a headline's words (stems of four letters or more) a quote restating it holds
 
@@ -90,7 +91,7 @@ class LabelLineExtractor:
         if comma > ls and _role_only(page, text[comma + 1:le].strip() + " ", comma + 1):
             ends.append((comma, le))  # "Картаполов, председатель комитета Госдумы по обороне:"
         if quoted:
-            ends += [(m.start(), m.start()) for m in re.finditer(r"[ \u00a0]+(?=\w)", text[:le]) if m.start() > ls]
+            ends += [(m.start(), m.start()) for m in _SPACE_BEFORE_WORD.finditer(text, ls + 1, le)]
         for ne, ts in sorted(set(ends)):
             if re.search(r"[«»“”\"—–,]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
                 return None  # the name part is a plain label, as line_label's
