@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes browser eval-frames eval-echo
+.PHONY: run test demo lint typecheck install lock clean compose-config bench train-quotes eval-quotes browser eval-frames eval-echo train-frames
 
 # Every dependency comes from requirements.lock, pinned by hash (`make lock` writes it from
 # pyproject.toml); the project itself is installed editable on top, without resolving anything.
@@ -64,6 +64,11 @@ eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split all
 	$(BIN)/python scripts/eval_frames.py --summary
 	$(BIN)/python scripts/eval_frames.py --summary --via-quotes
+
+# retrain the learned frame backstop (narratives/model/frames.json) from the frame gold outside the blind splits
+# and the concept sentences (reads ../shared); deterministic; then `make eval-frames`
+train-frames: $(STAMP)
+	$(BIN)/python scripts/train_frames.py
 
 eval-echo: $(STAMP)
 	$(BIN)/python scripts/eval_echo.py --split heldout

@@ -123,6 +123,15 @@ class EchoSettings(BaseModel):
     version_hours: int = Field(default=48, ge=1, le=24 * 14)  # one statement in two languages
 
 
+class LearnedSettings(BaseModel):
+    """The learned backstop (narratives/learned.py): adds a frame the patterns missed when it is sure."""
+
+    model_config = ConfigDict(extra="forbid")
+    enabled: bool = True
+    # None: the model's own (0.9, chosen by cross-validation); lower finds more and is wrong more often
+    threshold: float | None = Field(default=None, ge=0.5, le=0.999)
+
+
 class NarrativesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     hedges: dict[Lang, list[str]] = Field(default_factory=dict)
@@ -137,6 +146,7 @@ class NarrativesFile(BaseModel):
     # shared exclusion lists, for frames to reference by YAML alias (`exclude: {en: [*elsewhere_en]}`)
     elsewhere: dict[Lang, list[str]] = Field(default_factory=dict)
     echo: EchoSettings = Field(default_factory=EchoSettings)
+    learned: LearnedSettings = Field(default_factory=LearnedSettings)
     frames: list[Frame] = Field(min_length=1)
 
     @field_validator("hedges", "negations", "distancing")

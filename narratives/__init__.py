@@ -1,6 +1,7 @@
 """Narratives (pure): frame tagging, echo scoring and the echo index.
 
 - `frames`: which frames of `config/narratives.yaml` a quote uses, with the words that matched.
+- `learned`: the backstop that adds a frame the patterns missed when a trained model is sure of it.
 - `features`: what two quotes can share across languages (lemmas, names, places, numbers).
 - `echo`: how much one quote echoes another, and whether two quotes are one statement.
 - `index`: an in-memory inverted index that finds echo candidates without a scan.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from config.narratives import NarrativesFile, load_narratives
 from narratives.frames import FrameMatch, FrameTagger
+from narratives.learned import default_model
 
 _TAGGERS: dict[int, tuple[NarrativesFile, FrameTagger]] = {}
 
@@ -25,7 +27,8 @@ def configured_tagger(cfg: NarrativesFile | None = None) -> FrameTagger:
             cfg.frames, {str(k): v for k, v in cfg.hedges.items()},
             {name: {str(k): v for k, v in langs.items()} for name, langs in cfg.actors.items()},
             {str(k): v for k, v in cfg.distancing.items()},
-            {str(k): v for k, v in cfg.negations.items()}))
+            {str(k): v for k, v in cfg.negations.items()},
+            default_model(cfg.learned.threshold) if cfg.learned.enabled else None))
     return hit[1]
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from config.narratives import Frame
+from narratives.learned import FrameModel
 from narratives.lemmas import Token, lemma, tokens, word_low
 
 CONTEXT_REACH = 2  # sentences on each side of a match where an actor of its context still counts
@@ -38,9 +39,13 @@ class FrameMatch:
     words: tuple[str, ...]  # the words of the text that made the match, in text order
     start: int  # character span of the match in the text
     end: int
+    learned: bool = False  # found by the learned backstop (narratives/learned.py), not by a pattern
 
     def to_dict(self) -> dict[str, object]:
-        return {"frame": self.frame, "words": list(self.words), "start": self.start, "end": self.end}
+        out: dict[str, object] = {"frame": self.frame, "words": list(self.words), "start": self.start, "end": self.end}
+        if self.learned:
+            out["learned"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +169,11 @@ class FrameTagger:
     def __init__(self, frames: Sequence[Frame], hedges: Mapping[str, list[str]] | None = None,
                  actors: Mapping[str, Mapping[str, list[str]]] | None = None,
                  distancing: Mapping[str, list[str]] | None = None,
-                 negations: Mapping[str, list[str]] | None = None):
+                 negations: Mapping[str, list[str]] | None = None, model: FrameModel | None = None):
         self.frame_ids = [f.id for f in frames]
+        # the learned backstop adds a configured frame the patterns missed; a frame the user added is not in it
+        self._model = model
+        self._learnable = frozenset(self.frame_ids) & frozenset(model.frames) if model else frozenset()
         actors = actors or {}
         # per language: frame id -> its context, exclusions and threshold
         self._rules: dict[str, dict[str, _FrameRule]] = {"en": {}, "ru": {}}
@@ -280,8 +288,25 @@ class FrameTagger:
         return tuple(singles), tuple(multis)
 
     def tag_tokens(self, toks: list[Token], lang: str, text: str = "") -> list[FrameMatch]:
-        """The frames of a tokenised text; `text` (the one `toks` came from) gives the sentence
-        boundaries that a frame's context and exclusions are checked in."""
+        """The frames of a tokenised text, in the configuration's order; `text` (the one `toks` came from)
+        gives the sentence boundaries that a frame's context and exclusions are checked in."""
+        found = self._by_patterns(toks, lang, text)
+        if not self._learnable or not toks:
+            return found
+        have = {m.frame for m in found}
+        extra = [x for x in self._model.sure(toks, have) if x.frame in self._learnable] if self._model else []
+        if not extra:
+            return found
+        by_frame = {m.frame: m for m in found}
+        for x in extra:
+            if not x.words:
+                continue
+            first, last = toks[x.words[0]], toks[x.words[-1]]
+            by_frame[x.frame] = FrameMatch(x.frame, tuple(toks[j].text for j in x.words), first.start,
+                                           last.start + len(last.text), learned=True)
+        return [by_frame[f] for f in self.frame_ids if f in by_frame]
+
+    def _by_patterns(self, toks: list[Token], lang: str, text: str) -> list[FrameMatch]:
         pats = self._patterns.get(lang) or []
         if not toks or not pats:
             return []

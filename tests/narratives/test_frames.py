@@ -232,6 +232,10 @@ def test_sentences_split_on_stops_but_not_abbreviations() -> None:
      "          window: 500\n", 8, "frames[0].patterns.en[0].window"),
     ("frames:\n  - id: ok\n    label: x x x\n    description: d d\n    patterns:\n      en:\n        - all: [[abc]]\n"
      "          windw: 5\n", 8, "frames[0].patterns.en[0].windw"),
+    ("learned:\n  treshold: 0.8\nframes:\n  - id: ok\n    label: x x x\n    description: d d\n"
+     "    patterns: {en: [{all: [[abc]]}]}\n", 2, "learned.treshold"),
+    ("learned: {threshold: 0.2}\nframes:\n  - id: ok\n    label: x x x\n    description: d d\n"
+     "    patterns: {en: [{all: [[abc]]}]}\n", 1, "learned.threshold"),
 ])
 def test_a_mistake_names_file_line_and_field(tmp_path: Path, body: str, line: int, field: str) -> None:
     p = tmp_path / "narratives.yaml"
