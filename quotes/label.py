@@ -19,15 +19,16 @@ Pure: reads the page and the candidates of the extractors that ran before, chang
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from quotes.candidate import Candidate, Speaker
-from quotes.cues import EN_VERBS, WORD_RE
+from quotes.cues import WORD_RE
 from quotes.extractors import Page
+from quotes.label_tail import tail_holds_verb, tail_pattern, tail_start
 from quotes.packs import LanguagePack
-from quotes.people import _EN_ROLE, ru_any_verb, ru_role_only
+from quotes.people import _EN_ROLE, ru_role_only
 from quotes.post import _FIRST_PERSON, _SECOND_PERSON
-from quotes.text import label_tails, line_head, line_label, strip_span, wholly_quoted, word_count
+from quotes.text import line_head, line_label, strip_span, wholly_quoted, word_count
 
 # an English one: "Russian Foreign Minister", "Kremlin spokesman", "Foreign Minister of Belarus"
 _EN_OF = re.compile(r"(?:[ \u00a0]+(?:of|for|to)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*){0,3})?"
@@ -76,7 +77,8 @@ class LabelLineExtractor:
         """A label whose person is followed by the topic or the occasion of the words ("Путин о
         переговорах:", "Лавров — о переговорах:", "Лавров в интервью РИА Новости:", "Peskov to
         reporters:"): the label's start, the name's end, the label's end, where the words start, and
-        the person. The tail opens with a label_tails phrase (after an optional dash) and holds no verb."""
+        the person. The tail opens with a label_tails phrase (after an optional dash) and holds no verb: read by
+        quotes.label_tail, as the Russian name finder reads it of a surname alone."""
         text = page.text
         head = line_head(text, ps, pe)
         if head is None:
@@ -85,20 +87,24 @@ class LabelLineExtractor:
         # the words wholly in quotation marks are the person's whatever the tail says of them ("Путин в
         # Пекине: «...»"); bare words after a tail that is only a place are the reporter's heading
         quoted = wholly_quoted(text, *strip_span(text, cs, pe, " \t\u00a0;,")) is not None
-        # (where the name ends, where the words that must hold no verb start)
-        ends = [(m.start(), m.end(1)) for m in _tails(page.pack).finditer(text, ls, le)]
+        tails, role_only = tail_pattern(page.pack), partial(_role_only, page)
+        # where the name may end: before a tail phrase, at the label's comma, and (words wholly quoted) at
+        # any space before a word, where the rest, whatever it says, must hold no verb
+        spaces = {m.start() for m in _SPACE_BEFORE_WORD.finditer(text, ls + 1, le)} if quoted else set()
+        ends = {m.start() for m in tails.finditer(text, ls, le)} | spaces
         comma = text.find(",", ls, le)
-        if comma > ls and _role_only(page, text[comma + 1:le].strip() + " ", comma + 1):
-            ends.append((comma, le))  # "Картаполов, председатель комитета Госдумы по обороне:"
-        if quoted:
-            ends += [(m.start(), m.start()) for m in _SPACE_BEFORE_WORD.finditer(text, ls + 1, le)]
-        for ne, ts in sorted(set(ends)):
+        if comma > ls:
+            ends.add(comma)  # "Картаполов, председатель комитета Госдумы по обороне:"
+        for ne in sorted(ends):
+            ts = ne if ne in spaces else tail_start(text, ne, le, tails, role_only)
+            if ts is None:
+                continue
             if re.search(r"[«»“”\"—–,]", text[ls:ne]) or word_count(text[ls:ne]) > 8:
                 return None  # the name part is a plain label, as line_label's
             sp = self._label_person(page, ls, ne)
             if sp is None:
                 continue
-            if any(_tail_verb(page, w) for w in WORD_RE.findall(text, ts, le)):
+            if tail_holds_verb(page.lang, text, ts, le):
                 return None  # "Путин прибыл в ...:", "Lavrov on why he said ...": a sentence, not a label
             return ls, ne, le, cs, sp
         return None
@@ -166,19 +172,6 @@ def _heading(pack: LanguagePack, statement: str) -> bool:
 @lru_cache(maxsize=8)
 def _headings(pack: LanguagePack) -> tuple[str, ...]:
     return tuple(sorted(pack.words("label_headings"), key=len, reverse=True))
-
-
-@lru_cache(maxsize=8)
-def _tails(pack: LanguagePack) -> re.Pattern[str]:
-    return label_tails(pack.words("label_tails"))
-
-
-def _tail_verb(page: Page, word: str) -> bool:
-    low = word.lower()
-    if page.lang == "ru":
-        return ru_any_verb(low)
-    return word[:1].islower() and (low in EN_VERBS or low.rstrip("s") in EN_VERBS or low[:-2] in EN_VERBS
-                                   or low[:-1] in EN_VERBS or low in ("is", "was", "will", "has", "had", "says"))
 
 
 @lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from quotes.cues import WORD_RE, ru_is_verb_cue, ru_name_parse, ru_surname_nom
+from quotes.label_tail import tail_holds_verb, tail_pattern, tail_start
 from quotes.packs import get_pack
 from quotes.people import (
     RU_ROLE_ENDING,
@@ -14,12 +15,11 @@ from quotes.people import (
     _gender_of_name,
     _last,
     _vocative,
-    ru_any_verb,
     ru_key,
     ru_role_only,
     ru_verb_gender,
 )
-from quotes.text import label_tails, line_head, line_label, strip_span, wholly_quoted
+from quotes.text import line_head, line_label, strip_span, wholly_quoted
 
 # a role and up to six genitive words before a surname: "Премьер Словакии | Фицо", "директор НИЦ
 # эпидемиологии и микробиологии имени Гамалеи | Гинцбург", "самарский губернатор | Федорищев"
@@ -51,7 +51,11 @@ def _occasion_verb(text: str, end: int) -> re.Match[str] | None:
     return None
 
 
-_RU_TAILS = label_tails(get_pack("ru").words("label_tails"))
+_RU_TAILS = tail_pattern(get_pack("ru"))
+
+
+def _ru_role_only(prefix: str, _at: int) -> bool:
+    return ru_role_only(prefix)
 
 
 @lru_cache(maxsize=50_000)
@@ -191,12 +195,13 @@ class RussianNames(Mentions):
         head = line_head(text, ls, le)
         if head is None or head[0] != s:
             return False
-        tail = _RU_TAILS.match(text, e, head[1])
-        if tail is None and text[e:e + 1] == "," and ru_role_only(text[e + 1:head[1]].strip() + " "):
-            return True  # "Картаполов, председатель комитета Госдумы по обороне: ..."
-        if tail is None and not wholly_quoted(text, *strip_span(text, head[2], le, " \t\u00a0;,")):
-            return False  # "Путин в Пекине: переговоры ..." is a heading; "Путин в Пекине: «...»" his words
-        return not any(ru_any_verb(w.lower()) for w in WORD_RE.findall(text[e:head[1]]))
+        # "Слуцкий о ...", "Картаполов, председатель комитета Госдумы по обороне: ..." (quotes.label_tail)
+        ts = tail_start(text, e, head[1], _RU_TAILS, _ru_role_only)
+        if ts is None:
+            if not wholly_quoted(text, *strip_span(text, head[2], le, " \t\u00a0;,")):
+                return False  # "Путин в Пекине: переговоры ..." is a heading; "Путин в Пекине: «...»" his words
+            ts = e
+        return not tail_holds_verb("ru", text, ts, head[1])
 
     def _ru_single_surnames(self, toks: list[re.Match[str]]) -> None:
         """A surname alone in a speaker's slot is a person (news agencies name most people so):

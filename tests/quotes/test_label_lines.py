@@ -254,3 +254,16 @@ def test_tailed_label_that_is_no_persons_words_gives_no_quote(text: str, lang: s
 def test_tailed_label_names_its_whole_label_as_the_reason() -> None:
     q = extract("Лавров в интервью РИА Новости: никакое «замораживание» нас не устроит.", lang="ru")[0]
     assert q.reason.startswith("label (speaker label 'Лавров в интервью РИА Новости' opening the line)")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_tail_phrases_hold_no_verb(lang: str) -> None:
+    """quotes.label_tail checks a tail for verbs from the end of its phrase: the phrases themselves must
+    hold none, so that where the check starts, at the name or after the phrase, says nothing."""
+    from quotes.cues import WORD_RE
+    from quotes.label_tail import tail_verb
+    from quotes.packs import get_pack
+
+    verbs = [(p, w) for p in get_pack(lang).words("label_tails") for w in WORD_RE.findall(p)
+             if tail_verb(lang, w) or tail_verb(lang, w.lower())]
+    assert verbs == []
