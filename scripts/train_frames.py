@@ -60,6 +60,15 @@ def training_items(shared: Path) -> list[tuple[str, set[str], str, str | None]]:
     return out
 
 
+def data_digest(items: Sequence[tuple[str, set[str], str, str | None]]) -> str:
+    """A digest of what the model learns from, so that a test can tell a model trained on older gold."""
+    import hashlib
+    import json
+
+    rows = [[text, sorted(frames), split, about] for text, frames, split, about in items]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
 def fit(feats: Sequence[set[Feature]], items: Sequence[tuple[str, set[str], str, str | None]],
         frames: Sequence[str]) -> tuple[dict[Feature, int], dict[str, np.ndarray]]:
     vocab: dict[Feature, int] = {}
@@ -121,7 +130,7 @@ def main() -> int:
     vocab, weights = fit(feats, items, frames)
     facts = {"items": len(items), "gold_items": sum(it[2] != "concepts" for it in items),
              "concept_sentences": sum(it[2] == "concepts" for it in items), "features": len(vocab),
-             "c": C, "prune": PRUNE, "excluded_splits": list(BLIND)}
+             "c": C, "prune": PRUNE, "excluded_splits": list(BLIND), "data_sha256": data_digest(items)}
     doc = as_model(vocab, weights, frames, stop, PRUNE, facts)
     unpruned = FrameModel(frames, doc["bias"], as_model(vocab, weights, frames, stop, 0.0, facts)["weights"],
                           stop, THRESHOLD)

@@ -79,3 +79,19 @@ def test_the_model_card_states_what_it_was_trained_on() -> None:
     card = (MODEL_FILE.parent / "MODEL_CARD.md").read_text(encoding="utf-8")
     facts = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["trained"]
     assert f"{facts['items']:,}" in card and "heldout12" in card
+
+
+def test_the_shipped_model_was_trained_on_the_gold_as_it_is_now() -> None:
+    """Annotating or adding concept sentences without `make train-frames` leaves the model behind the gold."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from narratives_gold import DEFAULT_SHARED, shared_available
+    from train_frames import data_digest, training_items
+
+    if not shared_available():
+        pytest.skip("../shared is absent: the gold's references cannot be read")
+    facts = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["trained"]
+    items = training_items(DEFAULT_SHARED)
+    assert facts["data_sha256"] == data_digest(items), (
+        "the frame gold or the concept sentences changed since the model was trained: run make train-frames")
