@@ -65,7 +65,8 @@ def _upsert_narrative(session: Session, quote: Quote, article: Article, leader: 
     row.speaker_key = speaker_key(quote.speaker_id, quote.speaker_name)
     row.speaker_country = leader.country if leader else None
     row.spoken_at = article.published_at or article.first_seen_at or utcnow()
-    row.frames = [{"frame": m.frame, "words": list(m.words)} for m in matches]
+    row.frames = [{"frame": m.frame, "words": list(m.words), **({"learned": True} if m.learned else {})}
+                  for m in matches]
     row.lemmas = sorted(feats.lemmas)
     row.keys = sorted(feats.keys)
     row.length = feats.length

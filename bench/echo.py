@@ -14,9 +14,10 @@
 2. The worker's path (`alerts.echoes._echoes_for`: the same index, loaded from a SQLite file of
    `--db` quotes, plus checking each hit against its row), load time, p50 / p99.
 3. Frame tagging (`narratives.FrameTagger`) on one core: the own-text quotes of the frame gold
-   (English and Russian, nearly all with a frame), repeated, first with a cold lemma cache,
+   (English and Russian, nearly all with a frame, long), repeated, first with a cold lemma cache,
    then warm; quotes per second. With ../shared present, also the RIA paragraphs (Russian news,
-   mostly without a frame), the mix a worker sees.
+   mostly without a frame), and the worker's own path: the quotes the extractor finds in RIA
+   posts, each tagged in its sentence as `alerts.echoes` does.
 """
 from __future__ import annotations
 
@@ -223,6 +224,34 @@ def bench_tagging(rounds: int) -> None:
         rate = len(paras) / (time.perf_counter() - s)
         print(f"frame tagging, one core, RIA paragraphs: {rate:,.0f} quotes/s warm ({len(paras):,} paragraphs, "
               f"mean {sum(map(len, paras)) / len(paras):.0f} characters, {framed / len(paras):.0%} with a frame)")
+        bench_worker_quotes(tagger, [post.get("text") or "" for post in json.loads(ria.read_text(encoding="utf-8"))])
+
+
+def bench_worker_quotes(tagger: object, posts: list[str]) -> None:
+    """What the worker tags: each quote the extractor finds in a RIA post, in its sentence (alerts.echoes does
+    this for every stored quote), with the tokens the worker has already made."""
+    from narratives.frames import FrameTagger, quote_frames, sentence_around
+    from narratives.lemmas import tokens
+    from quotes import extract
+
+    assert isinstance(tagger, FrameTagger)
+    work = []
+    for body in posts:
+        for q in extract(body, lang="ru"):
+            around = sentence_around(body, q.start, q.end)
+            work.append((q.text, around, tokens(q.text), tokens(around) if around else None))
+    if not work:
+        return
+    for text, around, toks, around_toks in work:  # warm
+        quote_frames(tagger, text, "ru", around, toks, around_toks)
+    s = time.perf_counter()
+    framed = 0
+    for text, around, toks, around_toks in work:
+        framed += bool(quote_frames(tagger, text, "ru", around, toks, around_toks))
+    rate = len(work) / (time.perf_counter() - s)
+    print(f"frame tagging, one core, the worker's path: {rate:,.0f} quotes/s warm ({len(work):,} quotes extracted "
+          f"from {len(posts):,} RIA posts, each in its sentence, mean {sum(len(w[1] or w[0]) for w in work) / len(work):.0f} "
+          f"characters, {framed / len(work):.0%} with a frame)")
 
 
 def main() -> int:
