@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quotes.doc import Doc, Speaker
+from quotes.people import Person
 from quotes.packs import get_pack
 from quotes.text import sentences, word_count
 
@@ -88,41 +89,52 @@ def _label_speaker(doc: Doc, ls: int, le: int, parts: dict[str, Speaker] | None 
 
 def _intro_parts(doc: Doc, paras: list[tuple[int, int]], end: int, fallback: bool) -> dict[str, Speaker]:
     """Who the intro (the paragraphs before `end`) names as the interviewee, the interviewer and the
-    moderator: the person named in the sentence that holds the part's cue ("Defence Minister Viktor
-    Khrenin spoke to our correspondent", "в интервью", "moderated by Press Secretary Natalya
-    Eismont"); the interviewer and the moderator named after their cue, the interviewee anywhere in
-    its sentence but not as the interviewer. With `fallback` (labelled answers), an intro that names
-    one person alone names the interviewee."""
+    moderator. The interviewer and the moderator: the person named next after their cue in its
+    sentence ("our correspondent Ivan Petrov", "moderated by Press Secretary Natalya Eismont"; the
+    interviewer only when the intro names one). The interviewee: the first other person in a sentence
+    that holds an interview cue ("Defence Minister Viktor Khrenin spoke to our correspondent", "в
+    интервью"); else, when the intro has such a cue or the turns are labelled answers (`fallback`),
+    the first other person the intro names ("Q&A with Vice President Joe Biden.")."""
     text = doc.text
     people = [p for p in doc.persons if p.start < end and p.name and not p.quoted]
-    found: dict[str, Speaker] = {}
     sents = [se for ps, pe in paras if pe <= end for se in sentences(text, ps, pe)]
-    for part in ("interviewer", "moderator", "interviewee"):
+
+    def cued(part: str) -> list[tuple[int, int, int]]:  # (sentence start, sentence end, cue start)
+        out = []
         for ss, se in sents:
             low = text[ss:se].lower()
             for cue, cue_part in _INTRO_CUES:
-                if cue_part != part:
-                    continue
-                for m in re.finditer(r"(?<!\w)" + re.escape(cue), low):
-                    after = ss + m.start() if part != "interviewee" else ss
-                    for p in people:
-                        if after <= p.start and p.end <= se:
-                            sp = Speaker(p.name, p.leader_id, p.gender)
-                            if part == "interviewee" and _same(sp, found.get("interviewer")):
-                                continue
-                            found[part] = sp
-                            break
-                    if part in found:
-                        break
-                if part in found:
-                    break
-            if part in found:
-                break
-    if "interviewee" not in found and fallback:
-        named = {(p.name, p.leader_id): p for p in people}
-        if len(named) == 1:
-            p = next(iter(named.values()))
-            found["interviewee"] = Speaker(p.name, p.leader_id, p.gender)
+                if cue_part == part:
+                    out.extend((ss, se, ss + m.start()) for m in re.finditer(r"(?<!\w)" + re.escape(cue), low))
+        return sorted(out)
+
+    def after(ss: int, se: int, at: int) -> list[Person]:
+        return [p for p in people if at <= p.start and p.end <= se]
+
+    found: dict[str, Speaker] = {}
+    asking: list[Person] = []
+    for ss, se, at in cued("interviewer"):
+        nxt = after(ss, se, at)
+        if nxt:
+            asking.append(nxt[0])
+    if len({(p.name, p.leader_id) for p in asking}) == 1:
+        found["interviewer"] = Speaker(asking[0].name, asking[0].leader_id, asking[0].gender)
+    for ss, se, at in cued("moderator"):
+        nxt = after(ss, se, at)
+        if nxt:
+            found["moderator"] = Speaker(nxt[0].name, nxt[0].leader_id, nxt[0].gender)
+            break
+    asked = {(p.name, p.leader_id) for p in asking}
+    others = [p for p in people if (p.name, p.leader_id) not in asked]
+    interview = cued("interviewee")
+    for ss, se, _at in interview:
+        inside = [p for p in others if ss <= p.start and p.end <= se]
+        if inside:
+            found["interviewee"] = Speaker(inside[0].name, inside[0].leader_id, inside[0].gender)
+            break
+    else:
+        if others and (interview or fallback):
+            found["interviewee"] = Speaker(others[0].name, others[0].leader_id, others[0].gender)
     return found
 
 
@@ -131,6 +143,7 @@ def _same(a: Speaker | None, b: Speaker | None) -> bool:
                                                 else a.name == b.name)
 
 
+_GLUED_Q = re.compile(r"(\w)(?=[A-ZА-ЯЁ][a-zа-яё'’])")
 _DASH_LINE = re.compile(r"[—–][ \t\u00a0]+")
 
 
@@ -247,6 +260,12 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
         m = _LABEL_ALONE.fullmatch(text, ps, pe)
         if m and _label_ok(m.group(1)) and pi + 1 < len(paras):
             labels[pi] = (ps, ps + len(m.group(1)), paras[pi + 1][0])
+    if any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values()):
+        # answers labelled "A:", questions whose label lost its colon with the page's bold ("QWhy?")
+        for pi, (ps, pe) in enumerate(paras):
+            m = _GLUED_Q.match(text, ps, pe)
+            if pi not in labels and m and m.group(1).lower() in _QUESTION:
+                labels[pi] = (ps, m.end(1), m.end(1))
     anon = sum(1 for ls, le, _ in labels.values() if text[ls:le].split()[0].lower() in _ANON | _QUESTION)
     parts: dict[str, Speaker] = {}
     if labels:

@@ -108,3 +108,16 @@ def test_russian_question_turn_of_a_journalist_who_names_himself() -> None:
             "Вопрос: Добрый день. Павел Зарубин, «Россия-1». Владимир Владимирович, что с ценами на газ?\n\n"
             "В.Путин: Цены останутся прежними.")
     assert [s for s, _ in _said(text)] == ["Vladimir Putin", "Alexander Lukashenko", "Павел Зарубин", "Vladimir Putin"]
+
+
+def test_qa_intro_naming_the_journalists_and_a_question_label_without_colon() -> None:
+    # the interviewers named after their role are not the interviewee; "QWhy?" (the colon lost with the
+    # page's bold) is a question turn of a labelled-answer interview
+    text = ("Q&A with Foreign Minister Sergei Lavrov.\n\n"
+            "On the plane back to Moscow, he spoke with Reuters reporter John Smith and BBC editor Jane Doe.\n\n"
+            "QWhat do you expect from the summit?\n\n"
+            "A: We expect a frank conversation about security.\n\n"
+            "QAnd the sanctions?\n\n"
+            "A: Sanctions have never worked against Russia.")
+    assert _said(text) == [("Sergei Lavrov", "We expect a frank conversation about security."),
+                           ("Sergei Lavrov", "Sanctions have never worked against Russia.")]
