@@ -6,13 +6,22 @@ import re
 from dataclasses import dataclass
 
 from quotes.doc import Doc, Speaker
+from quotes.people import Person
 from quotes.packs import get_pack
+from quotes.text import sentences, word_count
 
 _LABEL = re.compile(r"([^\n:]{1,100}?)\s*:[ \t\u00a0]+(?=\S)")
 _LABEL_ALONE = re.compile(r"([^\n:]{1,100}?)\s*:")
 _CONNECT = {"of", "the", "and", "for", "de", "von", "van", "der", "da", "al", "on", "at", "и", "по", "в", "на",
             "in", "to"}
-_ANON = {w for lang in ("en", "ru") for w in get_pack(lang).words("label_anonymous")}
+_PACKS = [get_pack(lang) for lang in ("en", "ru")]
+_ANON = {w for p in _PACKS for w in p.words("label_anonymous")}
+_ANSWER = {w for p in _PACKS for w in p.words("label_answer")}  # "A:", "Ответ:": the interviewee's
+_QUESTION = {w for p in _PACKS for w in p.words("label_question")}  # "Q:", "Вопрос:": the interviewer's
+_MODERATOR = {w for p in _PACKS for w in p.words("label_moderator")}
+_HEADINGS = {w for p in _PACKS for w in p.words("transcript_headings")}  # "TRANSCRIPT:" over the document
+_INTRO_CUES = [(cue, part) for p in _PACKS for cue, part in p.table("intro_cues")]
+_PARENS = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")  # "REPORTER (Reuters)": the outlet, after the role
 _ROLEWORD = {"president", "minister", "prime", "secretary", "general", "chairman", "press", "spokesman",
              "deputy", "director", "governor", "head", "editor", "correspondent", "mr", "ms", "mrs", "dr"}
 
@@ -28,6 +37,9 @@ class Turn:
 
 
 def _label_ok(label: str) -> bool:
+    label = _PARENS.sub("", label)
+    if label.lower() in _HEADINGS:
+        return False  # "TRANSCRIPT: PRESIDENT'S MEETING WITH ...": the document's heading
     words = label.split()
     if not words or len(words) > 10:
         return False
@@ -42,11 +54,22 @@ def _label_ok(label: str) -> bool:
     return len(lower) <= 3 and all(w in _CONNECT or "-" in w for w in lower)
 
 
-def _label_speaker(doc: Doc, ls: int, le: int) -> Speaker | None:
-    label = doc.text[ls:le]
+def _label_speaker(doc: Doc, ls: int, le: int, parts: dict[str, Speaker] | None = None) -> Speaker | None:
+    parts = parts or {}
+    label = _PARENS.sub("", doc.text[ls:le])
+    le = ls + len(label)
+    first = label.split()[0].lower() if label.split() else ""
+    if first in _ANSWER:
+        return parts.get("interviewee")  # "A:", "Ответ:": the person the intro names as interviewed
+    if first in _QUESTION:
+        return parts.get("interviewer")  # "Q:": the journalist the intro names, else nobody's
+    if first in _MODERATOR:
+        return parts.get("moderator")  # "MODERATOR:": the person the intro names as moderator
     words = re.findall(r"[\w.-]+", label)
     if words and all(w.lower().strip(".") in _ANON for w in words[:1]):
         return None
+    if re.fullmatch(r"\s*\w\.?\s*", label):
+        return None  # a one-letter label is no one's name
     found = doc.speaker_in(ls, le, last=True, allow_role=False)
     if found and found[0].leader_id:
         return found[0]
@@ -62,6 +85,142 @@ def _label_speaker(doc: Doc, ls: int, le: int) -> Speaker | None:
     if not names:
         return Speaker(label.strip(), None, None)
     return Speaker(" ".join(names[-3:]).title() if label.isupper() else " ".join(names[-3:]), None, None)
+
+
+def _intro_parts(doc: Doc, paras: list[tuple[int, int]], end: int, fallback: bool) -> dict[str, Speaker]:
+    """Who the intro (the paragraphs before `end`) names as the interviewee, the interviewer and the
+    moderator. The interviewer and the moderator: the person named next after their cue in its
+    sentence ("our correspondent Ivan Petrov", "moderated by Press Secretary Natalya Eismont"; the
+    interviewer only when the intro names one). The interviewee: the first other person in a sentence
+    that holds an interview cue ("Defence Minister Viktor Khrenin spoke to our correspondent", "в
+    интервью"); else, when the intro has such a cue or the turns are labelled answers (`fallback`),
+    the first other person the intro names ("Q&A with Vice President Joe Biden.")."""
+    text = doc.text
+    people = [p for p in doc.persons if p.start < end and p.name and not p.quoted]
+    sents = [se for ps, pe in paras if pe <= end for se in sentences(text, ps, pe)]
+
+    def cued(part: str) -> list[tuple[int, int, int]]:  # (sentence start, sentence end, cue start)
+        out = []
+        for ss, se in sents:
+            low = text[ss:se].lower()
+            for cue, cue_part in _INTRO_CUES:
+                if cue_part == part:
+                    out.extend((ss, se, ss + m.start()) for m in re.finditer(r"(?<!\w)" + re.escape(cue), low))
+        return sorted(out)
+
+    def after(ss: int, se: int, at: int) -> list[Person]:
+        return [p for p in people if at <= p.start and p.end <= se]
+
+    found: dict[str, Speaker] = {}
+    asking: list[Person] = []
+    for ss, se, at in cued("interviewer"):
+        nxt = after(ss, se, at)
+        if nxt:
+            asking.append(nxt[0])
+    if len({(p.name, p.leader_id) for p in asking}) == 1:
+        found["interviewer"] = Speaker(asking[0].name, asking[0].leader_id, asking[0].gender)
+    for ss, se, at in cued("moderator"):
+        nxt = after(ss, se, at)
+        if nxt:
+            found["moderator"] = Speaker(nxt[0].name, nxt[0].leader_id, nxt[0].gender)
+            break
+    asked = {(p.name, p.leader_id) for p in asking}
+    others = [p for p in people if (p.name, p.leader_id) not in asked]
+    interview = cued("interviewee")
+    for ss, se, _at in interview:
+        inside = [p for p in others if ss <= p.start and p.end <= se]
+        if inside:
+            found["interviewee"] = Speaker(inside[0].name, inside[0].leader_id, inside[0].gender)
+            break
+    else:
+        if others and (interview or fallback):
+            found["interviewee"] = Speaker(others[0].name, others[0].leader_id, others[0].gender)
+    return found
+
+
+def _same(a: Speaker | None, b: Speaker | None) -> bool:
+    return a is not None and b is not None and (a.leader_id == b.leader_id if a.leader_id or b.leader_id
+                                                else a.name == b.name)
+
+
+_GLUED_Q = re.compile(r"(\w)(?=[A-ZА-ЯЁ][a-zа-яё'’])")
+_DASH_LINE = re.compile(r"[—–][ \t\u00a0]+")
+
+
+def _dash_interview(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[int]]:
+    """An interview in dialogue dashes ("— Виктор Геннадьевич, ...?" / "— Знаете, ..."), its
+    interviewee named only in the intro ("Министр обороны Виктор Хренин в интервью нашему изданию
+    рассказал ..."): the dash paragraphs alternate, question first, every question holds a "?"; no
+    dash paragraph attributes itself ("— ..., — сказал он": news dialogue, quotes.direct's); an answer
+    runs over the plain paragraphs after it. Answers are the interviewee's; questions the interviewer's
+    the intro names, else nobody's."""
+    from quotes.direct import dash_paragraph
+
+    text = doc.text
+    dash = {pi for pi, (ps, pe) in enumerate(paras) if _DASH_LINE.match(text, ps, pe)}
+    if len(dash) < 4:
+        return [], set()
+    first = min(dash)
+    if first == 0:
+        return [], set()
+    parts = _intro_parts(doc, paras, paras[first][0], fallback=False)
+    interviewee = parts.get("interviewee")
+    if interviewee is None:
+        return [], set()
+    turns: list[Turn] = []
+    covered: set[int] = set()
+    k = 0
+    for pi in range(first, len(paras)):
+        ps, pe = paras[pi]
+        if pi in dash:
+            question = k % 2 == 0
+            if question and "?" not in text[ps:pe]:
+                break
+            if dash_paragraph(doc, pi, ps, pe, None):
+                return [], set()  # an attributed dialogue line: the reporter's dialogue, not an interview
+            cs = _DASH_LINE.match(text, ps, pe).end()  # type: ignore[union-attr]
+            turns.append(Turn("—", parts.get("interviewer") if question else interviewee, cs, pe, ps, ps + 1))
+            k += 1
+        elif turns and k % 2 == 0 and re.search(r"[.!?…»”\"]\s*$", text[ps:pe]):
+            turns[-1].end = pe  # the answer goes on
+        else:
+            break
+        covered.add(pi)
+    if k % 2:  # a last question with no answer is no turn of the interview
+        lp = _para_of(paras, turns.pop().label_start)
+        covered = {i for i in covered if i < lp}
+    if len(turns) < 4:
+        return [], set()
+    return turns, covered
+
+
+def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
+    return next(i for i, (ps, pe) in enumerate(paras) if ps <= pos <= pe)
+
+
+_VOCATIVE = re.compile(r"(?:vich|vna|ichna|вич|вна|ична)$", re.I)  # a patronymic: "Alexander Grigoryevich," addresses
+
+
+def _self_named(doc: Doc, cs: int, pe: int, speakers: dict[int, Speaker | None]) -> Speaker | None:
+    """A question turn whose asker names themself in one of its first sentences ("Question: Good
+    afternoon. Pavel Zarubin, Rossiya-1 TV channel. ...", "Вопрос: Павел Зарубин, «Россия-1». ..."): a
+    short sentence that opens with a person's name and a comma. Not a leader or a speaker of the
+    transcript (they are addressed: "Vladimir Vladimirovich, ..."), not a name with a patronymic."""
+    text = doc.text
+    labelled = [sp for sp in speakers.values() if sp is not None]
+    for ss, se in sentences(text, cs, pe)[:3]:
+        ss = ss + len(text[ss:se]) - len(text[ss:se].lstrip())
+        if word_count(text[ss:se]) > 12 or text[ss:se].rstrip().endswith("?"):
+            continue
+        for p in doc.persons:
+            if p.start == ss and p.name and not p.quoted and not p.title and p.leader_id is None:
+                if text[p.end:p.end + 1] != "," or _VOCATIVE.search(text[p.start:p.end]):
+                    break
+                sp = Speaker(p.name, None, p.gender)
+                if any(_same(sp, o) for o in labelled):
+                    break
+                return sp
+    return None
 
 
 def _titled(label: str) -> bool:
@@ -101,10 +260,23 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
         m = _LABEL_ALONE.fullmatch(text, ps, pe)
         if m and _label_ok(m.group(1)) and pi + 1 < len(paras):
             labels[pi] = (ps, ps + len(m.group(1)), paras[pi + 1][0])
-    anon = sum(1 for ls, le, _ in labels.values() if text[ls:le].split()[0].lower() in _ANON)
-    speakers = {pi: _label_speaker(doc, ls, le) for pi, (ls, le, _) in labels.items()}
+    if any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values()):
+        # answers labelled "A:", questions whose label lost its colon with the page's bold ("QWhy?")
+        for pi, (ps, pe) in enumerate(paras):
+            m = _GLUED_Q.match(text, ps, pe)
+            if pi not in labels and m and m.group(1).lower() in _QUESTION:
+                labels[pi] = (ps, m.end(1), m.end(1))
+    anon = sum(1 for ls, le, _ in labels.values() if text[ls:le].split()[0].lower() in _ANON | _QUESTION)
+    parts: dict[str, Speaker] = {}
+    if labels:
+        answers = any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values())
+        parts = _intro_parts(doc, paras, min(ls for ls, _, _ in labels.values()), fallback=answers)
+    speakers = {pi: _label_speaker(doc, ls, le, parts) for pi, (ls, le, _) in labels.items()}
     if not _is_transcript(doc, labels, speakers, anon):
-        return [], set()
+        return _dash_interview(doc, paras)
+    for pi, (ls, le, cs) in labels.items():
+        if speakers[pi] is None and text[ls:le].split()[0].lower() in _ANON | _QUESTION:
+            speakers[pi] = _self_named(doc, cs, paras[pi][1], speakers)
     turns: list[Turn] = []
     covered: set[int] = set()
     cur: Turn | None = None

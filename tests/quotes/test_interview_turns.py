@@ -1,0 +1,123 @@
+"""Interview and transcript turns (quotes.transcript): "Q:"/"A:" labels, a Russian interview in
+dialogue dashes, a moderator the intro names, a reporter's label with the outlet, a heading label,
+an asker who names themself. Texts written here, apart from the heldout-4 gold."""
+from __future__ import annotations
+
+from quotes import Context, extract
+
+
+def _said(text: str, country: str | None = None) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract(text, context=Context(country=country))]
+
+
+def test_qa_labels_answers_are_the_interviewee_s() -> None:
+    text = ("Foreign Minister Sergei Lavrov gave an interview to our newspaper ahead of the summit.\n\n"
+            "Q: Mr Minister, what do you expect from the summit?\n\n"
+            "A: We expect a frank conversation. Nobody should hope for miracles.\n\n"
+            "We are ready to listen to every side.\n\n"
+            "Q: And the sanctions?\n\n"
+            "A: Sanctions have never worked against Russia and they will not work now.")
+    said = _said(text)
+    assert ("Sergei Lavrov", "We expect a frank conversation. Nobody should hope for miracles.\n\n"
+                             "We are ready to listen to every side.") in said
+    assert ("Sergei Lavrov", "Sanctions have never worked against Russia and they will not work now.") in said
+    assert all(s not in ("A", "Q") for s, _ in said)
+    assert all("summit?" not in t for _, t in said)
+
+
+def test_answer_label_without_an_interviewee_is_nobody_s() -> None:
+    text = ("Readers asked, the ministry answered.\n\nQ: When will the bridge open?\n\n"
+            "A: The bridge will open in the spring after the final inspection.\n\n"
+            "Q: Will it be free?\n\nA: Yes, the crossing will be free for residents.")
+    assert all(s not in ("A", "Q") for s, _ in _said(text))
+
+
+def test_russian_answer_labels() -> None:
+    text = ("Министр иностранных дел Белоруссии Максим Рыженков ответил на вопросы нашего издания.\n\n"
+            "Вопрос: Как вы оцениваете отношения с Польшей?\n\n"
+            "Ответ: Отношения сложные, но мы открыты к диалогу.\n\n"
+            "Вопрос: А с Литвой?\n\n"
+            "Ответ: С Литвой ситуация такая же, граница должна работать.")
+    said = _said(text, "BY")
+    assert [t for _, t in said if "Отношения" in t or "Литвой ситуация" in t] == [
+        "Отношения сложные, но мы открыты к диалогу.", "С Литвой ситуация такая же, граница должна работать."]
+    assert {s for s, t in said if "Отношения" in t or "Литвой ситуация" in t} == {"Maxim Ryzhenkov"}
+
+
+def test_russian_dash_interview_answers_with_their_paragraphs() -> None:
+    text = ("Армия меняется\n\n"
+            "Министр обороны Виктор Хренин в интервью нашему изданию рассказал о переменах в армии.\n\n"
+            "— Виктор Геннадьевич, зачем так часто проводить проверки?\n\n"
+            "— Проверка — это лучший экзамен. Её не отрепетируешь.\n\n"
+            "Поэтому проверок будет больше.\n\n"
+            "— Как вы оцениваете обстановку на границе?\n\n"
+            "— Она остаётся напряжённой, но мы всё контролируем.")
+    said = _said(text, "BY")
+    assert said == [("Viktor Khrenin", "Проверка — это лучший экзамен. Её не отрепетируешь.\n\nПоэтому проверок будет больше."),
+                    ("Viktor Khrenin", "Она остаётся напряжённой, но мы всё контролируем.")]
+
+
+def test_news_dash_quotes_are_no_interview() -> None:
+    # attributed dialogue lines in a news story: quotes.direct's, each with its own attribution
+    text = ("Песков в интервью телеканалу прокомментировал переговоры.\n\n"
+            "— Когда будет следующий раунд?\n\n"
+            "— Пока рано говорить, — сказал Песков.\n\n"
+            "— А что с обменом?\n\n"
+            "— Этот вопрос обсуждается, — ответил он.")
+    quotes = extract(text)
+    assert [(q.text, q.extractor) for q in quotes if q.extractor != "post"] == [
+        ("Пока рано говорить", "direct"), ("Этот вопрос обсуждается", "direct")]
+
+
+def test_dash_paragraphs_without_interview_shape_are_no_interview() -> None:
+    # no questions: a list in dashes, not an interview
+    text = ("Министр обороны Виктор Хренин в интервью рассказал о планах на год.\n\n"
+            "— строительство новых полигонов;\n\n— закупка беспилотников;\n\n"
+            "— обучение резервистов;\n\n— учения с Россией.")
+    assert _said(text, "BY") == []
+
+
+def test_moderator_label_is_the_moderator_the_intro_names_and_reporter_with_outlet() -> None:
+    text = ("TRANSCRIPT: PRESIDENT'S MEETING WITH STUDENTS\n\n"
+            "The meeting was moderated by Press Secretary Natalya Eismont.\n\n"
+            "MODERATOR: Good afternoon. Let us begin with the first question.\n\n"
+            "REPORTER (BBC): Mr President, will the border reopen?\n\n"
+            "PRESIDENT LUKASHENKO: It is not up to us. Our checkpoints are open.\n\n"
+            "REPORTER (Xinhua): What about trade with China?\n\n"
+            "PRESIDENT LUKASHENKO: Trade with China keeps growing every year.")
+    said = _said(text)
+    assert said == [("Natalya Eismont", "Good afternoon. Let us begin with the first question."),
+                    ("Alexander Lukashenko", "It is not up to us. Our checkpoints are open."),
+                    ("Alexander Lukashenko", "Trade with China keeps growing every year.")]
+
+
+def test_question_turn_of_a_journalist_who_names_himself() -> None:
+    text = ("Vladimir Putin: Good afternoon. We have had useful talks today.\n\n"
+            "Alexander Lukashenko: I agree, the talks were very useful.\n\n"
+            "Question: Good afternoon. Ivan Sidorov, Channel One. Vladimir Vladimirovich, what about gas prices?\n\n"
+            "Vladimir Putin: Gas prices will stay as they are.")
+    said = _said(text)
+    assert ("Ivan Sidorov", "Good afternoon. Ivan Sidorov, Channel One. Vladimir Vladimirovich, what about gas "
+                            "prices?") in said
+    text = text.replace("Ivan Sidorov, Channel One. ", "")
+    assert all(s != "Vladimir Putin" or "gas prices?" not in t for s, t in _said(text))
+
+
+def test_russian_question_turn_of_a_journalist_who_names_himself() -> None:
+    text = ("В.Путин: Добрый день. Переговоры прошли полезно.\n\nА.Лукашенко: Согласен, переговоры были полезными.\n\n"
+            "Вопрос: Добрый день. Павел Зарубин, «Россия-1». Владимир Владимирович, что с ценами на газ?\n\n"
+            "В.Путин: Цены останутся прежними.")
+    assert [s for s, _ in _said(text)] == ["Vladimir Putin", "Alexander Lukashenko", "Павел Зарубин", "Vladimir Putin"]
+
+
+def test_qa_intro_naming_the_journalists_and_a_question_label_without_colon() -> None:
+    # the interviewers named after their role are not the interviewee; "QWhy?" (the colon lost with the
+    # page's bold) is a question turn of a labelled-answer interview
+    text = ("Q&A with Foreign Minister Sergei Lavrov.\n\n"
+            "On the plane back to Moscow, he spoke with Reuters reporter John Smith and BBC editor Jane Doe.\n\n"
+            "QWhat do you expect from the summit?\n\n"
+            "A: We expect a frank conversation about security.\n\n"
+            "QAnd the sanctions?\n\n"
+            "A: Sanctions have never worked against Russia.")
+    assert _said(text) == [("Sergei Lavrov", "We expect a frank conversation about security."),
+                           ("Sergei Lavrov", "Sanctions have never worked against Russia.")]
