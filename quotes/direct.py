@@ -148,10 +148,77 @@ def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] 
                 return first[0], cue, first[1]
     if colon and not cue and word_count(text[s:e]) > 6:
         return None
+    if cue and doc.lang != "en":
+        # "Лукашенко, отвечая на реплику Путина: «...»": a gerund's clause says how its subject speaks, the
+        # person before it; whom it names ("реплику Путина") is not the speaker
+        g = _gerund_subject(doc, s, e, cue)
+        if g is not None:
+            return g
     found = doc.speaker_in(s, e, last=True)
     if not found:
         return None
     return found[0], cue or ":", found[1]
+
+
+def _gerund_subject(doc: Doc, s: int, e: int, cue: str) -> tuple[Speaker, str, int] | None:
+    """The person that opens text[s:e] right before ", <gerund>" when the cue is that gerund."""
+    from quotes.cues import _morph
+
+    if "GRND" not in _morph().parse(cue.lower())[0].tag:
+        return None
+    hits = list(re.finditer(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", doc.text[s:e]))
+    if not hits:
+        return None
+    m = hits[-1]  # the cue found last in the clause (_cue_last)
+    found = doc.speaker_span(s, s + m.start(), allow_role=False)
+    if found is None or doc.text[s:found[1]].strip() or not re.fullmatch(r"[ \u00a0]*,[ \u00a0]*",
+                                                                           doc.text[found[2]:s + m.start()]):
+        return None
+    return found[0], cue, found[1]
+
+
+def _signature_below(doc: Doc, paras: list[tuple[int, int]], pi: int, close: int) -> Speaker | None:
+    """The person a signature line right below a paragraph that is one quote names: "— Александр
+    Лукашенко, на совещании по ...", "— Maxim Ryzhenkov, Minister of Foreign Affairs" (a dash, the name
+    first, no reporting verb, no question, no quotation marks)."""
+    text = doc.text
+    ps, pe = paras[pi]
+    if pi + 1 >= len(paras) or not re.fullmatch(r"[\s.!?…]*", text[close + 1:pe]):
+        return None
+    a, b = paras[pi + 1]
+    m = re.match(r"[—–-][ \u00a0]*", text[a:b])
+    if m is None or re.search(r"[?«»“”„\"]", text[a:b]) or word_count(text[a:b]) > 20:
+        return None
+    found = doc.speaker_span(a + m.end(), b, allow_role=False)
+    if found is None or found[1] != a + m.end() or _cue_in(doc, a + m.end(), b, 8):
+        return None  # "— заявил Лукашенко": an attribution, direct's tail; "— Лукашенко сказал ...": a sentence
+    return found[0]
+
+
+def _topic_heading(doc: Doc, ps: int, pe: int) -> bool:
+    """A short line ending in a colon that names nobody and reports no speech ("🔹 On the situation in the
+    region:", "О санкциях:", "Key points:"): the topic of what follows."""
+    text = doc.text
+    line = text[ps:pe].rstrip(" \t\u00a0*_")
+    if not line.endswith(":") or word_count(line) > 10 or re.search(r"[«»“”„\"]", line):
+        return False
+    if any(ps <= p.start < pe and p.start < p.end for p in doc.persons) or any(ps <= ts < pe for ts, _, _ in doc.titles):
+        return False
+    return _cue_in(doc, ps, pe, 10) is None
+
+
+def _last_speaker_before(doc: Doc, cands: list[Cand], pos: int) -> Speaker | None:
+    """The speaker of the last attributed quote before `pos`, when no other person is named after it."""
+    prev = [c for c in cands if c.speaker is not None and c.speaker.name and c.ce <= pos]
+    if not prev:
+        return None
+    last = max(prev, key=lambda c: c.ce)
+    sp = last.speaker
+    assert sp is not None
+    for p in doc.persons:
+        if last.ce <= p.start < pos and p.start < p.end and not p.quoted and (p.name, p.leader_id) != (sp.name, sp.leader_id):
+            return None
+    return sp
 
 
 def colon_paragraph_speaker(doc: Doc, ps: int, pe: int) -> tuple[Speaker, str, int] | None:
@@ -313,8 +380,23 @@ def find_direct(doc: Doc, paras: list[tuple[int, int]], skip: set[int]) -> list[
                 got = head_attribution(doc, ps, q.open)
                 if got:
                     c.speaker, c.cue = got[0], got[1]
+            if c.speaker is None and q.open == ps and len(spans) == 1 and q.close is not None:
+                # a quote paragraph signed below ("«...»" / "— Виктор Хренин, министр обороны"): the signature
+                # names its speaker, whatever the line before it introduced ("И слово министру:")
+                sig = _signature_below(doc, paras, pi, q.close)
+                if sig is not None:
+                    c.speaker, c.cue = sig, "—"
             if c.speaker is None and intro and q.open == ps:
                 c.speaker, c.cue = intro[0], intro[1]
+            if c.speaker is None and qi == 0 and len(spans) == 1 and q.close is not None and re.fullmatch(
+                    r"[\s.!?…]*", text[q.close + 1:pe]) and (
+                    (q.open == ps and pi > 0 and pi - 1 not in skip and _topic_heading(doc, *paras[pi - 1]))
+                    or (q.open > ps and _topic_heading(doc, ps, q.open))):
+                # a post's topic over a quote, on the line above ("🔹 On relations with neighbours:" / "«Our door
+                # remains open ...»") or before it ("🔻О закрытых пунктах пропуска: «...»"): the speaker is the
+                # one quoted before it, when nobody else is named between
+                c.speaker = _last_speaker_before(doc, cands, paras[pi - 1][0] if q.open == ps else ps)
+                c.cue = ":" if c.speaker is not None else None
             if c.speaker:
                 doc.add_speaker(q.open, c.speaker)
             cands.append(c)

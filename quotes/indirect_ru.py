@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from quotes.cues import RU_INDIRECT, WORD_RE, _morph
@@ -134,6 +135,11 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
             if inside(s) and inside(e - 1):
                 continue
             seg = text[s:e]
+            named = _naming(doc, s, e, inside)
+            if named is not None:
+                if not any(_restates(text, named[0], named[1], d[0], d[1]) for d in direct):
+                    emit(*named)  # else a headline over the story that quotes the same words: the story's is the record
+                continue
             if not _CUE_HINT.search(seg):
                 continue
             body_end = e
@@ -250,6 +256,51 @@ def find_indirect_ru(doc: Doc, paras: list[tuple[int, int]], skip: set[int], dir
                     emit(a, end, subs[0], w.group(), subs[1:])
                 seg_start = end
     return out
+
+
+_NAMING = get_pack("ru").words("naming_verbs")
+
+
+@lru_cache(maxsize=100_000)
+def _naming_verb(word: str) -> bool:
+    p = _morph().parse(word.lower())[0]
+    return str(p.normal_form) in _NAMING and "VERB" in p.tag
+
+
+def _naming(doc: Doc, s: int, e: int, inside: Callable[[int], bool]) -> tuple[int, int, Speaker, str] | None:
+    """"[Глава МИД России] Сергей Лавров назвал заявления Варшавы «истерикой, ...»": the sentence's subject, a
+    person (after nothing but a role), names the thing in their words; the object and the words in quotation
+    marks after the verb are that person's (a mixed quote), when no reporting verb in the sentence says more. A
+    naming verb of packs/ru/naming_verbs.txt."""
+    text = doc.text
+    lead = re.match(r"[^\w«“„\"]*", text[s:e])
+    a = s + (lead.end() if lead else 0)
+    for w in list(WORD_RE.finditer(text, a, e))[:12]:
+        if inside(w.start()) or not _naming_verb(w.group()):
+            continue
+        if any(_cue_verb(v.group()) for v in WORD_RE.finditer(text, a, e) if not _in_marks(text[a:e], v.start() - a)):
+            return None  # "назвал санкции «войной» и заявил, что ...": the reporting verb's clause is the statement
+        found = doc.speaker_span(a, w.start(), last=True, allow_role=False)
+        if found is None or text[found[2]:w.start()].strip() or not ru_role_only(text[a:found[1]]) or \
+                not _nominative(doc, found[1], w.start()):
+            return None
+        for q in quote_spans(text, w.end(), e):
+            if q.depth != 0 or q.close is None:
+                continue
+            obj = word_count(text[w.end():q.open])
+            if 1 <= obj <= 25 and word_count(text[q.cs:q.ce]) >= 1 and not inside(q.cs):
+                return w.end(), q.close + 1, found[0], w.group()
+            return None
+        return None
+    return None
+
+
+def _restates(text: str, a: int, b: int, qa: int, qb: int) -> bool:
+    """Does the quote text[qa:qb] hold most of the words in marks of text[a:b] ("назвала решение «очередной
+    провокацией»" over "«Это очередная провокация, ...», — заявила Захарова")?"""
+    marked = " ".join(text[q.cs:q.ce] for q in quote_spans(text, a, b) if q.depth == 0)
+    words = {w.lower()[:5] for w in WORD_RE.findall(marked) if len(w) >= 4}
+    return bool(words) and len(words & {w.lower()[:5] for w in WORD_RE.findall(text[qa:qb]) if len(w) >= 4}) >= 0.5 * len(words)
 
 
 # "Об этом заявил X" / "Такое мнение выразил X" / "Такую оценку дал X": the sentence before is X's

@@ -208,8 +208,8 @@ class PostLayoutExtractor:
         if a > ps:
             return None  # a list item ("▪️...") or a footnote ("*деятельность Meta ..."), no blockquote
         s, e = strip_span(text, a, pe, " \t\u00a0")  # quoted words inside are the speaker's too
-        if _cue_words(text, s, e) or e <= s:
-            return None
+        if e <= s or _cue_words(text, s, e) or _ends_with_colon(text, s, e):
+            return None  # an attribution; or a line that introduces what follows ("И слово министру:")
         return s, e, False
 
     @staticmethod

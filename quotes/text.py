@@ -182,9 +182,35 @@ _LINE_LEAD = re.compile(r"[^\w«“„\"'(\[—–-]*")
 _LINE_LABEL = re.compile(r"([^\n:]{1,80}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
 
 
+# a live blog's entry time ("14:32", "11:35 GMT", "[14:32]", "14:32 МСК"): on a line of its own, it heads the
+# entry below it; at a line's start, the entry follows it ("14:32 Путин: ...")
+TIME_STAMP = re.compile(r"\[?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\]?"
+                        r"(?:[ \u00a0]*\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|МСК|мск|ET|EST|EDT|PT)\)?)?(?![\w:])")
+
+
+def time_stamp_only(text: str, ps: int, pe: int) -> bool:
+    """Is the line text[ps:pe] nothing but a live blog's entry time?"""
+    a = _LINE_LEAD.match(text, ps, pe).end()  # type: ignore[union-attr]  # an emoji, Telegram's markers
+    while pe > a and text[pe - 1] in " \t\u00a0*_":
+        pe -= 1
+    return TIME_STAMP.fullmatch(text, a, pe) is not None
+
+
+def after_time_stamp(text: str, a: int, b: int) -> int:
+    """`a`, moved past a live blog's entry time that opens text[a:b] ("14:32 Путин: ..."), when words follow."""
+    m = TIME_STAMP.match(text, a, b)
+    if m is None:
+        return a
+    e = m.end()
+    while e < b and text[e] in " \t\u00a0—–-|":
+        e += 1
+    return e if e > m.end() and e < b else a
+
+
 def _line_opening(text: str, ps: int, pe: int, pattern: re.Pattern[str], max_words: int,
                   forbidden: str) -> tuple[int, int, int] | None:
     a = _LINE_LEAD.match(text, ps, pe).end()  # type: ignore[union-attr]
+    a = _LINE_LEAD.match(text, after_time_stamp(text, a, pe), pe).end()  # type: ignore[union-attr]
     m = pattern.match(text, a, pe)
     if m is None:
         return None

@@ -1,14 +1,17 @@
 """Speaker-labelled transcripts: 'President of Russia Vladimir Putin: ...', 'PRESIDENT BIDEN:',
-'В.Путин: ...'. A turn runs over unlabelled paragraphs until the next label."""
+'В.Путин: ...'. A turn runs over unlabelled paragraphs until the next label.
+
+A live blog is no transcript: a line under an entry's time ("14:21" / "Лукашенко: «...»") is that entry,
+a speaker label line (quotes.label), and no turn runs over an entry's time."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from quotes.doc import Doc, Speaker
-from quotes.people import Person
 from quotes.packs import get_pack
-from quotes.text import sentences, word_count
+from quotes.people import Person
+from quotes.text import sentences, time_stamp_only, word_count
 
 _LABEL = re.compile(r"([^\n:]{1,100}?)\s*:[ \t\u00a0]+(?=\S)")
 _LABEL_ALONE = re.compile(r"([^\n:]{1,100}?)\s*:")
@@ -100,7 +103,7 @@ def _intro_parts(doc: Doc, paras: list[tuple[int, int]], end: int, fallback: boo
     sents = [se for ps, pe in paras if pe <= end for se in sentences(text, ps, pe)]
 
     def cued(part: str) -> list[tuple[int, int, int]]:  # (sentence start, sentence end, cue start)
-        out = []
+        out: list[tuple[int, int, int]] = []
         for ss, se in sents:
             low = text[ss:se].lower()
             for cue, cue_part in _INTRO_CUES:
@@ -251,7 +254,10 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     """Turns and the indexes of the paragraphs they cover (empty when the text is no transcript)."""
     text = doc.text
     labels: dict[int, tuple[int, int, int]] = {}
+    stamps = {pi for pi, (ps, pe) in enumerate(paras) if time_stamp_only(text, ps, pe)}
     for pi, (ps, pe) in enumerate(paras):
+        if pi - 1 in stamps:
+            continue  # a live blog's entry under its time: no turn
         m = _LABEL.match(text, ps, pe)
         if m and _label_ok(m.group(1)):
             labels[pi] = (ps, ps + len(m.group(1)), m.end())
@@ -281,7 +287,9 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     covered: set[int] = set()
     cur: Turn | None = None
     for pi, (_ps, pe) in enumerate(paras):
-        if pi in labels:
+        if pi in stamps:
+            cur = None  # a live blog's next entry: the turn before it has ended
+        elif pi in labels:
             ls, le, cs = labels[pi]
             cur = Turn(text[ls:le], speakers[pi], cs, pe, ls, le)
             turns.append(cur)

@@ -94,3 +94,19 @@ def test_inverted_attribution_after_a_long_title() -> None:
                 "Affairs of Belarus Maxim Ryzhenkov said at a meeting with foreign ambassadors.")
         said = [(q.speaker, q.text) for q in extract(text, lang="en", context=Context(country="BY"))]
         assert said == [("Maxim Ryzhenkov", "Belarus will never agree to be a buffer zone between East and West")]
+
+
+def test_topic_subheadings_over_quotes_keep_the_posts_speaker() -> None:
+    # an MFA channel's post: the headline quotes the minister, then "🔹 On <topic>:" lines over his quotes
+    from quotes import extract
+
+    text = ("🇧🇾 Maxim Ryzhenkov: «Belarus has never been a threat to its neighbours»\n\n"
+            "📍 Minister of Foreign Affairs Maxim Ryzhenkov gave an interview to a news agency.\n\n"
+            "Key points:\n\n🔹 On the situation in the region:\n\n"
+            "«What we see on our western borders is not defence, it is militarisation.»\n\n"
+            "🔹 On relations with neighbours:\n\n«Our door remains open. We are ready to restore border crossings.»")
+    said = [(q.speaker, q.text) for q in extract(text, lang="en")]
+    assert said == [
+        ("Maxim Ryzhenkov", "Belarus has never been a threat to its neighbours"),
+        ("Maxim Ryzhenkov", "What we see on our western borders is not defence, it is militarisation."),
+        ("Maxim Ryzhenkov", "Our door remains open. We are ready to restore border crossings.")]

@@ -111,3 +111,71 @@ def test_foreign_surname_the_dictionary_lacks_after_a_role() -> None:
     assert [(s, t) for s, _, t in _said(text)] == [("Шафри Шамсуддин", "Индонезия не будет вступать в военные блоки")]
     # a dative after the speaker is no second subject
     assert [s for s, _, _ in _said("Переговоры были трудными, сказал Путин Шольцу по телефону.")] == ["Vladimir Putin"]
+
+
+def test_live_blog_entries_are_label_lines_not_transcript_turns() -> None:
+    # a time stamp heads each entry: "Name: ..." under it is that person's line, and no turn runs on
+    # over the next entries (the reporter's "X заявил, что ..." is X's own indirect quote)
+    text = ("Саммит ОДКБ: онлайн-трансляция\n\n"
+            "10:02\nШойгу: подготовка к учениям идёт по плану, все контингенты прибыли.\n\n"
+            "10:15\nПутин о безопасности: «Мы никому не угрожаем, но защитим союзников».\n\n"
+            "10:20\nПутин: «Работа идёт в полном объёме».\n\n"
+            "10:31\nЛукашенко заявил, что Минск готов принять следующий саммит.\n\n"
+            "10:40\nЗаседание завершилось.")
+    said = _said(text)
+    assert [(s, t) for s, _, t in said] == [
+        ("Sergei Shoigu", "подготовка к учениям идёт по плану, все контингенты прибыли."),
+        ("Vladimir Putin", "Мы никому не угрожаем, но защитим союзников"),
+        ("Vladimir Putin", "Работа идёт в полном объёме"),
+        ("Alexander Lukashenko", "Минск готов принять следующий саммит")]
+
+
+def test_time_stamp_on_the_label_line() -> None:
+    text = ("Онлайн-трансляция\n\n14:32 Песков: Кремль пока не получал никаких предложений от Вашингтона\n\n"
+            "14:40 МСК Лавров: «Ультиматумы с нами не работают»")
+    assert [(s, t) for s, _, t in _said(text)] == [
+        ("Dmitry Peskov", "Кремль пока не получал никаких предложений от Вашингтона"),
+        ("Sergei Lavrov", "Ультиматумы с нами не работают")]
+
+
+def test_gerund_clause_before_a_colon_says_how_its_subject_speaks() -> None:
+    text = "Лукашенко, отвечая на вопрос Путина: «Мы это сделаем в срок»."
+    assert [(s, t) for s, _, t in _said(text, "BY")] == [("Alexander Lukashenko", "Мы это сделаем в срок")]
+
+
+def test_a_line_ending_in_a_colon_introduces_the_signed_quote_below() -> None:
+    # the colon line is no quote; the signature below names the speaker, not the role the line mentions
+    text = ("Цитата дня 💬\n\n«Диалог – это улица с двусторонним движением».\n\n"
+            "— Максим Рыженков, министр иностранных дел Беларуси\n\n"
+            "И ещё одна — от министра:\n\n«Каждое подразделение должно быть готово к действию за несколько часов».\n\n"
+            "— Виктор Хренин, министр обороны")
+    assert [(s, t) for s, _, t in _said(text, "BY")] == [
+        ("Maxim Ryzhenkov", "Диалог – это улица с двусторонним движением"),
+        ("Viktor Khrenin", "Каждое подразделение должно быть готово к действию за несколько часов")]
+
+
+def test_a_topic_before_a_bullet_quote_keeps_the_posts_speaker() -> None:
+    text = ("⚡️Лукашенко: «Своего мы не отдадим никому»\n\n"
+            "🔻«Обстановка на границе не становится спокойнее», — подчеркнул Президент.\n\n"
+            "🔻О пунктах пропуска: «Они сами закрыли границу, пусть сами и объясняют».")
+    said = _said(text, "BY")
+    assert ("Alexander Lukashenko", "Они сами закрыли границу, пусть сами и объясняют") in [(s, t) for s, _, t in said]
+
+
+def test_naming_verb_with_words_in_marks_is_a_mixed_quote() -> None:
+    text = ("⚡️Захарова назвала решение Евросоюза о новых санкциях «очередным актом экономического самоубийства»\n\n"
+            "⚡️Глава МИД России Сергей Лавров назвал заявления Варшавы «истерикой, которую никто не воспринимает»")
+    assert _said(text) == [
+        ("Maria Zakharova", "mixed", "решение Евросоюза о новых санкциях «очередным актом экономического самоубийства»"),
+        ("Sergei Lavrov", "mixed", "заявления Варшавы «истерикой, которую никто не воспринимает»")]
+
+
+def test_naming_headline_restating_the_storys_quote_is_not_counted_twice() -> None:
+    text = ("Захарова назвала решение Вильнюса «очередной провокацией»\n\n"
+            "«Это очередная провокация, направленная на нагнетание напряженности», — заявила Захарова на брифинге.")
+    assert [t for _, _, t in _said(text)] == ["Это очередная провокация, направленная на нагнетание напряженности"]
+
+
+def test_naming_verb_beside_a_reporting_verb_leaves_the_statement_to_it() -> None:
+    text = "Лукашенко назвал западные санкции «экономической войной» и заявил, что Беларусь «выстоит, как всегда»."
+    assert [t for _, _, t in _said(text, "BY")] == ["Беларусь «выстоит, как всегда»"]
