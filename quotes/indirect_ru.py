@@ -288,6 +288,9 @@ def _naming(doc: Doc, s: int, e: int, inside: Callable[[int], bool]) -> tuple[in
             if q.depth != 0 or q.close is None:
                 continue
             obj = word_count(text[w.end():q.open])
+            rest = text[q.close + 1:e].lstrip()
+            if rest and rest[0] not in ".,;:!?…)—–-":
+                return None  # the marks sit inside the object ("назвал заявления о "превентивных ударах" попыткой ..."): others' words
             if 1 <= obj <= 25 and word_count(text[q.cs:q.ce]) >= 1 and not inside(q.cs):
                 return w.end(), q.close + 1, found[0], w.group()
             return None

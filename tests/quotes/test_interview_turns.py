@@ -121,3 +121,11 @@ def test_qa_intro_naming_the_journalists_and_a_question_label_without_colon() ->
             "A: Sanctions have never worked against Russia.")
     assert _said(text) == [("Sergei Lavrov", "We expect a frank conversation about security."),
                            ("Sergei Lavrov", "Sanctions have never worked against Russia.")]
+
+
+def test_a_remark_that_opens_with_a_topic_and_a_comma_names_nobody() -> None:
+    text = ("Vladimir Putin: Good afternoon. We have had useful talks today.\n\n"
+            "Alexander Lukashenko: I agree, the talks were very useful.\n\n"
+            "Remark: Regarding Gazprom, Mr President.\n\n"
+            "Vladimir Putin: Ah yes, Gazprom. One more question, and then about Gazprom.")
+    assert all(s != "Regarding Gazprom" for s, _ in _said(text))

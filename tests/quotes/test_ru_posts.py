@@ -179,3 +179,9 @@ def test_naming_headline_restating_the_storys_quote_is_not_counted_twice() -> No
 def test_naming_verb_beside_a_reporting_verb_leaves_the_statement_to_it() -> None:
     text = "Лукашенко назвал западные санкции «экономической войной» и заявил, что Беларусь «выстоит, как всегда»."
     assert [t for _, _, t in _said(text, "BY")] == ["Беларусь «выстоит, как всегда»"]
+
+
+def test_words_in_marks_inside_the_named_thing_are_not_the_namers() -> None:
+    # the marks are NATO's words ("превентивные удары"); Lavrov's naming, "попыткой выслужиться", has none
+    text = "Лавров назвал заявления представителей НАТО о \"превентивных ударах\" по России попыткой выслужиться."
+    assert all(k != "mixed" for _, k, _ in _said(text))
