@@ -58,7 +58,7 @@ train-quotes: $(STAMP)
 eval-quotes: $(STAMP)
 	nice -n 10 $(BIN)/python scripts/eval_quotes.py $(EVAL_ARGS)
 # narrative frames and echoes against their gold (tests/data/narratives; reads ../shared, skips without it)
-# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..14 = annotated before the tagger ran on them; bare1 = bare
+# (all = the tune and held-out halves; fresh, dev2 = tuned on; heldout2..15 = annotated before the tagger ran on them; bare1 = bare
 # quotes, tuned on; realq1 = real quotes as stored; one line per split, then the same through the quote extractor)
 eval-frames: $(STAMP)
 	$(BIN)/python scripts/eval_frames.py --split all

@@ -27,7 +27,7 @@ speeches) written before round 4 and measured before and after it, the dev split
 it and after rounds 4 and 5, its errors never read; `bare1` (bare quotes as the extractor stores them, no
 attribution) a dev split; `heldout13` (new events of 2024-2025, a third bare quotes) blind, written before round 6; `realq1`
 (real quotes as the worker stores them, from the shared texts outside every earlier item; almost none framed: a
-precision check) blind; `heldout14` (the layouts of real sources) blind, written before round 6 was merged.
+precision check) blind; `heldout14` (the layouts of real sources) blind, written before round 6 was merged; `heldout15` (2024-2026 statements, a third bare) blind, written after the learned backstop was merged.
 Overall is
 micro-averaged over (quote, frame) decisions; per frame, P/R/F1 and the gold count. Exits 0 with a note when ../shared is absent.
 """
