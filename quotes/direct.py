@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
 from quotes.doc import Doc, Speaker
+from quotes.packs import get_pack
 from quotes.text import ABBR, QSpan, quote_spans, strip_span, word_count
 
 
@@ -37,6 +39,18 @@ def _cue_in(doc: Doc, s: int, e: int, max_words: int = 6) -> str | None:
         elif ru_is_verb_cue(t):
             return t
     return None
+
+
+@lru_cache(maxsize=4)
+def _idioms(code: str) -> tuple[str, ...]:
+    return tuple(sorted(get_pack(code).words("speech_idioms"), key=len, reverse=True))
+
+
+def _speech_idiom(doc: Doc, s: int, e: int) -> str | None:
+    """"Putin put it bluntly at the Council: “...”": an idiom of speech right after the subject (no reporting
+    verb among its words, and an occasion may run long before the colon)."""
+    head = doc.text[s:e].lstrip().lower()
+    return next((i for i in _idioms(doc.lang) if head.startswith(i) and not head[len(i):len(i) + 1].isalnum()), None)
 
 
 def _cue_last(doc: Doc, s: int, e: int, max_words: int = 4) -> str | None:
@@ -144,6 +158,9 @@ def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] 
         first = doc.speaker_in(s, e)
         if first and not text[s:first[1]].strip():
             cue = _cue_in(doc, first[1], e, 4)
+            if not cue:
+                whole = doc.speaker_span(s, e)
+                cue = _speech_idiom(doc, whole[2], e) if whole else None
             if cue:
                 return first[0], cue, first[1]
     if colon and not cue and word_count(text[s:e]) > 6:

@@ -116,3 +116,13 @@ def test_one_closing_guillemet_for_two_leaves_the_reporters_words_unquoted() -> 
     text = "«Мы говорим «нет», и это наша позиция. Мы не отступим.\n\n«Запад должен это понять», — сказал Лавров."
     assert _said(text) == [("Sergei Lavrov", "Мы говорим «нет», и это наша позиция. Мы не отступим."),
                            ("Sergei Lavrov", "Запад должен это понять")]
+
+
+def test_an_idiom_of_speech_before_a_colon_introduces_the_quote() -> None:
+    from quotes import extract
+
+    got = extract("Putin put it bluntly at the Supreme State Council: “We are one defence space.” Nobody objected.")
+    assert [(q.speaker, q.text) for q in got] == [("Vladimir Putin", "We are one defence space.")]
+    got = extract("Лукашенко был краток на совещании с военными: «Ни метра своей земли мы не отдадим».")
+    assert [(q.speaker, q.text) for q in got] == [("Alexander Lukashenko", "Ни метра своей земли мы не отдадим")]
+    assert extract("The minister put forward a plan at the meeting in the capital: “We will build a new road.”") == []
