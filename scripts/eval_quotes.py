@@ -5,7 +5,8 @@ Prints, for each set, the totals of ../shared/eval/score_quotes.py:
 - dev and dev-ru (../shared/eval/quotes);
 - heldout-2 (tests/data/quotes/heldout-2: ria, ria-b, ria-c from ../shared, by, wire);
 - heldout-3 (tests/data/quotes/heldout-3: ria-d from ../shared, wire-3);
-- heldout-4 (tests/data/quotes/heldout-4: ru-4 and en-4, Telegram, transcript, briefing and live-blog styles).
+- heldout-4 (tests/data/quotes/heldout-4: ru-4 and en-4, Telegram, transcript, briefing and live-blog styles);
+- heldout-5 (tests/data/quotes/heldout-5: ru-5 and en-5, more real-source styles).
 Sets that need ../shared are skipped without it. --by-extractor also scores each extractor's quotes
 out of the full run (what each contributes; precision is then per extractor, recall of the whole
 gold). --runner scores another checkout's extractor (the "before" figures: a `git archive main`
@@ -28,7 +29,7 @@ from tests.quotes.heldout2 import DATA, find_shared, materialize_ria  # noqa: E4
 from tests.quotes.heldout3 import DATA as DATA3  # noqa: E402
 from tests.quotes.heldout3 import materialize_ria_d  # noqa: E402
 
-DATA4 = ROOT / "tests" / "data" / "quotes" / "heldout-4"
+QUOTES_DATA = ROOT / "tests" / "data" / "quotes"
 
 KEYS = ("det_f1", "e2e_p", "e2e_r", "e2e_f1", "direct_recall", "indirect_recall", "mixed_recall", "bag_r", "bag_f1")
 EXTRACTORS = ("transcript", "direct", "indirect_en", "indirect_ru", "label", "post", "model")
@@ -50,9 +51,9 @@ def line(name: str, res: dict[str, float]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", type=Path, default=ROOT / "tests" / "quotes" / "run_extract.py")
-    ap.add_argument("--sets", default="polnear,dev,dev-ru,heldout-2,heldout-3,heldout-4",
+    ap.add_argument("--sets", default="polnear,dev,dev-ru,heldout-2,heldout-3,heldout-4,heldout-5",
                     help="comma-separated: polnear, dev, dev-ru, heldout-2 (or its parts: ria, ria-b, ria-c, by, wire), "
-                         "heldout-3 (or its parts: ria-d, wire-3), heldout-4 (or its parts: ru-4, en-4)")
+                         "heldout-3 (or its parts: ria-d, wire-3), heldout-4 (or its parts: ru-4, en-4), heldout-5 (ru-5, en-5)")
     ap.add_argument("--by-extractor", action="store_true")
     ap.add_argument("--json", action="store_true", help="print all results as one JSON line at the end")
     a = ap.parse_args()
@@ -64,9 +65,10 @@ def main() -> None:
     if "heldout-3" in wanted:
         i = wanted.index("heldout-3")
         wanted[i:i + 1] = ["ria-d", "wire-3"]
-    if "heldout-4" in wanted:
-        i = wanted.index("heldout-4")
-        wanted[i:i + 1] = ["ru-4", "en-4"]
+    for n in ("4", "5"):
+        if f"heldout-{n}" in wanted:
+            i = wanted.index(f"heldout-{n}")
+            wanted[i:i + 1] = [f"ru-{n}", f"en-{n}"]
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="eval-quotes-") as tmp:
         sets: list[tuple[str, Path]] = []
@@ -77,8 +79,8 @@ def main() -> None:
             if s == "wire-3":
                 sets.append(("heldout-3/wire", DATA3 / "wire"))
                 continue
-            if s in ("ru-4", "en-4"):
-                sets.append((f"heldout-4/{s[:2]}", DATA4 / s[:2]))
+            if s in ("ru-4", "en-4", "ru-5", "en-5"):
+                sets.append((f"heldout-{s[-1]}/{s[:2]}", QUOTES_DATA / f"heldout-{s[-1]}" / s[:2]))
                 continue
             if shared is None:
                 print(f"{s:<22}skipped: ../shared is absent")
