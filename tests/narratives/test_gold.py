@@ -85,10 +85,13 @@ def test_heldout7_resolves_its_quote_gold_paragraphs_and_f1_holds() -> None:
 # backstop; errors never read.
 # heldout14 (real sources' layouts, 40% bare quotes): 0.870 before round 6, 0.894 after it and with the backstop;
 # errors never read.
+# heldout15 (2024-2026 statements, a third bare; written after the backstop was merged): 0.839 first (0.807 by the
+# patterns alone; en 0.813, ru 0.863); errors never read.
 @pytest.mark.parametrize("split, framed_per_lang, floor", [("heldout8", 50, 0.95), ("heldout9", 40, 0.95),
                                                           ("heldout10", 40, 0.95), ("heldout11", 45, 0.93),
                                                           ("heldout12", 45, 0.80), ("bare1", 35, 0.95),
-                                                          ("heldout13", 45, 0.83), ("heldout14", 40, 0.87)])
+                                                          ("heldout13", 45, 0.83), ("heldout14", 40, 0.87),
+                                                          ("heldout15", 40, 0.81)])
 def test_own_text_splits_are_framed_rich_in_both_languages_and_f1_holds(split: str, framed_per_lang: int,
                                                                         floor: float) -> None:
     from narratives_gold import load_frames_gold
