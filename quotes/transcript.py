@@ -24,7 +24,13 @@ _QUESTION = {w for p in _PACKS for w in p.words("label_question")}  # "Q:", "В�
 _MODERATOR = {w for p in _PACKS for w in p.words("label_moderator")}
 _HEADINGS = {w for p in _PACKS for w in p.words("transcript_headings")}  # "TRANSCRIPT:" over the document
 _INTRO_CUES = [(cue, part) for p in _PACKS for cue, part in p.table("intro_cues")]
-_PARENS = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")  # "REPORTER (Reuters)": the outlet, after the role
+_PARENS = re.compile(r"(?:\s*\([^()\n]{1,60}\))+\s*$")  # "REPORTER (Reuters)": the outlet, after the role;
+# "Mr. Nebenzia (Russian Federation) (spoke in Russian)": the country and the language
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.")
+# a roster's dot leaders ("President: Ms. Vanessa Frazier ........ (Malta)", "America .. Mrs. Thomas"), not
+# an ellipsis ("Well... we will see")
+_LEADERS = re.compile(r"\.{4,}|(?<=\s)\.\.(?=\s)")
+_SPEECH_END = re.compile(r"[.!?…»”\")]\s*$")
 _ROLEWORD = {"president", "minister", "prime", "secretary", "general", "chairman", "press", "spokesman",
              "deputy", "director", "governor", "head", "editor", "correspondent", "mr", "ms", "mrs", "dr"}
 
@@ -46,9 +52,9 @@ def _label_ok(label: str) -> bool:
     words = label.split()
     if not words or len(words) > 10:
         return False
-    if re.search(r"[,;!?«»“”\"()\[\]]", label):
-        return False
-    if re.search(r"\.", re.sub(r"\b\w\.", "", label)):
+    if re.search(r"[,;!?«»“”\"()\[\]&]", label):
+        return False  # "&": "Expert Q&A: ...", a heading
+    if re.search(r"\.", re.sub(r"\b\w\.", "", _HONORIFIC.sub("", label))):
         return False  # periods only in initials
     first, last = words[0], re.sub(r"^\w\.", "", words[-1]) or words[-1]
     if not (first[0].isupper() and last[:1].isupper()):
@@ -62,6 +68,9 @@ def _label_speaker(doc: Doc, ls: int, le: int, parts: dict[str, Speaker] | None 
     label = _PARENS.sub("", doc.text[ls:le])
     le = ls + len(label)
     first = label.split()[0].lower() if label.split() else ""
+    role = parts.get("role:" + re.sub(r"^the\s+", "", label.strip().lower()))
+    if role is not None:
+        return role  # "The President:" of a record whose roster names the President
     if first in _ANSWER:
         return parts.get("interviewee")  # "A:", "Ответ:": the person the intro names as interviewed
     if first in _QUESTION:
@@ -112,7 +121,11 @@ def _intro_parts(doc: Doc, paras: list[tuple[int, int]], end: int, fallback: boo
         return sorted(out)
 
     def after(ss: int, se: int, at: int) -> list[Person]:
-        return [p for p in people if at <= p.start and p.end <= se]
+        out = [p for p in people if at <= p.start and p.end <= se]
+        # "Вячеслав Викторович Володин": the name and patronymic, then the surname the registry knows
+        if len(out) > 1 and out[0].leader_id is None and out[1].leader_id and not text[out[0].end:out[1].start].strip():
+            out = out[1:]
+        return out
 
     found: dict[str, Speaker] = {}
     asking: list[Person] = []
@@ -130,13 +143,19 @@ def _intro_parts(doc: Doc, paras: list[tuple[int, int]], end: int, fallback: boo
     asked = {(p.name, p.leader_id) for p in asking}
     others = [p for p in people if (p.name, p.leader_id) not in asked]
     interview = cued("interviewee")
-    for ss, se, _at in interview:
-        inside = [p for p in others if ss <= p.start and p.end <= se]
+    briefing = cued("briefing")
+    for ss, se, _at in interview + briefing:
+        inside = after(ss, se, ss)
+        inside = [p for p in inside if (p.name, p.leader_id) not in asked]
         if inside:
             found["interviewee"] = Speaker(inside[0].name, inside[0].leader_id, inside[0].gender)
             break
     else:
-        if others and (interview or fallback):
+        # a press conference whose sentence names nobody: its spokesman answers the journalists
+        speaking = [nxt[0] for ss, se, at in cued("spokesman") for nxt in [after(ss, se, at)] if nxt]
+        if briefing and speaking:
+            others = [p for p in speaking if (p.name, p.leader_id) not in asked] or others
+        if others and (interview or briefing or fallback):
             found["interviewee"] = Speaker(others[0].name, others[0].leader_id, others[0].gender)
     return found
 
@@ -184,7 +203,8 @@ def _dash_interview(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn],
             cs = _DASH_LINE.match(text, ps, pe).end()  # type: ignore[union-attr]
             turns.append(Turn("—", parts.get("interviewer") if question else interviewee, cs, pe, ps, ps + 1))
             k += 1
-        elif turns and k % 2 == 0 and re.search(r"[.!?…»”\"]\s*$", text[ps:pe]):
+        elif turns and k % 2 == 0 and re.search(r"[.!?…»”\"]\s*$", text[ps:pe]) \
+                and not _reports(doc, ps, pe):
             turns[-1].end = pe  # the answer goes on
         else:
             break
@@ -195,6 +215,18 @@ def _dash_interview(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn],
     if len(turns) < 4:
         return [], set()
     return turns, covered
+
+
+def _reports(doc: Doc, ps: int, pe: int) -> bool:
+    """A plain paragraph after the dialogue in which the reporter speaks again: it holds a
+    reporting verb and a speaker ("Подводя итоги, начальник Генштаба отметил, что ...", "В
+    заключение Смирнов отметил"): the answers speak in the first person."""
+    from quotes.cues import EN_VERB_FORMS, ru_is_verb_cue
+
+    words = re.findall(r"\w+", doc.text[ps:pe])
+    if not any(w.lower() in EN_VERB_FORMS if doc.lang == "en" else ru_is_verb_cue(w) for w in words):
+        return False
+    return bool(doc.candidates(ps, pe))
 
 
 def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
@@ -250,16 +282,63 @@ def _is_transcript(doc: Doc, labels: dict[int, tuple[int, int, int]], speakers: 
     return False
 
 
+def _roster_person(doc: Doc, cs: int, pe: int) -> Speaker | None:
+    """The person of a roster line's content ("Ms. Vanessa Frazier ........ (Malta)")."""
+    inside = [p for p in doc.persons if cs <= p.start and p.end <= pe and p.name]
+    if len(inside) == 1:
+        return Speaker(inside[0].name, inside[0].leader_id, inside[0].gender)
+    if inside:
+        return None
+    m = _LEADERS.search(doc.text, cs, pe)
+    name = _HONORIFIC.sub("", doc.text[cs:m.start() if m else pe]).strip()
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return Speaker(name, None, None)
+    return None
+
+
+def _not_a_turn(text: str, pi: int, cs: int, pe: int) -> bool:
+    """A label line that is no one's turn: a record's field ("Результат: принято", "Status:
+    adopted": a word or two in lower case, no sentence), or the document's title ("Interview: What
+    the deployment means", its first line, no sentence end)."""
+    body = text[cs:pe].strip()
+    if _SPEECH_END.search(body):
+        return False
+    return (word_count(body) <= 2 and body[:1].islower()) or pi == 0
+
+
+def _ends_turn(text: str, ps: int, pe: int) -> bool:
+    """A paragraph no turn runs over: a heading in capitals ("РЕЗУЛЬТАТЫ ГОЛОСОВАНИЯ (15 час.)"), a
+    table's row ("За<TAB>402 чел.")."""
+    line = text[ps:pe]
+    if "\t" in line:
+        return True
+    bare = re.sub(r"\([^()]*\)", "", line)
+    letters = [c for c in bare if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters) and word_count(bare) >= 2 \
+        and not _SPEECH_END.search(bare.rstrip())
+
+
 def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[int]]:
-    """Turns and the indexes of the paragraphs they cover (empty when the text is no transcript)."""
+    """Turns and the indexes of the paragraphs they cover (empty when the text is no transcript).
+    A roster line ("President: Ms. Vanessa Frazier ........ (Malta)", dot leaders) is no turn: it
+    names who holds the role, and a label of that role ("The President:") is that person's."""
     text = doc.text
     labels: dict[int, tuple[int, int, int]] = {}
+    roster: dict[str, Speaker] = {}
     stamps = {pi for pi, (ps, pe) in enumerate(paras) if time_stamp_only(text, ps, pe)}
     for pi, (ps, pe) in enumerate(paras):
         if pi - 1 in stamps:
             continue  # a live blog's entry under its time: no turn
         m = _LABEL.match(text, ps, pe)
         if m and _label_ok(m.group(1)):
+            if _LEADERS.search(text, m.end(), pe):
+                person = _roster_person(doc, m.end(), pe)
+                if person is not None:
+                    roster.setdefault("role:" + m.group(1).strip().lower(), person)
+                continue
+            if _not_a_turn(text, pi, m.end(), pe):
+                continue
             labels[pi] = (ps, ps + len(m.group(1)), m.end())
             continue
         # a label alone on its line ("<p><b>Vladimir Putin:</b></p><p>...</p>"): the turn starts below
@@ -277,6 +356,7 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     if labels:
         answers = any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values())
         parts = _intro_parts(doc, paras, min(ls for ls, _, _ in labels.values()), fallback=answers)
+        parts.update(roster)
     speakers = {pi: _label_speaker(doc, ls, le, parts) for pi, (ls, le, _) in labels.items()}
     if not _is_transcript(doc, labels, speakers, anon):
         return _dash_interview(doc, paras)
@@ -287,8 +367,8 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     covered: set[int] = set()
     cur: Turn | None = None
     for pi, (_ps, pe) in enumerate(paras):
-        if pi in stamps:
-            cur = None  # a live blog's next entry: the turn before it has ended
+        if pi in stamps or (pi not in labels and _ends_turn(text, *paras[pi])):
+            cur = None  # a live blog's next entry, a heading, a table: the turn before it has ended
         elif pi in labels:
             ls, le, cs = labels[pi]
             cur = Turn(text[ls:le], speakers[pi], cs, pe, ls, le)

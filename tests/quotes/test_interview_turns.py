@@ -129,3 +129,69 @@ def test_a_remark_that_opens_with_a_topic_and_a_comma_names_nobody() -> None:
             "Remark: Regarding Gazprom, Mr President.\n\n"
             "Vladimir Putin: Ah yes, Gazprom. One more question, and then about Gazprom.")
     assert all(s != "Regarding Gazprom" for s, _ in _said(text))
+
+
+def test_meeting_record_roster_names_the_president_and_country_labels_are_turns() -> None:
+    # a roster line (dot leaders) is no turn; it names "The President"; "Mr. X (Country) (spoke in ...)"
+    # is a label
+    text = ("Security Council\n4512th meeting\n\n"
+            "President:  Mr. Tomas Lindqvist ........ (Sweden)\n\n"
+            "Members:    France ........ Mr. Dupont\n\n"
+            "The President: I give the floor to the representative of France.\n\n"
+            "Mr. Dupont (France) (spoke in French): France supports the draft resolution. We call on all "
+            "members to vote in favour.\n\n"
+            "The President: I thank the representative of France.")
+    said = _said(text)
+    assert said == [("Tomas Lindqvist", "I give the floor to the representative of France."),
+                    ("Dupont", "France supports the draft resolution. We call on all members to vote in favour."),
+                    ("Tomas Lindqvist", "I thank the representative of France.")]
+
+
+def test_chair_the_intro_names_and_a_record_field_and_a_vote_table() -> None:
+    text = ("Стенограмма заседания\n\n"
+            "Заседание ведёт председатель Государственной Думы Вячеслав Викторович Володин.\n\n"
+            "Председательствующий: Коллеги, переходим к голосованию.\n\n"
+            "И.Сидоров: Фракция поддерживает законопроект.\n\n"
+            "Председательствующий: Ставлю на голосование.\n\n"
+            "РЕЗУЛЬТАТЫ ГОЛОСОВАНИЯ (12 час. 10 мин.)\nЗа\t300 чел.\nРезультат: принято\n\n"
+            "Председательствующий: Закон принят.")
+    said = _said(text)
+    assert [t for s, t in said if s == "Vyacheslav Volodin"] == [
+        "Коллеги, переходим к голосованию.", "Ставлю на голосование.", "Закон принят."]
+    assert all(s != "Результат" and "300" not in t for s, t in said)
+
+
+def test_press_conference_in_dialogue_dashes_is_the_spokesman_s() -> None:
+    text = ("Итоги учений\n\n"
+            "В министерстве прошла пресс-конференция по итогам учений. В ней приняли участие командующий "
+            "войсками генерал-майор Игорь Смирнов и официальный представитель министерства полковник "
+            "Олег Васильев.\n\n"
+            "— Сколько военнослужащих участвовало в учениях?\n\n"
+            "— Около пяти тысяч человек.\n\n"
+            "— Были ли нарушения?\n\n"
+            "— Нет, всё прошло по плану.\n\n"
+            "В заключение Смирнов отметил, что войска выполнили все задачи.")
+    said = _said(text)
+    assert [(s, t) for s, t in said if s == "Олег Васильев"] == [
+        ("Олег Васильев", "Около пяти тысяч человек."), ("Олег Васильев", "Нет, всё прошло по плану.")]
+    assert all("войска выполнили" not in t for s, t in said if s == "Олег Васильев")
+
+
+def test_qa_under_a_title_label_is_the_expert_s() -> None:
+    # "Expert Q&A: ..." on the first line is the title, not a turn; the intro below it names the expert
+    text = ("Expert Q&A: What the new missile deployment means for the region\n\n"
+            "We asked Dr. Helen Marsh, a senior fellow at the institute, what this changes.\n\n"
+            "Q: How should we read the deployment?\n\n"
+            "A: Partly as theatre, partly as real capability.\n\n"
+            "Q: Who controls the missiles?\n\n"
+            "A: Moscow does, without a doubt.")
+    said = _said(text)
+    assert said == [("Helen Marsh", "Partly as theatre, partly as real capability."),
+                    ("Helen Marsh", "Moscow does, without a doubt.")]
+
+
+def test_a_turn_with_an_ellipsis_is_no_roster_line() -> None:
+    text = ("Vladimir Putin: Good afternoon. We have had useful talks today.\n\n"
+            "Alexander Lukashenko: Well... we will see what the talks bring.\n\n"
+            "Vladimir Putin: We agreed on gas prices.")
+    assert ("Alexander Lukashenko", "Well... we will see what the talks bring.") in _said(text)
