@@ -37,7 +37,7 @@ import yaml  # noqa: E402
 from narratives_gold import BLIND  # noqa: E402
 
 from config.narratives import load_frames  # noqa: E402
-from narratives import configured_tagger  # noqa: E402
+from narratives import FrameTagger, configured_tagger  # noqa: E402
 from narratives.index import EchoIndex  # noqa: E402
 
 DAY = 86400
@@ -227,14 +227,13 @@ def bench_tagging(rounds: int) -> None:
         bench_worker_quotes(tagger, [post.get("text") or "" for post in json.loads(ria.read_text(encoding="utf-8"))])
 
 
-def bench_worker_quotes(tagger: object, posts: list[str]) -> None:
+def bench_worker_quotes(tagger: FrameTagger, posts: list[str]) -> None:
     """What the worker tags: each quote the extractor finds in a RIA post, in its sentence (alerts.echoes does
     this for every stored quote), with the tokens the worker has already made."""
-    from narratives.frames import FrameTagger, quote_frames, sentence_around
+    from narratives.frames import quote_frames, sentence_around
     from narratives.lemmas import tokens
     from quotes import extract
 
-    assert isinstance(tagger, FrameTagger)
     work = []
     for body in posts:
         for q in extract(body, lang="ru"):

@@ -141,9 +141,6 @@ class FrameModel:
             out.append(Learned(frame, 1 / (1 + math.exp(-s)), tuple(idx)))
         return out
 
-    def probabilities(self, toks: Sequence[Token]) -> dict[str, float]:
-        return {f: 1 / (1 + math.exp(-s)) for f, s in zip(self.frames, self.scores(toks), strict=True)}
-
 
 def _digest(body: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotes.cues import EN_VERB_FORMS, WORD_RE, ru_is_verb_cue
+from quotes.cues import EN_VERB_FORMS, WORD_RE, _morph, ru_is_verb_cue
 from quotes.doc import Doc, Speaker
 from quotes.packs import get_pack
 from quotes.text import ABBR, QSpan, quote_spans, strip_span, word_count
@@ -179,8 +179,6 @@ def head_attribution(doc: Doc, ps: int, qopen: int) -> tuple[Speaker, str, int] 
 
 def _gerund_subject(doc: Doc, s: int, e: int, cue: str) -> tuple[Speaker, str, int] | None:
     """The person that opens text[s:e] right before ", <gerund>" when the cue is that gerund."""
-    from quotes.cues import _morph
-
     if "GRND" not in _morph().parse(cue.lower())[0].tag:
         return None
     hits = list(re.finditer(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", doc.text[s:e]))

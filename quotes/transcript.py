@@ -345,7 +345,8 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
         m = _LABEL_ALONE.fullmatch(text, ps, pe)
         if m and _label_ok(m.group(1)) and pi + 1 < len(paras):
             labels[pi] = (ps, ps + len(m.group(1)), paras[pi + 1][0])
-    if any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values()):
+    answers = any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values())
+    if answers:
         # answers labelled "A:", questions whose label lost its colon with the page's bold ("QWhy?")
         for pi, (ps, pe) in enumerate(paras):
             m = _GLUED_Q.match(text, ps, pe)
@@ -354,7 +355,6 @@ def find_turns(doc: Doc, paras: list[tuple[int, int]]) -> tuple[list[Turn], set[
     anon = sum(1 for ls, le, _ in labels.values() if text[ls:le].split()[0].lower() in _ANON | _QUESTION)
     parts: dict[str, Speaker] = {}
     if labels:
-        answers = any(text[ls:le].split()[0].lower() in _ANSWER for ls, le, _ in labels.values())
         parts = _intro_parts(doc, paras, min(ls for ls, _, _ in labels.values()), fallback=answers)
         parts.update(roster)
     speakers = {pi: _label_speaker(doc, ls, le, parts) for pi, (ls, le, _) in labels.items()}

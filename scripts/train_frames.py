@@ -18,6 +18,8 @@ backstop trained without that split (leave-one-split-out): how the default thres
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import math
 import sys
 from collections.abc import Sequence
@@ -32,6 +34,8 @@ from narratives_gold import BLIND, DEFAULT_SHARED, GOLD_DIR, SPLITS, load_frames
 from scipy import sparse  # noqa: E402
 from scipy.optimize import minimize  # noqa: E402
 
+from config.narratives import load_narratives  # noqa: E402
+from narratives import configured_tagger  # noqa: E402
 from narratives.learned import FORMAT, MODEL_FILE, Feature, FrameModel, feature_key, features, seal  # noqa: E402
 from narratives.lemmas import tokens  # noqa: E402
 
@@ -62,9 +66,6 @@ def training_items(shared: Path) -> list[tuple[str, set[str], str, str | None]]:
 
 def data_digest(items: Sequence[tuple[str, set[str], str, str | None]]) -> str:
     """A digest of what the model learns from, so that a test can tell a model trained on older gold."""
-    import hashlib
-    import json
-
     rows = [[text, sorted(frames), split, about] for text, frames, split, about in items]
     return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
@@ -118,8 +119,6 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--cv", action="store_true", help="leave-one-split-out figures instead of training")
     a = ap.parse_args()
-    import json
-
     stop = stopwords()
     stopset = frozenset(stop)
     items = training_items(a.shared)
@@ -147,10 +146,9 @@ def main() -> int:
 
 def cross_validate(items: Sequence[tuple[str, set[str], str, str | None]], feats: Sequence[set[Feature]],
                    frames: Sequence[str], stop: Sequence[str]) -> int:
-    from narratives import configured_tagger
-
-    tagger = configured_tagger()
-    base = [{m.frame for m in tagger._by_patterns(tokens(it[0]), _lang(it[0]), it[0])} for it in items]
+    cfg = load_narratives()
+    patterns = configured_tagger(cfg.model_copy(update={"learned": cfg.learned.model_copy(update={"enabled": False})}))
+    base = [{m.frame for m in patterns.tag(it[0])} for it in items]
     splits = sorted({it[2] for it in items} - {"concepts"})
     probs: dict[int, dict[str, float]] = {}
     for s in splits:
@@ -182,12 +180,6 @@ def cross_validate(items: Sequence[tuple[str, set[str], str, str | None]], feats
             cells.append(f"{s} {f1s[0]:.3f}->{f1s[1]:.3f}")
         print(f"{t:9.2f} {tot[0]:4d} {tot[1]:3d} {tot[2]:3d}  " + "  ".join(cells))
     return 0
-
-
-def _lang(text: str) -> str:
-    from narratives.frames import guess_lang
-
-    return guess_lang(tokens(text))
 
 
 if __name__ == "__main__":
